@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RulesModule } from './rules/rules.module';
+
+@Module({ imports: [RulesModule] })
+export class AppModule {}

@@ -1,0 +1,19 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/libs/', '<rootDir>/apps/', '<rootDir>/test/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  moduleNameMapper: {
+    '^@app/(domain|lifecycle|rules)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@test/(.*)$': '<rootDir>/test/$1',
+  },
+  testEnvironment: 'node',
+  collectCoverageFrom: ['libs/**/src/**/*.ts', '!**/*.spec.ts', '!**/index.ts'],
+  coverageThreshold: {
+    global: { statements: 90, branches: 80, functions: 90, lines: 90 },
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * The product's code lists (SPEC sections 2 to 4). Each list is the single source of its type,
+ * so a list and its type cannot drift. Reason codes follow the federal Election Administration
+ * and Voting Survey (EAVS) so reports feed it directly.
+ */
+
+export const BALLOT_KINDS = ['provisional', 'uocava'] as const;
+export type BallotKind = (typeof BALLOT_KINDS)[number];
+
+export const UOCAVA_CATEGORIES = [
+  'military_overseas',
+  'military_stateside',
+  'overseas_temporary',
+  'overseas_permanent',
+] as const;
+export type UocavaCategory = (typeof UOCAVA_CATEGORIES)[number];
+
+export const REGISTRATION_STATUSES = ['active', 'inactive', 'pending', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Why a provisional ballot was issued (EAVS section E). */
+export const ISSUED_REASONS = [
+  'not_on_list',
+  'no_id',
+  'challenged_by_official',
+  'challenged_by_other',
+  'not_resident',
+  'registration_not_updated',
+  'mail_ballot_not_surrendered',
+  'extended_hours',
+  'same_day_registration',
+  'other',
+] as const;
+export type IssuedReason = (typeof ISSUED_REASONS)[number];
+
+/** What the voter must fix, and by when, for the ballot to count. */
+export const CURE_REASONS = [
+  'id_required',
+  'registration_unresolved',
+  'signature_missing',
+  'signature_mismatch',
+  'information_missing',
+] as const;
+export type CureReason = (typeof CURE_REASONS)[number];
+
+/** Why a ballot was not counted (EAVS section E rejection reasons). */
+export const REJECTION_REASONS = [
+  'not_registered',
+  'wrong_jurisdiction',
+  'wrong_precinct',
+  'no_id',
+  'incomplete',
+  'ballot_missing',
+  'no_signature',
+  'signature_mismatch',
+  'already_voted',
+  'late',
+  'postmarked_late',
+  'other',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/**
+ * A cure that is not made in time becomes a rejection for the cure's underlying reason
+ * (SPEC section 3, `DEADLINE_PASSED`).
+ */
+export const REJECTION_FOR_UNMADE_CURE: { readonly [R in CureReason]: RejectionReason } = {
+  id_required: 'no_id',
+  registration_unresolved: 'not_registered',
+  signature_missing: 'no_signature',
+  signature_mismatch: 'signature_mismatch',
+  information_missing: 'incomplete',
+};
+
+export const DETERMINATIONS = ['full', 'partial', 'none'] as const;
+export type Determination = (typeof DETERMINATIONS)[number];
+
+export const DISTRICT_KINDS = [
+  'statewide',
+  'congressional',
+  'state_senate',
+  'state_house',
+  'county',
+  'municipal',
+  'school',
+  'special',
+] as const;
+export type DistrictKind = (typeof DISTRICT_KINDS)[number];
+
+/** Staff roles, plus `system` for what the service does by itself (the deadline sweep, intake checks). */
+export const ROLES = ['clerk', 'supervisor', 'admin', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export type ActorRole = Role | 'system';

@@ -1,0 +1,4 @@
+export * from './assert';
+export * from './codes';
+export * from './jurisdiction';
+export * from './ballot';

@@ -1,0 +1,150 @@
+import { assert, isOneOf } from '@app/domain';
+import { transition, type SnapshotFrom, type StateValue } from 'xstate';
+import {
+  BALLOT_STATES,
+  EVENT_TYPES,
+  LIFECYCLE_MACHINE_VERSION,
+  type BallotState,
+  type EventType,
+} from './codes';
+import { ballotMachine, INITIAL_CONTEXT, type MachineEvent } from './machine';
+import { payloadRefusal, preconditionRefusal } from './policy';
+import type {
+  BallotCommand,
+  LifecycleEffect,
+  PersistedLifecycle,
+  Refusal,
+  TransitionEnv,
+  TransitionResult,
+} from './types';
+
+type BallotSnapshot = SnapshotFrom<typeof ballotMachine>;
+
+/** A new ballot's lifecycle: `received.pending`, empty context. */
+export function initialLifecycle(): PersistedLifecycle {
+  return { machineVersion: LIFECYCLE_MACHINE_VERSION, state: 'received.pending', context: INITIAL_CONTEXT };
+}
+
+function toStateValue(state: BallotState): StateValue {
+  const [parent, child] = state.split('.') as [string, string | undefined];
+  return child === undefined ? parent : { [parent]: child };
+}
+
+function fromSnapshot(snapshot: BallotSnapshot): BallotState {
+  const value = snapshot.value;
+  const flat = typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${String(v)}`)[0];
+  assert(isOneOf(BALLOT_STATES, flat), `machine produced an unknown state ${JSON.stringify(value)}`);
+  return flat;
+}
+
+/** The events each state accepts at all, read once from the machine's own definition. */
+const ACCEPTED: ReadonlyMap<BallotState, readonly EventType[]> = new Map(
+  BALLOT_STATES.map((state) => {
+    const nodes = ballotMachine.resolveState({ value: toStateValue(state), context: INITIAL_CONTEXT })._nodes;
+    const own = new Set(nodes.flatMap((node) => node.ownEvents));
+    return [state, EVENT_TYPES.filter((type) => own.has(type))] as const;
+  }),
+);
+
+export function acceptedEvents(state: BallotState): readonly EventType[] {
+  return ACCEPTED.get(state) ?? [];
+}
+
+/**
+ * The events this actor could send now, as far as can be known without the event's fields:
+ * what a console shows as buttons. The payload is still checked when the event is sent.
+ */
+export function availableEvents(lifecycle: PersistedLifecycle, env: TransitionEnv): readonly EventType[] {
+  return acceptedEvents(lifecycle.state).filter(
+    (type) => preconditionRefusal(type, lifecycle.context, env) === null,
+  );
+}
+
+function refusal(lifecycle: PersistedLifecycle, event: string, code: Refusal['code'], message: string): TransitionResult {
+  return {
+    ok: false,
+    refusal: { code, message, event, state: lifecycle.state, acceptedEvents: acceptedEvents(lifecycle.state) },
+  };
+}
+
+function payloadOf(command: BallotCommand): Record<string, unknown> {
+  const { type: _type, ...rest } = command as BallotCommand & Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * The lifecycle's one entry point: rebuild the stored state, apply one event, and return either
+ * the next state with its effects as data, or a refusal naming the events the state accepts.
+ * Pure: no clock, no I/O; everything a guard reads comes in through `env`.
+ */
+export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand, env: TransitionEnv): TransitionResult {
+  if (lifecycle.machineVersion !== LIFECYCLE_MACHINE_VERSION) {
+    // Stored by another machine version: migrating it is a deliberate step, never a guess here.
+    throw new Error(
+      `ballot lifecycle stored by machine version ${lifecycle.machineVersion}; this is version ${LIFECYCLE_MACHINE_VERSION}`,
+    );
+  }
+  const type: unknown = (command as { type?: unknown }).type;
+  if (!isOneOf(EVENT_TYPES, type)) {
+    return refusal(lifecycle, String(type), 'not_accepted_in_state', `Unknown event ${String(type)}.`);
+  }
+  if (!acceptedEvents(lifecycle.state).includes(type)) {
+    return refusal(lifecycle, type, 'not_accepted_in_state', `A ballot in ${lifecycle.state} does not accept ${type}.`);
+  }
+  const refused = preconditionRefusal(type, lifecycle.context, env) ?? payloadRefusal(command);
+  if (refused !== null) return refusal(lifecycle, type, refused.code, refused.message);
+
+  const snapshot = ballotMachine.resolveState({ value: toStateValue(lifecycle.state), context: lifecycle.context });
+  const event = { ...command, env } as MachineEvent;
+  const [next, actions] = transition(ballotMachine, snapshot, event);
+  const to = fromSnapshot(next);
+  // Every transition of this machine changes state, and the policy above is the machine's own guard:
+  // staying put after the policy allowed the event is a bug.
+  assert(to !== lifecycle.state, `machine refused ${type} that the policy allowed`);
+
+  const effects: LifecycleEffect[] = [
+    {
+      kind: 'audit',
+      entry: {
+        event: type,
+        from: lifecycle.state,
+        to,
+        actorId: env.actor.id,
+        actorRole: env.actor.role,
+        at: env.now,
+        payload: payloadOf(command),
+        machineVersion: LIFECYCLE_MACHINE_VERSION,
+      },
+    },
+  ];
+  for (const action of actions) {
+    const params = action.params as Record<string, unknown> | undefined;
+    switch (action.type) {
+      case 'queueVoterNotice':
+        effects.push({
+          kind: 'voterNotice',
+          notice: 'cure_requested',
+          cureReason: (next.context).cure?.reason ?? 'information_missing',
+          deadline: Number(params?.['deadline']),
+        });
+        break;
+      case 'setDeadline':
+        effects.push({ kind: 'setDeadline', deadline: 'cure', at: Number(params?.['at']) });
+        break;
+      case 'recordCount': {
+        const count = (next.context).count;
+        assert(count !== null, 'recordCount without a count');
+        effects.push({ kind: 'recordCount', determination: count.determination, contests: count.contests });
+        break;
+      }
+      default:
+        // xstate's own actions (assign) carry no effect for the caller.
+        break;
+    }
+  }
+  return {
+    ok: true,
+    next: { machineVersion: LIFECYCLE_MACHINE_VERSION, state: to, context: next.context },
+    effects,
+  };
+}

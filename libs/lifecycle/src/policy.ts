@@ -1,0 +1,134 @@
+import type { ActorRole, Instant } from '@app/domain';
+import { CURE_REASONS, isOneOf, REJECTION_REASONS, throwIllegalValue } from '@app/domain';
+import type { EventType, RefusalCode } from './codes';
+import type { BallotCommand, LifecycleContext, TransitionEnv } from './types';
+
+export interface PolicyRefusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+const CLERK_OR_ABOVE: readonly ActorRole[] = ['clerk', 'supervisor', 'admin'];
+const SUPERVISOR_OR_ABOVE: readonly ActorRole[] = ['supervisor', 'admin'];
+
+/** Who may send each event (SPEC section 3, column "who"). */
+export const ROLES_FOR_EVENT: { readonly [E in EventType]: readonly ActorRole[] } = {
+  VERIFY: CLERK_OR_ABOVE,
+  REQUEST_CURE: CLERK_OR_ABOVE,
+  RECORD_CURE: CLERK_OR_ABOVE,
+  // The service itself proposes rejections found at UOCAVA intake; a supervisor still confirms.
+  PROPOSE_REJECTION: [...CLERK_OR_ABOVE, 'system'],
+  CONFIRM_REJECTION: SUPERVISOR_OR_ABOVE,
+  RETURN: SUPERVISOR_OR_ABOVE,
+  COUNT: CLERK_OR_ABOVE,
+  DEADLINE_PASSED: ['system'],
+  HOLD: SUPERVISOR_OR_ABOVE,
+  RELEASE: SUPERVISOR_OR_ABOVE,
+  REINSTATE: SUPERVISOR_OR_ABOVE,
+};
+
+const MAX_TEXT = 2000;
+
+/** The cure deadline that governs now: the later of the one the voter was given and the one in force. */
+export function effectiveCureDeadline(context: LifecycleContext, env: TransitionEnv): Instant | null {
+  const stored = context.cure?.deadline ?? null;
+  if (stored === null) return env.cureDeadline;
+  if (env.cureDeadline === null) return stored;
+  return Math.max(stored, env.cureDeadline);
+}
+
+function refuse(code: RefusalCode, message: string): PolicyRefusal {
+  return { code, message };
+}
+
+function text(value: unknown, field: string): PolicyRefusal | null {
+  if (typeof value !== 'string' || value.trim() === '') return refuse('invalid_payload', `${field} is required`);
+  if (value.length > MAX_TEXT) return refuse('invalid_payload', `${field} must be at most ${MAX_TEXT} characters`);
+  return null;
+}
+
+/** Checks the fields an event carries. Events also arrive from outside TypeScript, so nothing is assumed. */
+export function payloadRefusal(event: BallotCommand): PolicyRefusal | null {
+  switch (event.type) {
+    case 'VERIFY':
+    case 'CONFIRM_REJECTION':
+    case 'COUNT':
+    case 'DEADLINE_PASSED':
+      return null;
+    case 'REQUEST_CURE':
+      return isOneOf(CURE_REASONS, event.cureReason)
+        ? null
+        : refuse('invalid_payload', `cureReason must be one of: ${CURE_REASONS.join(', ')}`);
+    case 'RECORD_CURE':
+      return text(event.evidence, 'evidence');
+    case 'PROPOSE_REJECTION':
+      if (!isOneOf(REJECTION_REASONS, event.reason)) {
+        return refuse('invalid_payload', `reason must be a rejection code: ${REJECTION_REASONS.join(', ')}`);
+      }
+      return text(event.note, 'note');
+    case 'RETURN':
+      return text(event.note, 'note');
+    case 'HOLD':
+    case 'RELEASE':
+    case 'REINSTATE':
+      return text(event.courtOrder, 'courtOrder');
+    default:
+      return throwIllegalValue(event, 'event');
+  }
+}
+
+/**
+ * The guard conditions of SPEC section 3 that do not depend on the event's fields: who may act,
+ * whether the county has certified, deadlines, eligibility and the two-person rule.
+ */
+export function preconditionRefusal(
+  type: EventType,
+  context: LifecycleContext,
+  env: TransitionEnv,
+): PolicyRefusal | null {
+  if (!ROLES_FOR_EVENT[type].includes(env.actor.role)) {
+    return refuse('role_not_permitted', `${type} may be sent by: ${ROLES_FOR_EVENT[type].join(', ')}`);
+  }
+  if (env.countyCertified) {
+    return refuse('county_certified', 'The county has certified; its ballots can no longer change.');
+  }
+  switch (type) {
+    case 'VERIFY':
+    case 'COUNT':
+      if (env.eligibility?.outcome !== 'count') {
+        return refuse('not_eligible', 'The rules engine does not find this ballot countable now.');
+      }
+      return null;
+    case 'REQUEST_CURE':
+      if (env.cureDeadline === null) return refuse('invalid_payload', 'No cure deadline applies to this ballot.');
+      if (env.now > env.cureDeadline) return refuse('cure_deadline_passed', 'The cure deadline has already passed.');
+      return null;
+    case 'RECORD_CURE': {
+      const deadline = effectiveCureDeadline(context, env);
+      if (deadline !== null && env.now > deadline) {
+        return refuse('cure_deadline_passed', 'The cure deadline has passed.');
+      }
+      return null;
+    }
+    case 'DEADLINE_PASSED': {
+      const deadline = effectiveCureDeadline(context, env);
+      if (deadline === null || env.now <= deadline) {
+        return refuse('cure_deadline_not_passed', 'The cure deadline has not passed yet.');
+      }
+      return null;
+    }
+    case 'CONFIRM_REJECTION':
+      if (context.proposal?.by === env.actor.id) {
+        return refuse('same_person', 'A rejection must be confirmed by someone other than who proposed it.');
+      }
+      return null;
+    case 'PROPOSE_REJECTION':
+    case 'RETURN':
+    case 'HOLD':
+    case 'RELEASE':
+    case 'REINSTATE':
+      return null;
+    default:
+      return throwIllegalValue(type, 'event type');
+  }
+}
