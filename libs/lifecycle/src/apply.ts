@@ -1,5 +1,5 @@
 import { assert, isOneOf } from '@app/domain';
-import { transition, type SnapshotFrom, type StateValue } from 'xstate';
+import type { SnapshotFrom, StateValue } from 'xstate';
 import {
   BALLOT_STATES,
   EVENT_TYPES,
@@ -9,6 +9,7 @@ import {
 } from './codes';
 import { ballotMachine, INITIAL_CONTEXT, type MachineEvent } from './machine';
 import { payloadRefusal, preconditionRefusal } from './policy';
+import { pureTransition } from './pure-transition';
 import type {
   BallotCommand,
   LifecycleEffect,
@@ -96,7 +97,7 @@ export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand
 
   const snapshot = ballotMachine.resolveState({ value: toStateValue(lifecycle.state), context: lifecycle.context });
   const event = { ...command, env } as MachineEvent;
-  const [next, actions] = transition(ballotMachine, snapshot, event);
+  const [next, actions] = pureTransition(snapshot, event);
   const to = fromSnapshot(next);
   // Every transition of this machine changes state, and the policy above is the machine's own guard:
   // staying put after the policy allowed the event is a bug.
