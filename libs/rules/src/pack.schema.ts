@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -74,23 +75,23 @@ export class DeadlineRuleDto extends CitedRule {
 }
 
 export class DeadlinesDto {
-  @ValidateNested() @Type(() => DeadlineRuleDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   registration!: DeadlineRuleDto;
 
-  @ValidateNested() @Type(() => DeadlineRuleDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   provisionalCure!: DeadlineRuleDto;
 
   /** Null where the state has no postmark rule (the ballot must simply arrive in time). */
-  @ValidateIf((_o, v) => v !== null) @ValidateNested() @Type(() => DeadlineRuleDto)
+  @ValidateIf((_o, v) => v !== null) @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   uocavaPostmark!: DeadlineRuleDto | null;
 
-  @ValidateNested() @Type(() => DeadlineRuleDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   uocavaReceipt!: DeadlineRuleDto;
 
-  @ValidateNested() @Type(() => DeadlineRuleDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   countyCertification!: DeadlineRuleDto;
 
-  @ValidateNested() @Type(() => DeadlineRuleDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   stateCertification!: DeadlineRuleDto;
 }
 
@@ -153,30 +154,30 @@ export class RulePackDto {
   @IsTimeZone()
   timeZone!: string;
 
-  @ValidateNested() @Type(() => LocalTimeRuleDto)
+  @IsObject() @ValidateNested() @Type(() => LocalTimeRuleDto)
   closeOfBusiness!: LocalTimeRuleDto;
 
-  @ValidateNested() @Type(() => LocalTimeRuleDto)
+  @IsObject() @ValidateNested() @Type(() => LocalTimeRuleDto)
   pollsClose!: LocalTimeRuleDto;
 
-  @ValidateNested() @Type(() => HolidaysDto)
+  @IsObject() @ValidateNested() @Type(() => HolidaysDto)
   holidays!: HolidaysDto;
 
-  @ValidateNested() @Type(() => DeadlinesDto)
+  @IsObject() @ValidateNested() @Type(() => DeadlinesDto)
   deadlines!: DeadlinesDto;
 
-  @ValidateNested() @Type(() => OutOfPrecinctDto)
+  @IsObject() @ValidateNested() @Type(() => OutOfPrecinctDto)
   outOfPrecinct!: OutOfPrecinctDto;
 
-  @ValidateNested() @Type(() => OutOfCountyDto)
+  @IsObject() @ValidateNested() @Type(() => OutOfCountyDto)
   outOfCounty!: OutOfCountyDto;
 
   /** A provisional voter who showed no ID must present it by the cure deadline. */
-  @ValidateNested() @Type(() => FlagRuleDto)
+  @IsObject() @ValidateNested() @Type(() => FlagRuleDto)
   provisionalIdCure!: FlagRuleDto;
 
   /** Registration on election day is allowed, so the registration deadline does not bar a voter. */
-  @ValidateNested() @Type(() => FlagRuleDto)
+  @IsObject() @ValidateNested() @Type(() => FlagRuleDto)
   sameDayRegistration!: FlagRuleDto;
 
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SourceDto)
