@@ -1,4 +1,6 @@
-import { at, election, georgia2020, MINUTE } from '@test/fixtures/ballots';
+import { at, election, georgia2020, MINUTE, pack } from '@test/fixtures/ballots';
+import { ElectionCalendar } from './deadlines';
+import { parseRulePack, type DeadlineRule } from './pack.loader';
 
 describe('deadline calculator: Georgia 2020 general election (seed facts, SPEC section 4)', () => {
   const calendar = georgia2020();
@@ -99,5 +101,61 @@ describe('daylight saving time', () => {
     const calendar = election('GA-2020', '2020-10-30');
     const cure = calendar.forCounty('FULTON').deadlines.provisionalCure.at;
     expect(at(calendar, '2020-11-02T17:01') - cure).toBe(MINUTE);
+  });
+});
+
+describe('business days, holidays and rolling forward', () => {
+  /** GA-2020 with its provisional cure rule replaced: the variations these cases need. */
+  const withCure = (rule: Partial<DeadlineRule>): ElectionCalendar => {
+    const base = pack('GA-2020');
+    const raw = JSON.parse(JSON.stringify(base)) as { deadlines: { provisionalCure: Record<string, unknown> } };
+    Object.assign(raw.deadlines.provisionalCure, rule);
+    return new ElectionCalendar(parseRulePack(raw, 'GA-2020.json'), { electionDay: '2020-11-03', timeZone: 'America/New_York' });
+  };
+  const cureDay = (calendar: ElectionCalendar): string => calendar.forCounty('FULTON').deadlines.provisionalCure.localDate;
+
+  it('six business days after Tue 3 Nov 2020 skip the weekend and Veterans Day (Wed 11 Nov, O.C.G.A. § 1-4-1): Thu 12 Nov', () => {
+    expect(cureDay(withCure({ offset: 6, unit: 'business' }))).toBe('2020-11-12');
+  });
+
+  it('six calendar days after Tue 3 Nov 2020 is Mon 9 Nov: calendar days count weekends and holidays', () => {
+    expect(cureDay(withCure({ offset: 6, unit: 'calendar' }))).toBe('2020-11-09');
+  });
+
+  it('negative business days count back over the weekend: three business days before Tue 3 Nov is Thu 29 Oct', () => {
+    expect(cureDay(withCure({ offset: -3, unit: 'business' }))).toBe('2020-10-29');
+  });
+
+  it('zero business days is the anchor day itself', () => {
+    expect(cureDay(withCure({ offset: 0, unit: 'business' }))).toBe('2020-11-03');
+  });
+
+  it('rollForward moves a deadline that lands on a holiday or weekend to the next business day', () => {
+    // Eight calendar days after 3 Nov is Wed 11 Nov, Veterans Day: rolled to Thu 12 Nov.
+    expect(cureDay(withCure({ offset: 8, unit: 'calendar', rollForward: true }))).toBe('2020-11-12');
+    expect(cureDay(withCure({ offset: 8, unit: 'calendar' }))).toBe('2020-11-11');
+    // Four calendar days is Saturday 7 Nov: rolled to Monday 9 Nov.
+    expect(cureDay(withCure({ offset: 4, unit: 'calendar', rollForward: true }))).toBe('2020-11-09');
+  });
+
+  it('a deadline anchored to certification is counted from the county certification date', () => {
+    const calendar = withCure({ anchor: 'certification', offset: -1, unit: 'calendar', time: 'end_of_day' });
+    const cure = calendar.forCounty('FULTON').deadlines.provisionalCure;
+    expect(cure.localDate).toBe('2020-11-12');
+    expect(cure.display).toBe('Thu, Nov 12, 2020, 11:59 PM EST');
+  });
+
+  it('polls_close as a time of day is the election\'s polls-close time, which the election may set', () => {
+    expect(withCure({ time: 'polls_close' }).forCounty('FULTON').deadlines.provisionalCure.display).toBe('Fri, Nov 6, 2020, 7:00 PM EST');
+    const late = new ElectionCalendar(pack('GA-2020'), { electionDay: '2020-11-03', timeZone: 'America/New_York', pollsClose: '20:00' });
+    expect(late.forCounty('FULTON').pollsClose).toBe(at(late, '2020-11-03T20:00'));
+  });
+
+  it('isBusinessDay: weekdays that are not holidays', () => {
+    const calendar = georgia2020();
+    expect(calendar.isBusinessDay('2020-11-06')).toBe(true);
+    expect(calendar.isBusinessDay('2020-11-07')).toBe(false);
+    expect(calendar.isBusinessDay('2020-11-11')).toBe(false);
+    expect(calendar.isBusinessDay('2020-11-26')).toBe(false);
   });
 });
