@@ -1,0 +1,44 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** `DATABASE_URL` (postgres://...) when set, else the SQLite file. */
+export function databaseConfigFrom(env: NodeJS.ProcessEnv, sqlitePath: string): DatabaseConfig {
+  const url = env['DATABASE_URL'];
+  if (url !== undefined && url !== '') {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must be a postgres:// URL');
+    return { kind: 'postgres', url };
+  }
+  return { kind: 'sqlite', path: sqlitePath };
+}
+
+/**
+ * One DataSource for the app, the CLI and the tests. Never `synchronize`: the schema is what the
+ * migrations build, on both databases.
+ */
+export function createDataSource(config: DatabaseConfig): DataSource {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const options: DataSourceOptions =
+    config.kind === 'sqlite'
+      ? {
+          ...common,
+          type: 'sqlite',
+          database: config.path,
+          enableWAL: true,
+          busyTimeout: 10_000,
+          busyErrorRetry: 100,
+          // TypeORM turns PRAGMA foreign_keys on for every sqlite connection it opens.
+        }
+      : { ...common, type: 'postgres', url: config.url, extra: { max: 10 } };
+  return new DataSource(options);
+}
+
+export function isPostgres(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'postgres';
+}

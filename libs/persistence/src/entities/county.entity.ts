@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { epochMs } from '../columns';
+
+/** A county taking part in an election, with its own hours and its certification. */
+@Entity('counties')
+export class CountyEntity {
+  @PrimaryColumn({ name: 'election_id', type: 'varchar', length: 64 })
+  electionId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  /** The county's own close of business, `HH:MM`, overriding the rule pack's. */
+  @Column({ name: 'close_of_business', type: 'varchar', length: 5, nullable: true })
+  closeOfBusiness!: string | null;
+
+  @Column({ name: 'close_of_business_source', type: 'varchar', length: 300, nullable: true })
+  closeOfBusinessSource!: string | null;
+
+  @Column({ name: 'certified_at', type: 'bigint', nullable: true, transformer: epochMs })
+  certifiedAt!: number | null;
+
+  @Column({ name: 'certified_by', type: 'varchar', length: 64, nullable: true })
+  certifiedBy!: string | null;
+}

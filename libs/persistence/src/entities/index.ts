@@ -1,0 +1,43 @@
+import { AuditChainHeadEntity, AuditEntryEntity } from './audit-entry.entity';
+import { BallotEntity } from './ballot.entity';
+import { CountyEntity } from './county.entity';
+import { CourtOrderEntity } from './court-order.entity';
+import { ElectionEntity } from './election.entity';
+import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
+import { OutboxEntity } from './outbox.entity';
+import { SessionEntity, UserEntity } from './user.entity';
+import { VoterEntity } from './voter.entity';
+
+export {
+  AuditChainHeadEntity,
+  AuditEntryEntity,
+  BallotEntity,
+  ContestEntity,
+  CountyEntity,
+  CourtOrderEntity,
+  DistrictEntity,
+  ElectionEntity,
+  OutboxEntity,
+  PrecinctDistrictEntity,
+  PrecinctEntity,
+  SessionEntity,
+  UserEntity,
+  VoterEntity,
+};
+
+export const ENTITIES = [
+  ElectionEntity,
+  CountyEntity,
+  CourtOrderEntity,
+  DistrictEntity,
+  PrecinctEntity,
+  PrecinctDistrictEntity,
+  ContestEntity,
+  VoterEntity,
+  BallotEntity,
+  AuditEntryEntity,
+  AuditChainHeadEntity,
+  UserEntity,
+  SessionEntity,
+  OutboxEntity,
+];

@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './columns';
+export { createDataSource, databaseConfigFrom, isPostgres, MIGRATIONS, type DatabaseConfig } from './data-source';
+export { TransactionRunner, TransactionRetriesExhausted } from './transactions';
+export { appendAudit, verifyAuditChain } from './audit.store';

@@ -1,0 +1,69 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isPostgres } from './data-source';
+
+/** A FIFO queue: each caller waits for the previous one to finish. */
+class FifoMutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
+const MAX_ATTEMPTS = 5;
+
+export class TransactionRetriesExhausted extends Error {
+  constructor(readonly attempts: number, cause: unknown) {
+    super(`transaction failed after ${attempts} attempts with serialization conflicts`, { cause });
+    this.name = 'TransactionRetriesExhausted';
+  }
+}
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Runs units of work in database transactions. On SQLite, TypeORM shares one connection between
+ * all query runners, so two overlapping transactions collide ("cannot start a transaction within a
+ * transaction"); SQLite has one writer anyway, so top-level transactions are queued FIFO here. On
+ * PostgreSQL each transaction has its own pooled connection; serialization failures and deadlocks
+ * are retried a bounded number of times, then reported.
+ */
+export class TransactionRunner {
+  private readonly mutex = new FifoMutex();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!isPostgres(this.dataSource)) {
+      return this.mutex.run(() => this.dataSource.transaction(work));
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        const state = sqlState(error);
+        if (state === undefined || !RETRYABLE_SQLSTATES.has(state)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new TransactionRetriesExhausted(attempt, error);
+        await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 10));
+      }
+    }
+  }
+
+  /** Reads that must not interleave with a SQLite write use the same queue; on PostgreSQL they run directly. */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!isPostgres(this.dataSource)) return this.mutex.run(() => work(this.dataSource.manager));
+    return work(this.dataSource.manager);
+  }
+}

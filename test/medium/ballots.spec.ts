@@ -1,0 +1,155 @@
+import { DomainError } from '@app/ballots';
+import { AuditEntryEntity, BallotEntity, OutboxEntity, verifyAuditChain } from '@app/persistence';
+import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
+import {
+  COBB_CLERK,
+  FULTON_CLERK,
+  FULTON_CLERK_2,
+  FULTON_SUPERVISOR,
+  OBSERVER,
+  provisionalIntake,
+  seedGeorgia2020,
+  services,
+  type Services,
+} from '@test/support/services';
+
+const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
+
+async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a domain error');
+}
+
+describe.each(testDatabases())('ballot service on %s (medium: real database built by the migrations)', (kind) => {
+  let db: TestDatabase;
+  let s: Services;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    await seedGeorgia2020(db.dataSource);
+    s = services(db.dataSource, THURSDAY);
+  });
+  afterAll(async () => db.destroy());
+
+  const auditCount = () => db.dataSource.getRepository(AuditEntryEntity).count();
+
+  it('takes a ballot in at received.pending, matches its voter, and audits the intake', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    expect(ballot).toMatchObject({ status: 'received.pending', version: 1, matchedVoterId: '1001' });
+    const entries = await db.dataSource.getRepository(AuditEntryEntity).findBy({ ballotId: ballot.id });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ event: 'INTAKE', toState: 'received.pending', actorId: FULTON_CLERK.id });
+  });
+
+  it('refuses a receipt number already taken in for the election, naming the field', async () => {
+    const first = provisionalIntake();
+    await s.intake.intake(FULTON_CLERK, first);
+    const error = await refusalOf(s.intake.intake(FULTON_CLERK, first));
+    expect(error.code).toBe('conflict');
+    expect(error.fields).toEqual([{ field: 'receiptNumber', message: 'is already used in this election' }]);
+  });
+
+  it('VERIFY then COUNT: counted, full, each step audited, the chain intact', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    const verified = await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'VERIFY' }, 1);
+    expect(verified.ballot).toMatchObject({ status: 'verified', version: 2 });
+    const counted = await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'COUNT' }, 2);
+    expect(counted.ballot).toMatchObject({ status: 'counted', version: 3, determination: 'full' });
+    const stored = await db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: ballot.id });
+    expect(stored.lifecycle.count?.contests).toEqual(['president', 'us-senate', 'psc-4', 'us-house-5', 'state-senate-36', 'fulton-commission']);
+    const events = (await db.dataSource.getRepository(AuditEntryEntity).find({ where: { ballotId: ballot.id }, order: { seq: 'ASC' } })).map((e) => e.event);
+    expect(events).toEqual(['INTAKE', 'VERIFY', 'COUNT']);
+    await expect(verifyAuditChain(db.dataSource)).resolves.toMatchObject({ intact: true });
+  });
+
+  it('twenty simultaneous events on one ballot: exactly one succeeds, nineteen are stale, one audit entry', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    const before = await auditCount();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => s.transitions.apply(i % 2 === 0 ? FULTON_CLERK : FULTON_CLERK_2, ballot.id, { type: 'VERIFY' }, 1)),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const stale = results.filter((r) => r.status === 'rejected' && r.reason instanceof DomainError && r.reason.code === 'stale_version');
+    expect(ok).toHaveLength(1);
+    expect(stale).toHaveLength(19);
+    expect(await auditCount()).toBe(before + 1);
+    const stored = await db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: ballot.id });
+    expect(stored).toMatchObject({ status: 'verified', version: 2 });
+  });
+
+  it('an event the state refuses: the accepted events, and nothing written', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    const before = await auditCount();
+    const error = await refusalOf(s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'COUNT' }, 1));
+    expect(error.code).toBe('event_refused');
+    expect(error.details).toMatchObject({ refusal: 'not_accepted_in_state', acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD'] });
+    expect(await auditCount()).toBe(before);
+    await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: ballot.id })).resolves.toMatchObject({ status: 'received.pending', version: 1 });
+  });
+
+  it('a clerk of another county can neither read nor change the ballot: not found, and the attempt is logged', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    const error = await refusalOf(s.transitions.apply(COBB_CLERK, ballot.id, { type: 'VERIFY' }, 1));
+    expect(error.code).toBe('not_found');
+    expect(s.outOfScope).toContainEqual({ actor: COBB_CLERK.id, ballotId: ballot.id });
+    const read = await refusalOf(s.tx.read((m) => s.transitions.loadInScope(m, COBB_CLERK, ballot.id)));
+    expect(read.code).toBe('not_found');
+    await expect(s.tx.read((m) => s.transitions.loadInScope(m, OBSERVER, ballot.id))).resolves.toMatchObject({ id: ballot.id });
+  });
+
+  it('a cure request queues a voter notice in the same transaction', async () => {
+    const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' }));
+    const outcome = await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'REQUEST_CURE', cureReason: 'id_required' }, 1);
+    expect(outcome.ballot).toMatchObject({ status: 'received.awaitingCure', cureReason: 'id_required', cureDeadline: Date.UTC(2020, 10, 6, 22) });
+    const notices = await db.dataSource.getRepository(OutboxEntity).findBy({ ballotId: ballot.id });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.payload).toEqual({ notice: 'cure_requested', cureReason: 'id_required', deadline: Date.UTC(2020, 10, 6, 22) });
+  });
+
+  it('the proposer cannot confirm their own rejection; a supervisor can', async () => {
+    const ballot = await s.intake.intake(FULTON_SUPERVISOR, provisionalIntake());
+    await s.transitions.apply(FULTON_SUPERVISOR, ballot.id, { type: 'PROPOSE_REJECTION', reason: 'other', note: 'Envelope empty' }, 1);
+    const own = await refusalOf(s.transitions.apply(FULTON_SUPERVISOR, ballot.id, { type: 'CONFIRM_REJECTION' }, 2));
+    expect(own.details).toMatchObject({ refusal: 'same_person' });
+  });
+
+  it('a late UOCAVA ballot is proposed for rejection at intake by the system, for a supervisor to confirm', async () => {
+    const ballot = await s.intake.intake(
+      FULTON_CLERK,
+      provisionalIntake({ kind: 'uocava', precinctId: null, issuedReason: null, castAt: null, uocavaCategory: 'military_overseas', postmarkDate: '2020-11-02', receivedAt: Date.UTC(2020, 10, 6, 22, 1) }),
+    );
+    expect(ballot).toMatchObject({ status: 'received.rejectionProposed' });
+    expect(ballot.lifecycle.proposal).toMatchObject({ reason: 'late', by: 'system', from: 'received.pending' });
+    const confirmed = await s.transitions.apply(FULTON_SUPERVISOR, ballot.id, { type: 'CONFIRM_REJECTION' }, ballot.version);
+    expect(confirmed.ballot).toMatchObject({ status: 'rejected', rejectionReason: 'late' });
+  });
+
+  it('the database refuses to change or delete an audit entry', async () => {
+    await expect(db.dataSource.query(`UPDATE audit_entries SET actor_id = 'someone-else'`)).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+  });
+
+  it('a restart keeps every ballot and audit entry', async () => {
+    const ballots = await db.dataSource.getRepository(BallotEntity).count();
+    const entries = await auditCount();
+    const again = await db.reopen();
+    expect(await again.getRepository(BallotEntity).count()).toBe(ballots);
+    expect(await again.getRepository(AuditEntryEntity).count()).toBe(entries);
+    await expect(verifyAuditChain(again)).resolves.toMatchObject({ intact: true, entries });
+  });
+
+  it('an audit row altered directly in the database (triggers dropped by someone with full access) is named by verify', async () => {
+    if (kind === 'postgres') {
+      await db.dataSource.query('DROP TRIGGER audit_entries_append_only ON audit_entries');
+    } else {
+      await db.dataSource.query('DROP TRIGGER audit_entries_no_update');
+    }
+    await db.dataSource.query(`UPDATE audit_entries SET to_state = 'counted' WHERE seq = 3`);
+    await expect(verifyAuditChain(db.dataSource)).resolves.toMatchObject({ intact: false, brokenAt: 3, problem: 'hash_mismatch' });
+  });
+});

@@ -1,0 +1,105 @@
+import {
+  BallotIntake,
+  BallotTransitions,
+  createElection,
+  ElectionRulesCache,
+  importJurisdiction,
+  type IntakeInput,
+  type StaffActor,
+} from '@app/ballots';
+import { TransactionRunner, VoterEntity } from '@app/persistence';
+import { loadBundledPacks } from '@app/rules';
+import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
+import type { DataSource } from 'typeorm';
+
+/** A clock the test sets. */
+export class TestClock {
+  constructor(public current: number) {}
+  now(): number {
+    return this.current;
+  }
+}
+
+export const GA_2020_ELECTION = 'ga-2020-general';
+
+export const FULTON_CLERK: StaffActor = { id: 'u-fulton-clerk', username: 'fulton.clerk', role: 'clerk', countyCode: 'FULTON' };
+export const FULTON_CLERK_2: StaffActor = { id: 'u-fulton-clerk-2', username: 'fulton.clerk2', role: 'clerk', countyCode: 'FULTON' };
+export const FULTON_SUPERVISOR: StaffActor = { id: 'u-fulton-sup', username: 'fulton.supervisor', role: 'supervisor', countyCode: 'FULTON' };
+export const COBB_CLERK: StaffActor = { id: 'u-cobb-clerk', username: 'cobb.clerk', role: 'clerk', countyCode: 'COBB' };
+export const OBSERVER: StaffActor = { id: 'u-observer', username: 'state.observer', role: 'observer', countyCode: null };
+
+export interface Services {
+  readonly tx: TransactionRunner;
+  readonly clock: TestClock;
+  readonly transitions: BallotTransitions;
+  readonly intake: BallotIntake;
+  readonly outOfScope: { actor: string; ballotId: string }[];
+}
+
+export function services(dataSource: DataSource, now: number): Services {
+  const tx = new TransactionRunner(dataSource);
+  const clock = new TestClock(now);
+  const outOfScope: { actor: string; ballotId: string }[] = [];
+  const rules = new ElectionRulesCache(loadBundledPacks());
+  const transitions = new BallotTransitions(tx, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
+  return { tx, clock, transitions, intake: new BallotIntake(tx, transitions, clock), outOfScope };
+}
+
+/** Georgia's 2020 general election on the fixture jurisdiction, with three registered voters. */
+export async function seedGeorgia2020(dataSource: DataSource): Promise<void> {
+  const tx = new TransactionRunner(dataSource);
+  await tx.run(async (manager) => {
+    await createElection(manager, loadBundledPacks(), { id: GA_2020_ELECTION, name: 'Georgia General Election 2020', state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
+    await importJurisdiction(manager, GA_2020_ELECTION, GEORGIA_BUNDLE);
+    const voter = (voterId: string, precinctId: string, countyCode: string, overrides: Partial<VoterEntity> = {}): VoterEntity =>
+      Object.assign(new VoterEntity(), {
+        electionId: GA_2020_ELECTION,
+        voterId,
+        firstName: 'Pat',
+        lastName: `Voter${voterId}`,
+        dateOfBirth: '1980-02-29',
+        countyCode,
+        precinctId,
+        status: 'active',
+        registrationDate: '2012-01-01',
+        idOnFile: true,
+        otherBallotAccepted: false,
+        ...overrides,
+      });
+    await manager.insert(VoterEntity, [
+      voter('1001', 'FUL-01', 'FULTON'),
+      voter('1002', 'FUL-01', 'FULTON', { idOnFile: false }),
+      voter('2001', 'COB-01', 'COBB'),
+    ]);
+  });
+}
+
+let receipt = 0;
+
+/** A provisional ballot cast at noon on election day in FUL-01 by voter 1001. */
+export function provisionalIntake(overrides: Partial<IntakeInput> = {}): IntakeInput {
+  receipt += 1;
+  return {
+    electionId: GA_2020_ELECTION,
+    receiptNumber: `P-${String(receipt).padStart(6, '0')}`,
+    kind: 'provisional',
+    countyCode: 'FULTON',
+    precinctId: 'FUL-01',
+    firstName: 'Pat',
+    lastName: 'Voter1001',
+    dateOfBirth: '1980-02-29',
+    address: '1 Peachtree St, Atlanta, GA',
+    claimedVoterId: '1001',
+    issuedReason: 'not_on_list',
+    uocavaCategory: null,
+    postmarkDate: null,
+    signedDate: null,
+    receivedAt: Date.UTC(2020, 10, 3, 17),
+    castAt: Date.UTC(2020, 10, 3, 17),
+    idShown: true,
+    outOfPrecinctAffidavit: false,
+    signature: 'present',
+    notes: '',
+    ...overrides,
+  };
+}
