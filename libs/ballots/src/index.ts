@@ -5,3 +5,4 @@ export * from './election-rules';
 export * from './ballot-transitions';
 export * from './ballot-intake';
 export * from './election-setup';
+export * from './ballots.module';

@@ -1,0 +1,43 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { TransactionRunner } from '@app/persistence';
+import { loadBundledPacks, RulePackRegistry } from '@app/rules';
+import type { StaffActor } from './actor';
+import { BallotIntake } from './ballot-intake';
+import { BallotTransitions, type Clock, type ScopeLog } from './ballot-transitions';
+import { ElectionRulesCache } from './election-rules';
+
+export const CLOCK = Symbol('CLOCK');
+export const SCOPE_LOG = Symbol('SCOPE_LOG');
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Out-of-county attempts go to the structured log: who, which ballot; never voter data. */
+export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
+  return {
+    outOfScope: (actor: StaffActor, ballotId: string) =>
+      logger.warn({ msg: 'refused: ballot outside the actor\'s county', actorId: actor.id, role: actor.role, county: actor.countyCode, ballotId }),
+  };
+}
+
+/** The adjudication services for the API and the CLI alike. */
+@Global()
+@Module({
+  providers: [
+    { provide: RulePackRegistry, useFactory: loadBundledPacks },
+    { provide: CLOCK, useValue: systemClock },
+    { provide: SCOPE_LOG, useFactory: () => loggingScopeLog() },
+    { provide: ElectionRulesCache, useFactory: (packs: RulePackRegistry) => new ElectionRulesCache(packs), inject: [RulePackRegistry] },
+    {
+      provide: BallotTransitions,
+      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock, log: ScopeLog) => new BallotTransitions(tx, rules, clock, log),
+      inject: [TransactionRunner, ElectionRulesCache, CLOCK, SCOPE_LOG],
+    },
+    {
+      provide: BallotIntake,
+      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock) => new BallotIntake(tx, transitions, clock),
+      inject: [TransactionRunner, BallotTransitions, CLOCK],
+    },
+  ],
+  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake],
+})
+export class BallotsModule {}

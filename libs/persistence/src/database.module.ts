@@ -1,0 +1,40 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource, type DatabaseConfig } from './data-source';
+import { TransactionRunner } from './transactions';
+
+export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
+
+/**
+ * The database for the app and the CLI: opened, and migrated when `migrate` is true (the service
+ * migrates on start; the CLI's `migrate` does it on demand).
+ */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  static forRoot(config: DatabaseConfig, options: { migrate: boolean }) {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASE_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(config);
+            await dataSource.initialize();
+            if (options.migrate) await dataSource.runMigrations({ transaction: 'all' });
+            return dataSource;
+          },
+        },
+        { provide: TransactionRunner, useFactory: (ds: DataSource) => new TransactionRunner(ds), inject: [DataSource] },
+      ],
+      exports: [DataSource, TransactionRunner, DATABASE_CONFIG],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
