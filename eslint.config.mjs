@@ -50,7 +50,7 @@ export default tseslint.config(
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       'jest/no-disabled-tests': 'error',
       'jest/no-focused-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert', '**.expect'] }],
       '@typescript-eslint/unbound-method': 'off',
       // Tests build deliberately malformed JSON to prove the loaders refuse it.
       '@typescript-eslint/no-explicit-any': 'off',

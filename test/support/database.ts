@@ -35,7 +35,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   let cleanup: () => Promise<void>;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'adjudication-'));
-    config = { kind: 'sqlite', path: join(dir, 'test.sqlite') };
+    config = { kind: 'sqlite', path: join(dir, 'adjudication.sqlite') };
     cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   } else {
     const name = `adjudication_test_${randomBytes(6).toString('hex')}`;

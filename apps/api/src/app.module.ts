@@ -1,5 +1,42 @@
-import { Module } from '@nestjs/common';
-import { RulesModule } from './rules/rules.module';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { UsersService } from '@app/auth';
+import type { Clock } from '@app/ballots';
+import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { TransactionRunner } from '@app/persistence';
+import { DatabaseModule } from '@app/persistence/database.module';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { BallotsController } from './ballots/ballots.controller';
+import { ApiExceptionFilter } from './common/exception.filter';
+import { validationPipe } from './common/validation';
+import { APP_CONFIG } from './config.token';
+import { ElectionsController } from './elections/elections.controller';
+import { ReportsController } from './reports/reports.controller';
+import { RulePacksController } from './rules/rule-packs.controller';
+import { UsersController } from './users/users.controller';
 
-@Module({ imports: [RulesModule] })
-export class AppModule {}
+/** The service: one module tree for the staff API (and, later, the console and the portal). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule],
+      controllers: [AuthController, ElectionsController, RulePacksController, BallotsController, ReportsController, AuditController, UsersController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: UsersService,
+          useFactory: (tx: TransactionRunner, clock: Clock) => new UsersService(tx, clock, config.sessionIdleMinutes),
+          inject: [TransactionRunner, CLOCK],
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
+      ],
+    };
+  }
+}

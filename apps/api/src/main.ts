@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { loadConfig } from '@app/config';
+import { createApp, jsonLogger } from './app';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule);
-  const port = Number(process.env['PORT'] ?? 3000);
-  await app.listen(port, '127.0.0.1');
-  console.log(`Ballot adjudication service on http://127.0.0.1:${port}/api/rule-packs`);
+  const config = loadConfig();
+  const logger = jsonLogger();
+  const app = await createApp(config, { logger });
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host}:${config.port}`;
+  console.log(`\nBallot adjudication service: ${url}\n  API docs: ${url}/api/docs\n  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}\n`);
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

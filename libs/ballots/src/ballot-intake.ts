@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BallotKind, IssuedReason, SignatureState, UocavaCategory } from '@app/domain';
 import { initialLifecycle } from '@app/lifecycle';
-import { appendAudit, BallotEntity, CountyEntity, PrecinctEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
+import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { reachesCounty, requireWriter, SYSTEM_ACTOR, type StaffActor } from './actor';
 import type { BallotTransitions, Clock } from './ballot-transitions';
-import { DomainError } from './errors';
+import { DomainError, notFound } from './errors';
 
 /** A ballot as it arrives (SPEC section 2), already validated at the edge. */
 export interface IntakeInput {
@@ -111,6 +111,7 @@ export class BallotIntake {
   }
 
   private async checkPlaces(manager: EntityManager, input: IntakeInput): Promise<void> {
+    if ((await manager.findOneBy(ElectionEntity, { id: input.electionId })) === null) throw notFound('election');
     const county = await manager.findOneBy(CountyEntity, { electionId: input.electionId, code: input.countyCode });
     if (county === null) {
       throw new DomainError('invalid_input', 'unknown county for this election', {}, [{ field: 'countyCode', message: 'is not a county of this election' }]);

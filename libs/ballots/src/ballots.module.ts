@@ -3,8 +3,10 @@ import { TransactionRunner } from '@app/persistence';
 import { loadBundledPacks, RulePackRegistry } from '@app/rules';
 import type { StaffActor } from './actor';
 import { BallotIntake } from './ballot-intake';
+import { BallotQueries } from './ballot-queries';
 import { BallotTransitions, type Clock, type ScopeLog } from './ballot-transitions';
 import { ElectionRulesCache } from './election-rules';
+import { Reports } from './reports';
 
 export const CLOCK = Symbol('CLOCK');
 export const SCOPE_LOG = Symbol('SCOPE_LOG');
@@ -37,7 +39,13 @@ export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
       useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock) => new BallotIntake(tx, transitions, clock),
       inject: [TransactionRunner, BallotTransitions, CLOCK],
     },
+    {
+      provide: BallotQueries,
+      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, transitions: BallotTransitions, clock: Clock) => new BallotQueries(tx, rules, transitions, clock),
+      inject: [TransactionRunner, ElectionRulesCache, BallotTransitions, CLOCK],
+    },
+    { provide: Reports, useFactory: (tx: TransactionRunner) => new Reports(tx), inject: [TransactionRunner] },
   ],
-  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake],
+  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports],
 })
 export class BallotsModule {}

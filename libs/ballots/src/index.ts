@@ -5,4 +5,5 @@ export * from './election-rules';
 export * from './ballot-transitions';
 export * from './ballot-intake';
 export * from './election-setup';
-export * from './ballots.module';
+export * from './ballot-queries';
+export * from './reports';

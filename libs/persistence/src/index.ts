@@ -3,4 +3,3 @@ export * from './columns';
 export { createDataSource, databaseConfigFrom, isPostgres, MIGRATIONS, type DatabaseConfig } from './data-source';
 export { TransactionRunner, TransactionRetriesExhausted } from './transactions';
 export { appendAudit, verifyAuditChain } from './audit.store';
-export { DatabaseModule, DATABASE_CONFIG } from './database.module';

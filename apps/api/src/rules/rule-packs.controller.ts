@@ -1,6 +1,12 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { notFound } from '@app/ballots';
+import { Public } from '../auth/auth.guard';
 import { RulePackRegistry, type RulePack } from '@app/rules';
 
+/** Rule packs are public law: readable without signing in. */
+@ApiTags('rule packs')
+@Public()
 @Controller('api/rule-packs')
 export class RulePacksController {
   constructor(private readonly registry: RulePackRegistry) {}
@@ -11,9 +17,10 @@ export class RulePacksController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'the whole pack, as loaded and validated, with its sources' })
   get(@Param('id') id: string): RulePack {
     const pack = this.registry.get(id);
-    if (pack === undefined) throw new NotFoundException(`no rule pack ${id}`);
+    if (pack === undefined) throw notFound('rule pack');
     return pack;
   }
 }

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@app/config';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+
+/** Structured JSON logs; the request log carries method, route, status, time and a request id, never a body. */
+export function jsonLogger(): LoggerService {
+  return new ConsoleLogger({ json: true, colors: false });
+}
+
+function requestLog(logger: LoggerService) {
+  return (request: Request & { id?: string }, response: Response, next: NextFunction): void => {
+    const id = typeof request.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
+    request.id = id;
+    response.setHeader('x-request-id', id);
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // The path only: query strings can carry names or dates of birth.
+      logger.log({ msg: 'request', requestId: id, method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
+    });
+    next();
+  };
+}
+
+export async function createApp(config: AppConfig, options: { logger?: LoggerService | false } = {}): Promise<INestApplication> {
+  const logger = options.logger ?? jsonLogger();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
+  app.useBodyParser('json', { limit: '5mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.disable('x-powered-by');
+  app.use(helmet());
+  if (logger !== false) app.use(requestLog(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ballot adjudication service: staff API')
+      .setDescription('Provisional and UOCAVA ballot adjudication for county election offices. Sign in at POST /api/auth/login and send the token as a bearer token.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UsersService } from '@app/auth';
+import type { StaffActor } from '@app/ballots';
+import type { Response } from 'express';
+import { APP_CONFIG } from '../config.token';
+import type { AppConfig } from '@app/config';
+import { ActorDto, LoginDto, SessionDto } from './auth.dto';
+import { CurrentActor, Public, SESSION_COOKIE, type AuthedRequest } from './auth.guard';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A session token for API clients, and the same session as an HttpOnly cookie for the console. */
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto })
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    const session = await this.users.login(body.username, body.password);
+    response.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: false,
+      path: '/',
+      maxAge: this.config.sessionIdleMinutes * 60_000 * 24,
+    });
+    return session;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (request.sessionToken !== undefined) await this.users.logout(request.sessionToken);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiOkResponse({ type: ActorDto })
+  me(@CurrentActor() actor: StaffActor): ActorDto {
+    return actor;
+  }
+}

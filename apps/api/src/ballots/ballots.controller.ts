@@ -1,0 +1,106 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { BallotIntake, BallotQueries, BallotTransitions, type StaffActor } from '@app/ballots';
+import type { BallotCommand } from '@app/lifecycle';
+import { CurrentActor } from '../auth/auth.guard';
+import { ErrorBody } from '../common/error-body';
+import { UuidParam } from '../common/uuid.pipe';
+import { instantMs } from '../common/validators';
+import { BallotEventDto, IntakeBallotDto, ListBallotsQuery } from './ballot.dto';
+import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView } from './ballot.views';
+
+function toCommand(dto: BallotEventDto): BallotCommand {
+  switch (dto.type) {
+    case 'REQUEST_CURE':
+      return { type: dto.type, cureReason: dto.cureReason ?? 'information_missing' };
+    case 'RECORD_CURE':
+      return { type: dto.type, evidence: dto.evidence ?? '' };
+    case 'PROPOSE_REJECTION':
+      return { type: dto.type, reason: dto.reason ?? 'other', note: dto.note ?? '' };
+    case 'RETURN':
+      return { type: dto.type, note: dto.note ?? '' };
+    case 'HOLD':
+    case 'RELEASE':
+    case 'REINSTATE':
+      return { type: dto.type, courtOrder: dto.courtOrder ?? '' };
+    case 'VERIFY':
+    case 'CONFIRM_REJECTION':
+    case 'COUNT':
+    case 'DEADLINE_PASSED':
+      return { type: dto.type };
+  }
+}
+
+@ApiTags('ballots')
+@ApiBearerAuth()
+@Controller('api/ballots')
+export class BallotsController {
+  constructor(
+    private readonly intake: BallotIntake,
+    private readonly queries: BallotQueries,
+    private readonly transitions: BallotTransitions,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: BallotView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'the receipt number is already taken in' })
+  async create(@CurrentActor() actor: StaffActor, @Body() dto: IntakeBallotDto): Promise<BallotView> {
+    const ballot = await this.intake.intake(actor, {
+      electionId: dto.electionId,
+      receiptNumber: dto.receiptNumber,
+      kind: dto.kind,
+      countyCode: dto.countyCode,
+      precinctId: dto.kind === 'provisional' ? (dto.precinctId ?? null) : null,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      dateOfBirth: dto.dateOfBirth,
+      address: dto.address,
+      claimedVoterId: dto.claimedVoterId ?? null,
+      issuedReason: dto.kind === 'provisional' ? (dto.issuedReason ?? null) : null,
+      uocavaCategory: dto.kind === 'uocava' ? (dto.uocavaCategory ?? null) : null,
+      postmarkDate: dto.postmarkDate ?? null,
+      signedDate: dto.signedDate ?? null,
+      receivedAt: instantMs(dto.receivedAt),
+      castAt: dto.kind === 'provisional' && dto.castAt !== undefined ? instantMs(dto.castAt) : null,
+      idShown: dto.idShown ?? false,
+      outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
+      signature: dto.signature ?? 'present',
+      notes: dto.notes ?? '',
+    });
+    return ballotView(ballot);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: BallotPageView })
+  async list(@CurrentActor() actor: StaffActor, @Query() q: ListBallotsQuery): Promise<BallotPageView> {
+    const page = await this.queries.list(actor, {
+      electionId: q.electionId,
+      countyCode: q.county,
+      kind: q.kind,
+      status: q.status,
+      subState: q.subState,
+      reason: q.reason,
+      precinctId: q.precinct,
+      deadlineBefore: q.deadlineBefore === undefined ? undefined : instantMs(q.deadlineBefore),
+      text: q.text,
+      cursor: q.cursor,
+      limit: q.limit ?? 50,
+    });
+    return { items: page.items.map(ballotView), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: BallotDetailView })
+  async get(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<BallotDetailView> {
+    return detailView(await this.queries.detail(actor, id));
+  }
+
+  @Post(':id/events')
+  @ApiCreatedResponse({ type: BallotView, description: 'the event was applied; the ballot in its new state' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'stale expectedVersion: reload and try again' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'the ballot\'s state refuses the event; details.acceptedEvents lists what it accepts' })
+  async event(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Body() dto: BallotEventDto): Promise<BallotView> {
+    const outcome = await this.transitions.apply(actor, id, toCommand(dto), dto.expectedVersion);
+    return ballotView(outcome.ballot);
+  }
+}

@@ -1,0 +1,153 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound } from '@app/ballots';
+import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
+import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
+import { RulePackRegistry, type Deadline } from '@app/rules';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Roles } from '../auth/auth.guard';
+import { IsCalendarDate } from '../common/validators';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+class CreateElectionDto {
+  @ApiProperty({ example: 'ga-2020-general' }) @Matches(SLUG, { message: 'id must be lower-case letters, digits and dashes' })
+  id!: string;
+
+  @ApiProperty({ example: 'Georgia General Election, 3 November 2020' }) @IsString() @MinLength(1) @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'GA' }) @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter postal code' })
+  state!: string;
+
+  @ApiProperty({ example: '2020-11-03' }) @IsCalendarDate()
+  electionDay!: string;
+
+  @ApiPropertyOptional({ example: 'America/New_York' }) @IsOptional() @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: 'GA-2020', description: 'the pack in force on election day when absent' })
+  @IsOptional() @Matches(/^[A-Z]{2}-\d{4}$/, { message: 'rulePackId must look like GA-2020' })
+  rulePackId?: string;
+
+  @ApiPropertyOptional({ example: '19:00' }) @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'pollsClose must be HH:MM' })
+  pollsClose?: string;
+}
+
+class CountyDto {
+  @ApiProperty() @Matches(CODE, { message: 'code must be a county code' }) code!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+}
+class DistrictDto {
+  @ApiProperty() @Matches(ID, { message: 'id must be a district id' }) id!: string;
+  @ApiProperty({ enum: DISTRICT_KINDS }) @IsIn(DISTRICT_KINDS) kind!: DistrictKind;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+}
+class PrecinctDto {
+  @ApiProperty() @Matches(ID, { message: 'id must be a precinct id' }) id!: string;
+  @ApiProperty() @Matches(CODE, { message: 'countyCode must be a county code' }) countyCode!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @Matches(ID, { each: true, message: 'districtIds must be district ids' }) districtIds!: string[];
+}
+class ContestDto {
+  @ApiProperty() @Matches(ID, { message: 'id must be a contest id' }) id!: string;
+  @ApiProperty() @Matches(ID, { message: 'districtId must be a district id' }) districtId!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+}
+
+class JurisdictionBundleDto {
+  @ApiProperty({ type: [CountyDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CountyDto) counties!: CountyDto[];
+  @ApiProperty({ type: [DistrictDto] }) @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DistrictDto) districts!: DistrictDto[];
+  @ApiProperty({ type: [PrecinctDto] }) @IsArray() @ArrayMaxSize(20_000) @ValidateNested({ each: true }) @Type(() => PrecinctDto) precincts!: PrecinctDto[];
+  @ApiProperty({ type: [ContestDto] }) @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => ContestDto) contests!: ContestDto[];
+}
+
+class DeadlineView {
+  @ApiProperty() name!: string;
+  @ApiProperty() display!: string;
+  @ApiProperty() local!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty({ nullable: true, type: String }) courtOrder!: string | null;
+}
+
+class CountyView {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) certifiedAt!: string | null;
+  @ApiProperty({ type: [DeadlineView] }) deadlines!: DeadlineView[];
+}
+
+class ElectionView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty() electionDay!: string;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty() rulePackId!: string;
+  @ApiPropertyOptional({ type: [CountyView] }) counties?: CountyView[];
+}
+
+const electionView = (e: ElectionEntity): ElectionView => ({ id: e.id, name: e.name, state: e.state, electionDay: e.electionDay, timeZone: e.timeZone, rulePackId: e.rulePackId });
+const deadlineView = (d: Deadline): DeadlineView => ({ name: d.name, display: d.display, local: d.local, source: d.source, courtOrder: d.courtOrder });
+
+@ApiTags('elections')
+@ApiBearerAuth()
+@Controller('api/elections')
+export class ElectionsController {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly packs: RulePackRegistry,
+    private readonly rules: ElectionRulesCache,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [ElectionView] })
+  async list(): Promise<ElectionView[]> {
+    return (await this.tx.read((m) => m.find(ElectionEntity, { order: { electionDay: 'DESC' } }))).map(electionView);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: ElectionView })
+  async create(@Body() dto: CreateElectionDto): Promise<ElectionView> {
+    const existing = await this.tx.read((m) => m.findOneBy(ElectionEntity, { id: dto.id }));
+    if (existing !== null) throw new DomainError('conflict', `election ${dto.id} exists`, {}, [{ field: 'id', message: 'is taken' }]);
+    return electionView(await this.tx.run((m) => createElection(m, this.packs, dto, Date.now())));
+  }
+
+  /** The election, its counties, and every deadline of each county in local time with its source. */
+  @Get(':id')
+  @ApiOkResponse({ type: ElectionView })
+  async get(@Param('id') id: string): Promise<ElectionView> {
+    return this.tx.read(async (m) => {
+      const election = await m.findOneBy(ElectionEntity, { id });
+      if (election === null) throw notFound('election');
+      const rules = await this.rules.get(m, id);
+      const counties = await m.find(CountyEntity, { where: { electionId: id }, order: { code: 'ASC' } });
+      return {
+        ...electionView(election),
+        counties: counties.map((c) => ({
+          code: c.code,
+          name: c.name,
+          certifiedAt: c.certifiedAt === null ? null : new Date(c.certifiedAt).toISOString(),
+          deadlines: Object.values(rules.calendar.forCounty(c.code).deadlines).flatMap((d: Deadline | null) => (d === null ? [] : [deadlineView(d)])),
+        })),
+      };
+    });
+  }
+
+  /** Loads counties, districts, precincts and contests; checked whole, written in one transaction, idempotent. */
+  @Post(':id/jurisdiction')
+  @Roles('admin')
+  @HttpCode(200)
+  async importJurisdiction(@Param('id') id: string, @Body() bundle: JurisdictionBundleDto): Promise<{ counties: number; precincts: number; districts: number; contests: number }> {
+    const result = await this.tx.run(async (m) => {
+      if ((await m.findOneBy(ElectionEntity, { id })) === null) throw notFound('election');
+      return importJurisdiction(m, id, bundle);
+    });
+    this.rules.invalidate(id);
+    return result;
+  }
+}

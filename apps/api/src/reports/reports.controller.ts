@@ -1,0 +1,56 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Reports, toCsv, type StaffActor } from '@app/ballots';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor } from '../auth/auth.guard';
+
+class ReportQuery {
+  @ApiProperty({ example: 'ga-2020-general' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'electionId must be an election id' })
+  electionId!: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+const REPORTS = {
+  outstanding: { run: (r: Reports, a: StaffActor, e: string) => r.outstanding(a, e), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
+  'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.rejectionReasons(a, e), columns: ['countyCode', 'reason', 'ballots'] },
+  'uocava-summary': { run: (r: Reports, a: StaffActor, e: string) => r.uocavaSummary(a, e), columns: ['category', 'status', 'ballots'] },
+  'certification-readiness': { run: (r: Reports, a: StaffActor, e: string) => r.certificationReadiness(a, e), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
+} as const;
+type ReportName = keyof typeof REPORTS;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: Reports) {}
+
+  /** Outstanding ballots by county, kind and status; rejection reasons (EAVS codes); the UOCAVA summary; certification readiness. */
+  @Get(':name')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({ description: 'rows of the report, as JSON or CSV' })
+  async report(
+    @CurrentActor() actor: StaffActor,
+    @Param('name') name: string,
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object[] | string> {
+    if (!Object.hasOwn(REPORTS, name)) {
+      response.status(404);
+      return [{ status: 404, code: 'not_found', message: `no report ${name}; there are: ${Object.keys(REPORTS).join(', ')}`, fields: [] }];
+    }
+    const report = REPORTS[name as ReportName];
+    const rows = await report.run(this.reports, actor, query.electionId);
+    if (query.format === 'csv') {
+      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${name}-${query.electionId}.csv"`);
+      return toCsv(rows, report.columns);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,90 @@
+import { BallotEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
+import { countyFilter, type StaffActor } from './actor';
+
+/** Ballots not yet counted or rejected: the figure a county must bring to zero before it certifies. */
+export const OUTSTANDING_SQL = "b.status NOT IN ('counted', 'rejected')";
+
+export interface OutstandingRow { countyCode: string; countyName: string; kind: string; status: string; ballots: number }
+export interface RejectionRow { countyCode: string; reason: string; ballots: number }
+export interface UocavaRow { category: string; status: string; ballots: number }
+export interface ReadinessRow { countyCode: string; countyName: string; outstanding: number; total: number; certified: boolean; certifiedAt: string | null; ready: boolean }
+
+/** The first reports of SPEC section 5, each scoped to what the actor may see. */
+export class Reports {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  outstanding(actor: StaffActor, electionId: string): Promise<OutstandingRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .innerJoin(CountyEntity, 'c', 'c.election_id = b.election_id AND c.code = b.county_code')
+        .select('b.county_code', 'countyCode').addSelect('c.name', 'countyName').addSelect('b.kind', 'kind').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
+        .where('b.election_id = :electionId', { electionId }).andWhere(OUTSTANDING_SQL);
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').getRawMany<OutstandingRow>();
+      return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
+    });
+  }
+
+  rejectionReasons(actor: StaffActor, electionId: string): Promise<RejectionRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .select('b.county_code', 'countyCode').addSelect('b.rejection_reason', 'reason').addSelect('COUNT(*)', 'ballots')
+        .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'rejected'");
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const rows = await q.groupBy('b.county_code').addGroupBy('b.rejection_reason').orderBy('b.county_code').addOrderBy('b.rejection_reason').getRawMany<RejectionRow>();
+      return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
+    });
+  }
+
+  uocavaSummary(actor: StaffActor, electionId: string): Promise<UocavaRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .select('b.uocava_category', 'category').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
+        .where('b.election_id = :electionId', { electionId }).andWhere("b.kind = 'uocava'");
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const rows = await q.groupBy('b.uocava_category').addGroupBy('b.status').orderBy('b.uocava_category').addOrderBy('b.status').getRawMany<UocavaRow>();
+      return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
+    });
+  }
+
+  certificationReadiness(actor: StaffActor, electionId: string): Promise<ReadinessRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(CountyEntity).createQueryBuilder('c')
+        .leftJoin(BallotEntity, 'b', 'b.election_id = c.election_id AND b.county_code = c.code')
+        .select('c.code', 'countyCode').addSelect('c.name', 'countyName').addSelect('c.certified_at', 'certifiedAt')
+        .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
+        .addSelect('COUNT(b.id)', 'total')
+        .where('c.election_id = :electionId', { electionId });
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('c.code = :scope', { scope });
+      const rows = await q.groupBy('c.code').addGroupBy('c.name').addGroupBy('c.certified_at').orderBy('c.code').getRawMany<{ countyCode: string; countyName: string; certifiedAt: string | number | null; outstanding: string | number; total: string | number }>();
+      return rows.map((r) => {
+        const outstanding = Number(r.outstanding);
+        const certified = r.certifiedAt !== null;
+        return {
+          countyCode: r.countyCode,
+          countyName: r.countyName,
+          outstanding,
+          total: Number(r.total),
+          certified,
+          certifiedAt: certified ? new Date(Number(r.certifiedAt)).toISOString() : null,
+          ready: !certified && outstanding === 0,
+        };
+      });
+    });
+  }
+}
+
+/** RFC 4180 CSV with a header row; formulas are neutralised so a spreadsheet never runs a cell. */
+export function toCsv(rows: readonly object[], columns: readonly string[]): string {
+  const cell = (value: unknown): string => {
+    let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [columns.join(','), ...rows.map((row) => columns.map((c) => cell((row as Record<string, unknown>)[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

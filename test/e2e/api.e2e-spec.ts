@@ -1,0 +1,198 @@
+import { AuditEntryEntity } from '@app/persistence';
+import { testDatabases } from '@test/support/database';
+import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
+
+interface BallotBody { id: string; version: number; status: string }
+interface ErrorBody { status: number; code: string; message: string; fields: { field: string; message: string }[]; details?: Record<string, unknown> }
+
+let receipt = 0;
+const intakeBody = (overrides: Record<string, unknown> = {}) => ({
+  electionId: 'ga-2020-general',
+  receiptNumber: `E2E-${++receipt}`,
+  kind: 'provisional',
+  countyCode: 'FULTON',
+  precinctId: 'FUL-01',
+  firstName: 'Pat',
+  lastName: 'Voter1001',
+  dateOfBirth: '1980-02-29',
+  address: '1 Peachtree St, Atlanta, GA',
+  claimedVoterId: '1001',
+  issuedReason: 'not_on_list',
+  receivedAt: '2020-11-03T12:00:00-05:00',
+  castAt: '2020-11-03T12:00:00-05:00',
+  idShown: true,
+  ...overrides,
+});
+
+describe.each(testDatabases())('staff API end to end on %s', (kind) => {
+  let t: TestApp;
+  let clerk: string;
+  let supervisor: string;
+  let cobbClerk: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
+    supervisor = await t.token('fulton.supervisor', 'supervisor', 'FULTON');
+    cobbClerk = await t.token('cobb.clerk', 'clerk', 'COBB');
+    admin = await t.token('state.admin', 'admin');
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  const intake = async (token: string, overrides: Record<string, unknown> = {}): Promise<BallotBody> =>
+    (await t.http.post('/api/ballots').auth(token, { type: 'bearer' }).send(intakeBody(overrides)).expect(201)).body as BallotBody;
+
+  describe('sign-in', () => {
+    it('a wrong password and an unknown user get the same 401', async () => {
+      const wrong = await t.http.post('/api/auth/login').send({ username: 'fulton.clerk', password: 'nope' }).expect(401);
+      const unknown = await t.http.post('/api/auth/login').send({ username: 'nobody.here', password: 'nope' }).expect(401);
+      expect(wrong.body).toEqual(unknown.body);
+    });
+
+    it('login also sets an HttpOnly, SameSite=Strict session cookie', async () => {
+      const response = await t.http.post('/api/auth/login').send({ username: 'fulton.supervisor', password: PASSWORD }).expect(200);
+      const cookie = String(response.headers['set-cookie']);
+      expect(cookie).toMatch(/session=/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+    });
+
+    it('a cookie session must send its CSRF token to change anything', async () => {
+      const login = await t.http.post('/api/auth/login').send({ username: 'fulton.clerk', password: PASSWORD }).expect(200);
+      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+      const csrf = (login.body as { csrfToken: string }).csrfToken;
+      await t.http.post('/api/ballots').set('cookie', cookie).send(intakeBody()).expect(403);
+      await t.http.post('/api/ballots').set('cookie', cookie).set('x-csrf-token', csrf).send(intakeBody()).expect(201);
+      await t.http.get('/api/auth/me').set('cookie', cookie).expect(200);
+    });
+
+    it('every staff route needs a session', async () => {
+      await t.http.get('/api/ballots?electionId=ga-2020-general').expect(401);
+      await t.http.get('/api/audit/verify').expect(401);
+    });
+
+    it('logout ends the session', async () => {
+      const login = await t.http.post('/api/auth/login').send({ username: 'fulton.clerk', password: PASSWORD }).expect(200);
+      const token = (login.body as { token: string }).token;
+      await t.http.post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
+      await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    });
+  });
+
+  describe('ballots', () => {
+    it('intake, VERIFY, COUNT: counted in full, with its history and decision', async () => {
+      const ballot = await intake(clerk);
+      expect(ballot).toMatchObject({ status: 'received.pending', version: 1 });
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'VERIFY', expectedVersion: 1 }).expect(201);
+      const counted = await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'COUNT', expectedVersion: 2 }).expect(201);
+      expect(counted.body).toMatchObject({ status: 'counted', determination: 'full', version: 3 });
+      const detail = await t.http.get(`/api/ballots/${ballot.id}`).auth(clerk, { type: 'bearer' }).expect(200);
+      expect((detail.body as { history: { event: string }[] }).history.map((h) => h.event)).toEqual(['INTAKE', 'VERIFY', 'COUNT']);
+      expect(detail.body).toMatchObject({ decision: { outcome: 'count', determination: 'full' }, availableEvents: [], deadlines: { provisionalCure: { display: 'Fri, Nov 6, 2020, 5:00 PM EST' } } });
+    });
+
+    it('twenty simultaneous events on one ballot: one success, nineteen 409s, one audit entry', async () => {
+      const ballot = await intake(clerk);
+      const before = await t.db.dataSource.getRepository(AuditEntryEntity).count();
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'VERIFY', expectedVersion: 1 })),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+      expect(await t.db.dataSource.getRepository(AuditEntryEntity).count()).toBe(before + 1);
+    });
+
+    it('an event the state refuses: 422 with the accepted events, nothing written', async () => {
+      const ballot = await intake(clerk);
+      const before = await t.db.dataSource.getRepository(AuditEntryEntity).count();
+      const response = await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'COUNT', expectedVersion: 1 }).expect(422);
+      expect((response.body as ErrorBody).details).toMatchObject({ acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD'] });
+      expect(await t.db.dataSource.getRepository(AuditEntryEntity).count()).toBe(before);
+    });
+
+    it('a clerk of another county can neither read nor change the ballot (404, as if it did not exist)', async () => {
+      const ballot = await intake(clerk);
+      await t.http.get(`/api/ballots/${ballot.id}`).auth(cobbClerk, { type: 'bearer' }).expect(404);
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(cobbClerk, { type: 'bearer' }).send({ type: 'VERIFY', expectedVersion: 1 }).expect(404);
+      const list = await t.http.get('/api/ballots?electionId=ga-2020-general&limit=200').auth(cobbClerk, { type: 'bearer' }).expect(200);
+      expect((list.body as { items: unknown[] }).items).toEqual([]);
+      await t.http.post('/api/ballots').auth(cobbClerk, { type: 'bearer' }).send(intakeBody()).expect(403);
+    });
+
+    it('the list pages with a cursor and filters by sub-state and text', async () => {
+      for (let i = 0; i < 3; i += 1) await intake(supervisor, { lastName: 'Pagingtest' });
+      const first = await t.http.get('/api/ballots?electionId=ga-2020-general&text=pagingtest&limit=2').auth(clerk, { type: 'bearer' }).expect(200);
+      const page1 = first.body as { items: BallotBody[]; nextCursor: string | null };
+      expect(page1.items).toHaveLength(2);
+      expect(page1.nextCursor).not.toBeNull();
+      const second = await t.http.get(`/api/ballots?electionId=ga-2020-general&text=pagingtest&limit=2&cursor=${page1.nextCursor ?? ''}`).auth(clerk, { type: 'bearer' }).expect(200);
+      const page2 = second.body as { items: BallotBody[]; nextCursor: string | null };
+      expect(page2.items).toHaveLength(1);
+      expect(page2.nextCursor).toBeNull();
+      expect(new Set([...page1.items, ...page2.items].map((b) => b.id)).size).toBe(3);
+      const pending = await t.http.get('/api/ballots?electionId=ga-2020-general&subState=received.pending&text=pagingtest').auth(clerk, { type: 'bearer' }).expect(200);
+      expect((pending.body as { items: BallotBody[] }).items.every((b) => b.status === 'received.pending')).toBe(true);
+    });
+
+    it('a supervisor confirms a clerk\'s proposed rejection; the clerk cannot confirm their own', async () => {
+      const ballot = await intake(clerk);
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record found', expectedVersion: 1 }).expect(201);
+      const own = await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'CONFIRM_REJECTION', expectedVersion: 2 }).expect(422);
+      expect((own.body as ErrorBody).details).toMatchObject({ refusal: 'role_not_permitted' });
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(supervisor, { type: 'bearer' }).send({ type: 'CONFIRM_REJECTION', expectedVersion: 2 }).expect(201);
+    });
+  });
+
+  describe('reports and audit', () => {
+    it('outstanding by county as JSON and CSV', async () => {
+      const json = await t.http.get('/api/reports/outstanding?electionId=ga-2020-general').auth(admin, { type: 'bearer' }).expect(200);
+      expect((json.body as { countyCode: string }[]).some((r) => r.countyCode === 'FULTON')).toBe(true);
+      const csv = await t.http.get('/api/reports/outstanding?electionId=ga-2020-general&format=csv').auth(admin, { type: 'bearer' }).expect(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      expect(csv.text.split('\r\n')[0]).toBe('countyCode,countyName,kind,status,ballots');
+    });
+
+    it('certification readiness counts outstanding ballots per county', async () => {
+      const response = await t.http.get('/api/reports/certification-readiness?electionId=ga-2020-general').auth(admin, { type: 'bearer' }).expect(200);
+      const rows = response.body as { countyCode: string; outstanding: number; ready: boolean }[];
+      expect(rows.find((r) => r.countyCode === 'COBB')).toMatchObject({ outstanding: 0, ready: true });
+      expect(rows.find((r) => r.countyCode === 'FULTON')?.outstanding).toBeGreaterThan(0);
+    });
+
+    it('GET /api/audit/verify: intact, then names an altered row', async () => {
+      await expect(t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200).then((r) => r.body as { intact: boolean })).resolves.toMatchObject({ intact: true });
+      await t.http.get('/api/audit/verify').auth(clerk, { type: 'bearer' }).expect(403);
+      await t.db.dataSource.query(kind === 'postgres' ? 'DROP TRIGGER audit_entries_append_only ON audit_entries' : 'DROP TRIGGER audit_entries_no_update');
+      await t.db.dataSource.query(`UPDATE audit_entries SET actor_id = 'forger' WHERE seq = 2`);
+      const broken = await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
+      expect(broken.body).toMatchObject({ intact: false, brokenAt: 2, problem: 'hash_mismatch' });
+    });
+  });
+
+  describe('restart', () => {
+    it('a restart keeps every ballot and audit entry, and sessions', async () => {
+      const ballot = await intake(clerk);
+      const count = async () => ((await t.http.get('/api/reports/certification-readiness?electionId=ga-2020-general').auth(admin, { type: 'bearer' }).expect(200)).body as { total: number }[]).reduce((n, r) => n + r.total, 0);
+      const ballotsBefore = await count();
+      const entriesBefore = await t.db.dataSource.getRepository(AuditEntryEntity).count();
+      await t.restart();
+      expect(await count()).toBe(ballotsBefore);
+      expect(await t.db.dataSource.getRepository(AuditEntryEntity).count()).toBe(entriesBefore);
+      await t.http.get(`/api/ballots/${ballot.id}`).auth(clerk, { type: 'bearer' }).expect(200);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('documents every staff endpoint with its request and response schemas', async () => {
+      const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>> };
+      for (const path of ['/api/auth/login', '/api/ballots', '/api/ballots/{id}', '/api/ballots/{id}/events', '/api/reports/{name}', '/api/audit/verify', '/api/elections']) {
+        expect(Object.keys(doc.paths)).toContain(path);
+      }
+      expect(doc.paths['/api/ballots']?.['post']?.requestBody).toBeDefined();
+      expect(doc.paths['/api/ballots/{id}/events']?.['post']?.responses['201']?.content).toBeDefined();
+      await t.http.get('/api/docs').expect(200);
+    });
+  });
+});
