@@ -2,11 +2,19 @@ import type { LocalDate } from '@app/domain';
 import { parseRulePack, type RulePack } from './pack.loader';
 import GA_2020 from './packs/GA-2020.json';
 import GA_2021 from './packs/GA-2021.json';
+import AZ_2019 from './packs/AZ-2019.json';
+import PA_2020 from './packs/PA-2020.json';
+import CO_2018 from './packs/CO-2018.json';
+import WA_2019 from './packs/WA-2019.json';
 
 /** The packs that ship with the service, by file name (errors name the file). */
 const BUNDLED: readonly (readonly [file: string, raw: unknown])[] = [
   ['GA-2020.json', GA_2020],
   ['GA-2021.json', GA_2021],
+  ['AZ-2019.json', AZ_2019],
+  ['PA-2020.json', PA_2020],
+  ['CO-2018.json', CO_2018],
+  ['WA-2019.json', WA_2019],
 ];
 
 /** A set of validated packs, and the choice of the one in force for a state on a date. */
