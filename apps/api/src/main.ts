@@ -1,14 +1,36 @@
 import 'reflect-metadata';
+import { startClockAt } from '@app/ballots/ballots.module';
 import { loadConfig } from '@app/config';
+import { DEMO_CLOCK_START } from '@app/demo';
 import { createApp, jsonLogger } from './app';
+import { ensureDemo } from './demo';
 
+/**
+ * Starts the service. With `--demo` (what `npm start` does) it seeds the demo election on first
+ * start and, unless CLOCK_AT says otherwise, runs its clock from election week of November 2020.
+ */
 async function bootstrap(): Promise<void> {
+  const demo = process.argv.includes('--demo');
   const config = loadConfig();
-  const logger = jsonLogger();
-  const app = await createApp(config, { logger });
+  const clockAt = config.clockAt ?? (demo && process.env['CLOCK_AT'] !== 'real' ? Date.parse(DEMO_CLOCK_START) : null);
+  if (clockAt !== null) startClockAt(clockAt);
+  const app = await createApp(config, { logger: jsonLogger() });
+  const credentials = demo ? await ensureDemo(app, config) : [];
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
-  console.log(`\nBallot adjudication service: ${url}\n  API docs: ${url}/api/docs\n  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}\n`);
+  const lines = [
+    '',
+    `Ballot adjudication service: ${url}`,
+    `  Staff API and its documentation: ${url}/api/docs`,
+    `  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (clockAt !== null) lines.push(`  Clock: started at ${new Date(clockAt).toISOString()} and running (CLOCK_AT=real for the real clock)`);
+  if (credentials.length > 0) {
+    lines.push('', '  Demo users (passwords are kept in the data folder, demo-credentials.json):');
+    for (const c of credentials) lines.push(`    ${c.username.padEnd(20)} ${c.password.padEnd(20)} ${c.role}${c.countyCode === null ? '' : ` (${c.countyCode})`}`);
+    lines.push('', `  Sign in: curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"username":"fulton.clerk","password":"..."}'`);
+  }
+  console.log(`${lines.join('\n')}\n`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -11,7 +11,17 @@ import { Reports } from './reports';
 export const CLOCK = Symbol('CLOCK');
 export const SCOPE_LOG = Symbol('SCOPE_LOG');
 
-export const systemClock: Clock = { now: () => Date.now() };
+let clockOffset = 0;
+
+/**
+ * Demonstrations and training: the service's clock starts at `instant` and runs forward from
+ * there (the demo election is in November 2020). Process-wide, set once at start-up.
+ */
+export function startClockAt(instant: number): void {
+  clockOffset = instant - Date.now();
+}
+
+export const systemClock: Clock = { now: () => Date.now() + clockOffset };
 
 /** Out-of-county attempts go to the structured log: who, which ballot; never voter data. */
 export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {

@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly sessionSecret: string;
   /** Idle minutes after which a session ends. */
   readonly sessionIdleMinutes: number;
+  /** `CLOCK_AT`: an instant the service's clock starts from (demos, training); null for the real clock. */
+  readonly clockAt: number | null;
 }
 
 export class ConfigError extends Error {
@@ -49,7 +51,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   mkdirSync(dataDir, { recursive: true });
   const idle = Number(env['SESSION_IDLE_MINUTES'] ?? 30);
   if (!Number.isInteger(idle) || idle < 1) throw new ConfigError('SESSION_IDLE_MINUTES', 'must be a whole number of minutes');
+  const clockSetting = env['CLOCK_AT'];
+  let clockAt: number | null = null;
+  if (clockSetting !== undefined && clockSetting !== '' && clockSetting !== 'real') {
+    clockAt = Date.parse(clockSetting);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(clockSetting) || Number.isNaN(clockAt)) {
+      throw new ConfigError('CLOCK_AT', 'must be an ISO 8601 date and time with its offset, e.g. 2020-11-05T10:00:00-05:00, or "real"');
+    }
+  }
   return {
+    clockAt,
     port: port(env['PORT']),
     host: env['HOST'] ?? '127.0.0.1',
     dataDir,

@@ -1,0 +1,4 @@
+export * from './demo-jurisdiction';
+export * from './georgia-counties';
+export * from './random';
+export * from './seed-demo';

@@ -1,0 +1,14 @@
+/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo, every time. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function picker(random: () => number) {
+  return <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+}
