@@ -11,7 +11,7 @@ import {
 } from '@app/ballots';
 import type { IssuedReason, RegistrationStatus, Role } from '@app/domain';
 import type { BallotCommand } from '@app/lifecycle';
-import { ElectionEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
+import { ElectionEntity, VoterEntity, type BallotEntity, type TransactionRunner } from '@app/persistence';
 import type { RulePackRegistry } from '@app/rules';
 import { demoJurisdiction } from './demo-jurisdiction';
 import { picker, seededRandom } from './random';
@@ -179,7 +179,7 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
       await deps.tx.run((m) => m.update(VoterEntity, { electionId: DEMO_ELECTION_ID, voterId: voter.voterId }, { idOnFile: false }));
     }
     const ballot = await deps.intake.intake(SEEDER, input);
-    const final = await drive(deps, ballot.id, ballot.version, target);
+    const final = await drive(deps, ballot, target);
     byState[final] = (byState[final] ?? 0) + 1;
   }
   return { counties: bundle.counties.length, precincts: bundle.precincts.length, voters: voters.length, ballots: options.ballots, byState, credentials };
@@ -195,12 +195,12 @@ function chooseTarget(roll: number): Target {
 }
 
 /** Sends the events that take a pending ballot to `target`, as far as the rules allow; returns where it ended. */
-async function drive(deps: DemoDeps, ballotId: string, version: number, target: Target): Promise<string> {
-  let current = version;
-  let state = 'received.pending';
+async function drive(deps: DemoDeps, ballot: BallotEntity, target: Target): Promise<string> {
+  let current = ballot.version;
+  let state: string = ballot.status;
   const send = async (actor: StaffActor, command: BallotCommand): Promise<boolean> => {
     try {
-      const outcome = await deps.transitions.apply(actor, ballotId, command, current);
+      const outcome = await deps.transitions.apply(actor, ballot.id, command, current);
       current = outcome.ballot.version;
       state = outcome.ballot.status;
       return true;
@@ -208,9 +208,6 @@ async function drive(deps: DemoDeps, ballotId: string, version: number, target: 
       return false; // the rules refused: the ballot stays where it is, which is a state too
     }
   };
-  const stored = await deps.tx.read((m) => deps.transitions.loadInScope(m, SEEDER, ballotId));
-  state = stored.status;
-  current = stored.version;
   if (state !== 'received.pending') return state; // a late UOCAVA ballot, proposed for rejection at intake
   switch (target) {
     case 'received.pending':
