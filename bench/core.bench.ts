@@ -6,6 +6,7 @@
  *
  *   npm run bench:core            (BALLOTS=20000 npm run bench:core for a shorter run)
  */
+import { seededRandom } from '@app/demo';
 import { Jurisdiction, type BallotFacts, type JurisdictionBundle, type VoterRecord } from '@app/domain';
 import { applyEvent, initialLifecycle, type BallotCommand, type TransitionEnv } from '@app/lifecycle';
 import { decideEligibility, ElectionCalendar, loadBundledPacks, type EligibilityDecision } from '@app/rules';
@@ -13,17 +14,6 @@ import { decideEligibility, ElectionCalendar, loadBundledPacks, type Eligibility
 const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
 const COUNTIES = 159;
 const PRECINCTS_PER_COUNTY = 16;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run adjudicates the same ballots. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function georgiaSizedBundle(): JurisdictionBundle {
   const counties = Array.from({ length: COUNTIES }, (_, i) => ({ code: `C${String(i + 1).padStart(3, '0')}`, name: `County ${i + 1}` }));
@@ -54,7 +44,7 @@ interface Case {
 }
 
 function syntheticCases(bundle: JurisdictionBundle, calendar: ElectionCalendar): Case[] {
-  const random = rng(2020_11_03);
+  const random = seededRandom(2020_11_03);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const noon = calendar.instantAt('2020-11-03', '12:00');
   const cases: Case[] = [];
