@@ -171,6 +171,32 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
     });
   });
 
+  describe('certification', () => {
+    it('a county certifies only with nothing outstanding; then its ballots are locked until a court order reopens it', async () => {
+      const cobbSupervisor = await t.token('cobb.supervisor', 'supervisor', 'COBB');
+      const cobb = { countyCode: 'COBB', precinctId: 'COB-01', claimedVoterId: '2001', lastName: 'Voter2001' };
+      const ballot = await intake(admin, cobb);
+      const refused = await t.http.post('/api/elections/ga-2020-general/counties/COBB/certify').auth(cobbSupervisor, { type: 'bearer' }).expect(409);
+      expect((refused.body as ErrorBody).message).toMatch(/1 outstanding ballot/);
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(cobbSupervisor, { type: 'bearer' }).send({ type: 'PROPOSE_REJECTION', reason: 'other', note: 'Envelope empty', expectedVersion: 1 }).expect(201);
+      await t.http.post('/api/elections/ga-2020-general/counties/FULTON/certify').auth(cobbSupervisor, { type: 'bearer' }).expect(404);
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(admin, { type: 'bearer' }).send({ type: 'CONFIRM_REJECTION', expectedVersion: 2 }).expect(201);
+      await t.http.post('/api/elections/ga-2020-general/counties/COBB/certify').auth(cobbClerk, { type: 'bearer' }).expect(403);
+      await t.http.post('/api/elections/ga-2020-general/counties/COBB/certify').auth(cobbSupervisor, { type: 'bearer' }).expect(200);
+
+      const locked = await t.http.post(`/api/ballots/${ballot.id}/events`).auth(cobbSupervisor, { type: 'bearer' }).send({ type: 'REINSTATE', courtOrder: 'Order', expectedVersion: 3 }).expect(422);
+      expect((locked.body as ErrorBody).details).toMatchObject({ refusal: 'county_certified' });
+      await t.http.post('/api/ballots').auth(admin, { type: 'bearer' }).send(intakeBody(cobb)).expect(409);
+
+      await t.http.post('/api/elections/ga-2020-general/counties/COBB/reopen').auth(cobbSupervisor, { type: 'bearer' }).send({ courtOrder: 'Order' }).expect(403);
+      await t.http.post('/api/elections/ga-2020-general/counties/COBB/reopen').auth(admin, { type: 'bearer' }).send({}).expect(400);
+      await t.http.post('/api/elections/ga-2020-general/counties/COBB/reopen').auth(admin, { type: 'bearer' }).send({ courtOrder: 'In re Cobb County (illustrative)' }).expect(200);
+      await t.http.post(`/api/ballots/${ballot.id}/events`).auth(cobbSupervisor, { type: 'bearer' }).send({ type: 'REINSTATE', courtOrder: 'In re Cobb County (illustrative)', expectedVersion: 3 }).expect(201);
+      const events = await t.db.dataSource.query(`SELECT event FROM audit_entries WHERE ballot_id IS NULL ORDER BY seq`);
+      expect((events as { event: string }[]).map((e) => e.event)).toEqual(['CERTIFY_COUNTY', 'REOPEN_COUNTY']);
+    });
+  });
+
   describe('restart', () => {
     it('a restart keeps every ballot and audit entry, and sessions', async () => {
       const ballot = await intake(clerk);

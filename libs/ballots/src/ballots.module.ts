@@ -5,6 +5,7 @@ import type { StaffActor } from './actor';
 import { BallotIntake } from './ballot-intake';
 import { BallotQueries } from './ballot-queries';
 import { BallotTransitions, type Clock, type ScopeLog } from './ballot-transitions';
+import { Certification } from './certification';
 import { ElectionRulesCache } from './election-rules';
 import { Reports } from './reports';
 
@@ -55,7 +56,12 @@ export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
       inject: [TransactionRunner, ElectionRulesCache, BallotTransitions, CLOCK],
     },
     { provide: Reports, useFactory: (tx: TransactionRunner) => new Reports(tx), inject: [TransactionRunner] },
+    {
+      provide: Certification,
+      useFactory: (tx: TransactionRunner, clock: Clock) => new Certification(tx, clock),
+      inject: [TransactionRunner, CLOCK],
+    },
   ],
-  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports],
+  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports, Certification],
 })
 export class BallotsModule {}

@@ -7,3 +7,4 @@ export * from './ballot-intake';
 export * from './election-setup';
 export * from './ballot-queries';
 export * from './reports';
+export * from './certification';

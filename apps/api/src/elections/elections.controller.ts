@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound } from '@app/ballots';
+import { Certification, createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound, type StaffActor } from '@app/ballots';
 import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
 import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
 import { RulePackRegistry, type Deadline } from '@app/rules';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Roles } from '../auth/auth.guard';
+import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IsCalendarDate } from '../common/validators';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -64,6 +64,18 @@ class JurisdictionBundleDto {
   @ApiProperty({ type: [ContestDto] }) @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => ContestDto) contests!: ContestDto[];
 }
 
+class ReopenDto {
+  @ApiProperty({ example: 'In re Fulton County, No. 2020CV123 (Fulton Super. Ct. Nov. 20, 2020)' })
+  @IsString() @MinLength(1) @MaxLength(500)
+  courtOrder!: string;
+}
+
+class CertificationView {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) certifiedAt!: string | null;
+}
+
 class DeadlineView {
   @ApiProperty() name!: string;
   @ApiProperty() display!: string;
@@ -100,7 +112,28 @@ export class ElectionsController {
     private readonly tx: TransactionRunner,
     private readonly packs: RulePackRegistry,
     private readonly rules: ElectionRulesCache,
+    private readonly certification: Certification,
   ) {}
+
+  /** Certifies a county: only when none of its ballots is outstanding. Its ballots are locked after. */
+  @Post(':id/counties/:code/certify')
+  @Roles('supervisor', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CertificationView })
+  async certify(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Param('code') code: string): Promise<CertificationView> {
+    const county = await this.certification.certify(actor, id, code);
+    return { code: county.code, name: county.name, certifiedAt: county.certifiedAt === null ? null : new Date(county.certifiedAt).toISOString() };
+  }
+
+  /** Reopens a certified county on a court order, which is cited in the audit trail. */
+  @Post(':id/counties/:code/reopen')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CertificationView })
+  async reopen(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Param('code') code: string, @Body() dto: ReopenDto): Promise<CertificationView> {
+    const county = await this.certification.reopen(actor, id, code, dto.courtOrder);
+    return { code: county.code, name: county.name, certifiedAt: null };
+  }
 
   @Get()
   @ApiOkResponse({ type: [ElectionView] })
