@@ -12,6 +12,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { BallotsController } from './ballots/ballots.controller';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { validationPipe } from './common/validation';
+import { ConsoleAdminController } from './console/console-admin.controller';
+import { ConsoleAuthController } from './console/console-auth.controller';
+import { ConsoleController } from './console/console.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -25,7 +28,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule],
-      controllers: [AuthController, ElectionsController, RulePacksController, BallotsController, ReportsController, AuditController, UsersController],
+      controllers: [
+        AuthController,
+        ElectionsController,
+        RulePacksController,
+        BallotsController,
+        ReportsController,
+        AuditController,
+        UsersController,
+        ConsoleAuthController,
+        ConsoleController,
+        ConsoleAdminController,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -35,6 +36,9 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.disable('x-powered-by');
   app.use(helmet());
+  // USWDS, served by the app itself: nothing from a CDN.
+  app.useStaticAssets(join(dirname(require.resolve('@uswds/uswds')), '..'), { prefix: '/console/assets/uswds', maxAge: '1d', index: false });
+  app.use((request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/console') : next()));
   if (logger !== false) app.use(requestLog(logger));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

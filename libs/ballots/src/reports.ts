@@ -5,6 +5,7 @@ import { countyFilter, type StaffActor } from './actor';
 export const OUTSTANDING_SQL = "b.status NOT IN ('counted', 'rejected')";
 
 export interface OutstandingRow { countyCode: string; countyName: string; kind: string; status: string; ballots: number }
+export interface CureDeadlineRow { deadline: number; ballots: number }
 export interface RejectionRow { countyCode: string; reason: string; ballots: number }
 export interface UocavaRow { category: string; status: string; ballots: number }
 export interface ReadinessRow { countyCode: string; countyName: string; outstanding: number; total: number; certified: boolean; certifiedAt: string | null; ready: boolean }
@@ -23,6 +24,19 @@ export class Reports {
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').getRawMany<OutstandingRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
+    });
+  }
+
+  /** Ballots waiting for a cure, by their deadline (one row per distinct deadline instant). */
+  cureDeadlines(actor: StaffActor, electionId: string): Promise<CureDeadlineRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .select('b.cure_deadline', 'deadline').addSelect('COUNT(*)', 'ballots')
+        .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'received.awaitingCure'");
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const rows = await q.groupBy('b.cure_deadline').orderBy('b.cure_deadline').getRawMany<{ deadline: string | number; ballots: string | number }>();
+      return rows.map((r) => ({ deadline: Number(r.deadline), ballots: Number(r.ballots) }));
     });
   }
 

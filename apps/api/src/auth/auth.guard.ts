@@ -17,6 +17,7 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 export interface AuthedRequest extends Request {
   actor?: StaffActor;
   sessionToken?: string;
+  csrfToken?: string;
 }
 
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -62,6 +63,7 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = session.actor;
     request.sessionToken = token;
+    request.csrfToken = session.csrfToken;
     return true;
   }
 }

@@ -13,7 +13,7 @@ import {
   type SignatureState,
   type UocavaCategory,
 } from '@app/domain';
-import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type EventType } from '@app/lifecycle';
+import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type EventType } from '@app/lifecycle';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate, IsInstant } from '../common/validators';
@@ -129,6 +129,29 @@ export class BallotEventDto {
   @ValidateIf((o: BallotEventDto) => ['HOLD', 'RELEASE', 'REINSTATE'].includes(o.type) || o.courtOrder !== undefined)
   @IsString() @IsNotEmpty() @MaxLength(500)
   courtOrder?: string;
+}
+
+/** The lifecycle command a validated event body asks for. */
+export function toCommand(dto: BallotEventDto): BallotCommand {
+  switch (dto.type) {
+    case 'REQUEST_CURE':
+      return { type: dto.type, cureReason: dto.cureReason ?? 'information_missing' };
+    case 'RECORD_CURE':
+      return { type: dto.type, evidence: dto.evidence ?? '' };
+    case 'PROPOSE_REJECTION':
+      return { type: dto.type, reason: dto.reason ?? 'other', note: dto.note ?? '' };
+    case 'RETURN':
+      return { type: dto.type, note: dto.note ?? '' };
+    case 'HOLD':
+    case 'RELEASE':
+    case 'REINSTATE':
+      return { type: dto.type, courtOrder: dto.courtOrder ?? '' };
+    case 'VERIFY':
+    case 'CONFIRM_REJECTION':
+    case 'COUNT':
+    case 'DEADLINE_PASSED':
+      return { type: dto.type };
+  }
 }
 
 export class ListBallotsQuery {

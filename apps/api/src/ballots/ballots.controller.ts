@@ -1,35 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { BallotIntake, BallotQueries, BallotTransitions, type StaffActor } from '@app/ballots';
-import type { BallotCommand } from '@app/lifecycle';
 import { CurrentActor } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
 import { UuidParam } from '../common/uuid.pipe';
 import { instantMs } from '../common/validators';
-import { BallotEventDto, IntakeBallotDto, ListBallotsQuery } from './ballot.dto';
+import { BallotEventDto, IntakeBallotDto, ListBallotsQuery, toCommand } from './ballot.dto';
 import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView } from './ballot.views';
-
-function toCommand(dto: BallotEventDto): BallotCommand {
-  switch (dto.type) {
-    case 'REQUEST_CURE':
-      return { type: dto.type, cureReason: dto.cureReason ?? 'information_missing' };
-    case 'RECORD_CURE':
-      return { type: dto.type, evidence: dto.evidence ?? '' };
-    case 'PROPOSE_REJECTION':
-      return { type: dto.type, reason: dto.reason ?? 'other', note: dto.note ?? '' };
-    case 'RETURN':
-      return { type: dto.type, note: dto.note ?? '' };
-    case 'HOLD':
-    case 'RELEASE':
-    case 'REINSTATE':
-      return { type: dto.type, courtOrder: dto.courtOrder ?? '' };
-    case 'VERIFY':
-    case 'CONFIRM_REJECTION':
-    case 'COUNT':
-    case 'DEADLINE_PASSED':
-      return { type: dto.type };
-  }
-}
 
 @ApiTags('ballots')
 @ApiBearerAuth()

@@ -1,0 +1,144 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { UsersService } from '@app/auth';
+import { BallotIntake, DomainError, ElectionRulesCache } from '@app/ballots';
+import type { Role } from '@app/domain';
+import { TransactionRunner } from '@app/persistence';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { IntakeBallotDto } from '../ballots/ballot.dto';
+import { instantMs } from '../common/validators';
+import { ConsoleExceptionFilter } from './console.filter';
+import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
+import { validateForm } from './form-validation';
+import { page } from './layout';
+import { fieldErrors } from './pages/forms';
+import { intakePage } from './pages/intake.page';
+import { usersPage } from './pages/users.page';
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@Controller('console')
+export class ConsoleAdminController {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly intake: BallotIntake,
+    private readonly rules: ElectionRulesCache,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get('intake')
+  async intakeForm(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
+    const actor = actorOf(request);
+    const { election } = await chooseElection(this.tx, wanted);
+    const ctx = pageContext(request);
+    const values = { kind: 'provisional', countyCode: actor.countyCode ?? '', signature: 'present' };
+    return page(ctx, 'Take in a ballot', intakePage(ctx, election, {}, values, null)).value;
+  }
+
+  @Post('intake')
+  async intakeSubmit(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const actor = actorOf(request);
+    const { election } = await chooseElection(this.tx, field(body, 'electionId'));
+    const values = stringValues(body);
+    const calendar = (await this.tx.read((m) => this.rules.get(m, election.id))).calendar;
+    // datetime-local fields carry no zone: they are the election's local time.
+    const instant = (name: string): string | undefined => {
+      const match = LOCAL_DATE_TIME.exec(field(body, name));
+      if (match === null) return field(body, name) === '' ? undefined : field(body, name);
+      return new Date(calendar.instantAt(match[1] ?? '', match[2] ?? '')).toISOString();
+    };
+    const optional = (name: string): string | undefined => (field(body, name) === '' ? undefined : field(body, name));
+    const kind = field(body, 'kind');
+    const plain = {
+      electionId: election.id,
+      receiptNumber: field(body, 'receiptNumber').trim(),
+      kind,
+      countyCode: field(body, 'countyCode').trim().toUpperCase(),
+      precinctId: kind === 'provisional' ? optional('precinctId') : undefined,
+      firstName: field(body, 'firstName').trim(),
+      lastName: field(body, 'lastName').trim(),
+      dateOfBirth: field(body, 'dateOfBirth').trim(),
+      address: field(body, 'address').trim(),
+      claimedVoterId: optional('claimedVoterId'),
+      issuedReason: kind === 'provisional' ? optional('issuedReason') : undefined,
+      uocavaCategory: kind === 'uocava' ? optional('uocavaCategory') : undefined,
+      postmarkDate: optional('postmarkDate'),
+      signedDate: optional('signedDate'),
+      receivedAt: instant('receivedAt') ?? '',
+      castAt: kind === 'provisional' ? instant('castAt') : undefined,
+      idShown: field(body, 'idShown') === 'true',
+      outOfPrecinctAffidavit: field(body, 'outOfPrecinctAffidavit') === 'true',
+      signature: optional('signature'),
+      notes: optional('notes'),
+    };
+    const ctx = pageContext(request);
+    const again = (status: number, fields: { field: string; message: string }[], message: string) =>
+      response.status(status).type('html').send(page(ctx, 'Take in a ballot', intakePage(ctx, election, fieldErrors(fields), values, message)).value);
+    const checked = await validateForm(IntakeBallotDto, plain);
+    if (!checked.ok) return void again(400, checked.fields, 'correct the fields marked below.');
+    const dto = checked.value;
+    try {
+      const ballot = await this.intake.intake(actor, {
+        electionId: dto.electionId,
+        receiptNumber: dto.receiptNumber,
+        kind: dto.kind,
+        countyCode: dto.countyCode,
+        precinctId: dto.precinctId ?? null,
+        firstName: dto.firstName,
+        lastName: dto.lastName,
+        dateOfBirth: dto.dateOfBirth,
+        address: dto.address,
+        claimedVoterId: dto.claimedVoterId ?? null,
+        issuedReason: dto.issuedReason ?? null,
+        uocavaCategory: dto.uocavaCategory ?? null,
+        postmarkDate: dto.postmarkDate ?? null,
+        signedDate: dto.signedDate ?? null,
+        receivedAt: instantMs(dto.receivedAt),
+        castAt: dto.castAt !== undefined ? instantMs(dto.castAt) : null,
+        idShown: dto.idShown ?? false,
+        outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
+        signature: dto.signature ?? 'present',
+        notes: dto.notes ?? '',
+      });
+      response.redirect(303, `/console/ballots/${ballot.id}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
+      again(error.code === 'conflict' ? 409 : 400, [...error.fields], error.message);
+    }
+  }
+
+  @Get('users')
+  async usersList(@Req() request: AuthedRequest, @Query('added') added?: string): Promise<string> {
+    this.requireAdmin(request);
+    const ctx = pageContext(request);
+    return page(ctx, 'Users', usersPage(ctx, await this.users.list(), {}, {}, typeof added === 'string' && added !== '' ? `${added} can now sign in.` : null, Date.now())).value;
+  }
+
+  @Post('users')
+  async usersCreate(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    this.requireAdmin(request);
+    const values = stringValues(body);
+    try {
+      const user = await this.users.create({
+        username: field(body, 'username').trim(),
+        displayName: field(body, 'displayName').trim(),
+        password: field(body, 'password'),
+        role: field(body, 'role') as Role,
+        countyCode: field(body, 'countyCode').trim() === '' ? null : field(body, 'countyCode').trim().toUpperCase(),
+      });
+      response.redirect(303, `/console/users?added=${encodeURIComponent(user.username)}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const ctx = pageContext(request);
+      const errors = error.fields.length > 0 ? fieldErrors(error.fields) : { username: error.message };
+      response.status(400).type('html').send(page(ctx, 'Users', usersPage(ctx, await this.users.list(), errors, values, null, Date.now())).value);
+    }
+  }
+
+  private requireAdmin(request: AuthedRequest): void {
+    if (actorOf(request).role !== 'admin') throw new DomainError('forbidden', 'only an administrator manages users');
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { UsersService } from '@app/auth';
+import { DomainError } from '@app/ballots';
+import type { Response } from 'express';
+import { Public, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard';
+import { ConsoleExceptionFilter } from './console.filter';
+import { field, pageContext } from './console-context';
+import { page } from './layout';
+import { loginPage } from './pages/login.page';
+
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@Controller('console')
+export class ConsoleAuthController {
+  constructor(private readonly users: UsersService) {}
+
+  @Public()
+  @Get('login')
+  login(@Req() request: AuthedRequest, @Query('signedOut') signedOut?: string): string {
+    const notice = signedOut === '1' ? 'You are signed out.' : signedOut === 'idle' ? 'Your session ended after a while without use. Sign in again.' : null;
+    return page(pageContext(request), 'Sign in', loginPage(pageContext(request), {}, null, notice)).value;
+  }
+
+  @Public()
+  @Post('login')
+  async signIn(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const username = field(body, 'username').trim();
+    const password = field(body, 'password');
+    try {
+      const session = await this.users.login(username, password);
+      response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: false, path: '/' });
+      response.redirect(303, '/console');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const message = error.code === 'locked_out' ? 'Too many failed attempts: the account is locked for 15 minutes.' : 'The username or password is wrong.';
+      response.status(error.code === 'locked_out' ? 429 : 401).type('html').send(page(pageContext(request), 'Sign in', loginPage(pageContext(request), { username }, message, null)).value);
+    }
+  }
+
+  @Post('logout')
+  async signOut(@Req() request: AuthedRequest, @Res() response: Response): Promise<void> {
+    if (request.sessionToken !== undefined) await this.users.logout(request.sessionToken);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.redirect(303, '/console/login?signedOut=1');
+  }
+}

@@ -1,0 +1,33 @@
+import { DomainError, type StaffActor } from '@app/ballots';
+import { ElectionEntity, type TransactionRunner } from '@app/persistence';
+import type { AuthedRequest } from '../auth/auth.guard';
+import type { PageContext } from './layout';
+
+export function pageContext(request: AuthedRequest): PageContext {
+  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path };
+}
+
+export function actorOf(request: AuthedRequest): StaffActor {
+  if (request.actor === undefined) throw new DomainError('unauthenticated', 'sign in first');
+  return request.actor;
+}
+
+/** The election a page is about: the one asked for, else the most recent. */
+export async function chooseElection(tx: TransactionRunner, wanted: string | undefined): Promise<{ election: ElectionEntity; elections: ElectionEntity[] }> {
+  const elections = await tx.read((m) => m.find(ElectionEntity, { order: { electionDay: 'DESC', id: 'ASC' } }));
+  const election = elections.find((e) => e.id === wanted) ?? elections[0];
+  if (election === undefined) throw new DomainError('not_found', 'there is no election yet: an administrator creates one first');
+  return { election, elections };
+}
+
+/** A form field's value as a string ('' when absent or not a string). */
+export const field = (body: Record<string, unknown>, name: string): string => {
+  const value = body[name];
+  return typeof value === 'string' ? value : '';
+};
+
+export function stringValues(body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && k !== 'password') out[k] = v;
+  return out;
+}

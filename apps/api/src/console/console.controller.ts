@@ -1,0 +1,162 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { BallotQueries, BallotTransitions, Certification, DomainError, ElectionRulesCache, Reports, type Clock } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import { isOneOf } from '@app/domain';
+import { EVENT_TYPES } from '@app/lifecycle';
+import { TransactionRunner, UserEntity } from '@app/persistence';
+import { Inject } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { BallotEventDto, toCommand } from '../ballots/ballot.dto';
+import { UuidParam } from '../common/uuid.pipe';
+import { CONSOLE_CSS } from './console.css';
+import { ConsoleExceptionFilter } from './console.filter';
+import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
+import { validateForm } from './form-validation';
+import { EVENT_LABELS } from './labels';
+import { page } from './layout';
+import { ballotPage, type EventFormState } from './pages/ballot.page';
+import { dashboardPage } from './pages/dashboard.page';
+import { fieldErrors } from './pages/forms';
+import { queuePage } from './pages/queue.page';
+import { reviewPage } from './pages/review.page';
+import { Public } from '../auth/auth.guard';
+
+const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
+
+/** The staff console (SPEC section 5): server-rendered pages on the same services as the API. */
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@Controller('console')
+export class ConsoleController {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly queries: BallotQueries,
+    private readonly transitions: BallotTransitions,
+    private readonly reports: Reports,
+    private readonly certification: Certification,
+    private readonly rules: ElectionRulesCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @Get('assets/console.css')
+  css(@Res() response: Response): void {
+    response.type('text/css').setHeader('cache-control', 'public, max-age=3600');
+    response.send(CONSOLE_CSS);
+  }
+
+  @Get()
+  async queue(@Req() request: AuthedRequest, @Query() query: Record<string, string | undefined>): Promise<string> {
+    const actor = actorOf(request);
+    const { election, elections } = await chooseElection(this.tx, query['election']);
+    const filters: Record<string, string> = {};
+    for (const name of QUEUE_FILTERS) {
+      const value = query[name];
+      if (typeof value === 'string' && value !== '') filters[name] = value.slice(0, 100);
+    }
+    const pageOf = await this.queries.list(actor, {
+      electionId: election.id,
+      kind: filters['kind'],
+      status: filters['status'],
+      subState: filters['subState'],
+      reason: filters['reason'],
+      precinctId: filters['precinct'],
+      text: filters['text'],
+      cursor: typeof query['cursor'] === 'string' && query['cursor'] !== '' ? query['cursor'] : undefined,
+      limit: 50,
+    });
+    const ctx = pageContext(request);
+    return page(ctx, 'Work queue', queuePage(ctx, { elections, election, filters, items: pageOf.items, nextCursor: pageOf.nextCursor })).value;
+  }
+
+  @Get('ballots/:id')
+  async ballot(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Query('done') done?: string): Promise<string> {
+    return this.renderBallot(request, id, isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, null);
+  }
+
+  @Post('ballots/:id/events')
+  async event(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const actor = actorOf(request);
+    const type = field(body, 'type');
+    const values = stringValues(body);
+    const plain: Record<string, unknown> = { type, expectedVersion: Number(field(body, 'expectedVersion')) };
+    for (const name of ['cureReason', 'evidence', 'reason', 'note', 'courtOrder']) if (field(body, name) !== '') plain[name] = field(body, name);
+    const back = field(body, 'back') === 'review' ? '/console/review' : null;
+    const failed = (message: string, fields: { field: string; message: string }[]): EventFormState | null =>
+      isOneOf(EVENT_TYPES, type) ? { event: type, errors: fieldErrors(fields), values, message } : null;
+    const checked = await validateForm(BallotEventDto, plain);
+    if (!checked.ok) {
+      response.status(400).type('html').send(await this.renderBallot(request, id, null, failed('correct the fields marked below.', checked.fields)));
+      return;
+    }
+    try {
+      await this.transitions.apply(actor, id, toCommand(checked.value), checked.value.expectedVersion);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      const message = error.code === 'stale_version' ? 'someone else changed this ballot meanwhile; it is shown as it is now. Check it and try again.' : error.message;
+      response.status(error.code === 'stale_version' ? 409 : 422).type('html').send(await this.renderBallot(request, id, null, failed(message, [...error.fields])));
+      return;
+    }
+    response.redirect(303, back ?? `/console/ballots/${id}?done=${encodeURIComponent(type)}`);
+  }
+
+  @Get('review')
+  async review(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
+    const actor = actorOf(request);
+    if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new DomainError('forbidden', 'the review queue is for supervisors');
+    const { election } = await chooseElection(this.tx, wanted);
+    const items = [];
+    let cursor: string | undefined;
+    do {
+      const pageOf = await this.queries.list(actor, { electionId: election.id, subState: 'received.rejectionProposed', cursor, limit: 200 });
+      items.push(...pageOf.items);
+      cursor = pageOf.nextCursor ?? undefined;
+    } while (cursor !== undefined && items.length < 1000);
+    const ctx = pageContext(request);
+    return page(ctx, 'Review proposed rejections', reviewPage(ctx, election, items, await this.usernames())).value;
+  }
+
+  @Get('dashboard')
+  async dashboard(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
+    const actor = actorOf(request);
+    const { election } = await chooseElection(this.tx, wanted);
+    const [outstanding, cureDeadlines, rejections, readiness] = await Promise.all([
+      this.reports.outstanding(actor, election.id),
+      this.reports.cureDeadlines(actor, election.id),
+      this.reports.rejectionReasons(actor, election.id),
+      this.reports.certificationReadiness(actor, election.id),
+    ]);
+    const ctx = pageContext(request);
+    return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
+  }
+
+  @Post('counties/:code/certify')
+  async certify(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    await this.certification.certify(actorOf(request), election.id, code);
+    response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
+  }
+
+  @Post('counties/:code/reopen')
+  async reopen(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    await this.certification.reopen(actorOf(request), election.id, code, field(body, 'courtOrder'));
+    response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
+  }
+
+  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null): Promise<string> {
+    const detail = await this.queries.detail(actorOf(request), id);
+    const { election } = await chooseElection(this.tx, detail.ballot.electionId);
+    const rules = await this.tx.read((m) => this.rules.get(m, election.id));
+    const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.usernames() };
+    const ctx = pageContext(request);
+    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, failed)).value;
+  }
+
+  private async usernames(): Promise<ReadonlyMap<string, string>> {
+    const users = await this.tx.read((m) => m.find(UserEntity, { select: { id: true, username: true } }));
+    return new Map(users.map((u) => [u.id, u.username]));
+  }
+}

@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@app/ballots';
+import type { Response } from 'express';
+import { cookieValue, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard';
+import { html } from './html';
+import { page } from './layout';
+
+/**
+ * Errors on console pages are pages: no session sends the browser to sign in; anything else is
+ * shown in words, with a way back. The details of a server error stay in the server's log.
+ */
+@Catch()
+export class ConsoleExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Console');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<AuthedRequest>();
+    if (exception instanceof DomainError && exception.code === 'unauthenticated') {
+      // A cookie that no longer opens a session: it ended (idle, or signed out elsewhere).
+      const hadSession = cookieValue(request.headers.cookie, SESSION_COOKIE) !== undefined;
+      response.redirect(303, hadSession ? '/console/login?signedOut=idle' : '/console/login');
+      return;
+    }
+    let status = 500;
+    let message = 'Something went wrong on our side. The error was logged; try again, or tell your administrator.';
+    if (exception instanceof DomainError) {
+      status = exception.code === 'not_found' ? 404 : exception.code === 'forbidden' ? 403 : 400;
+      message = exception.message;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      message = status === 404 ? 'There is no such page.' : exception.message;
+    } else {
+      this.logger.error({ msg: 'console error', requestId: (request as { id?: string }).id, path: request.path }, exception instanceof Error ? exception.stack : String(exception));
+    }
+    const ctx = { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path };
+    response
+      .status(status)
+      .type('html')
+      .send(page(ctx, status === 404 ? 'Not found' : 'Cannot do that', html`<h1>${status === 404 ? 'Not found' : 'That could not be done'}</h1><p>${message}</p><p><a class="usa-link" href="/console">Back to the work queue</a></p>`).value);
+  }
+}

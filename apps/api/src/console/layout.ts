@@ -1,0 +1,78 @@
+import type { StaffActor } from '@app/ballots';
+import { html, type Html } from './html';
+
+export interface PageContext {
+  readonly actor: StaffActor | null;
+  readonly csrfToken: string | null;
+  readonly path: string;
+}
+
+const NAV: readonly { href: string; label: string; roles?: readonly string[] }[] = [
+  { href: '/console', label: 'Work queue' },
+  { href: '/console/intake', label: 'Take in a ballot', roles: ['clerk', 'supervisor', 'admin'] },
+  { href: '/console/review', label: 'Review rejections', roles: ['supervisor', 'admin'] },
+  { href: '/console/dashboard', label: 'Dashboard' },
+  { href: '/console/users', label: 'Users', roles: ['admin'] },
+];
+
+/** The hidden field every form carries: the session's CSRF token. */
+export const csrfField = (ctx: PageContext): Html => html`<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">`;
+
+function navigation(ctx: PageContext): Html {
+  const actor = ctx.actor;
+  if (actor === null) return html``;
+  const items = NAV.filter((item) => item.roles === undefined || item.roles.includes(actor.role));
+  return html`
+    <nav aria-label="Primary navigation" class="usa-nav">
+      <ul class="usa-nav__primary usa-accordion">
+        ${items.map((item) => {
+          const current = item.href === '/console' ? ctx.path === '/console' || ctx.path.startsWith('/console/ballots') : ctx.path.startsWith(item.href);
+          return html`<li class="usa-nav__primary-item"><a class="usa-nav-link${current ? ' usa-current' : ''}" href="${item.href}"${current ? html` aria-current="page"` : ''}><span>${item.label}</span></a></li>`;
+        })}
+      </ul>
+    </nav>`;
+}
+
+/** Who is signed in, and the way out: a thin bar above the header. */
+function accountBar(ctx: PageContext): Html {
+  const actor = ctx.actor;
+  if (actor === null) return html``;
+  return html`<div class="bg-base-lightest"><div class="grid-container display-flex flex-justify-end flex-align-center padding-y-05 font-body-2xs">
+    <span>Signed in as <strong>${actor.username}</strong> (${actor.role}${actor.countyCode === null ? ', all counties' : `, ${actor.countyCode}`})</span>
+    <form method="post" action="/console/logout" class="margin-left-2">${csrfField(ctx)}<button class="usa-button usa-button--unstyled font-body-2xs" type="submit">Sign out</button></form>
+  </div></div>`;
+}
+
+/** The page shell: USWDS, served by the app itself; a skip link, landmarks, one h1 per page. */
+export function page(ctx: PageContext, title: string, body: Html): Html {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title} · Ballot adjudication</title>
+  <link rel="stylesheet" href="/console/assets/uswds/css/uswds.min.css">
+  <link rel="stylesheet" href="/console/assets/console.css">
+</head>
+<body>
+  <a class="usa-skipnav" href="#main-content">Skip to main content</a>
+  ${accountBar(ctx)}
+  <header class="usa-header usa-header--basic">
+    <div class="usa-nav-container">
+      <div class="usa-navbar">
+        <div class="usa-logo"><em class="usa-logo__text"><a href="/console" title="Ballot adjudication home">Ballot adjudication</a></em></div>
+      </div>
+      ${navigation(ctx)}
+    </div>
+  </header>
+  <main id="main-content" class="grid-container padding-bottom-6">
+    ${body}
+  </main>
+  <footer class="usa-footer usa-footer--slim"><div class="grid-container padding-y-2 font-body-3xs">Provisional and UOCAVA ballot adjudication · every action is recorded in the audit trail</div></footer>
+</body>
+</html>`;
+}
+
+export function alert(kind: 'error' | 'success' | 'info' | 'warning', heading: string, text: string | Html): Html {
+  return html`<div class="usa-alert usa-alert--${kind} usa-alert--slim margin-y-2" role="${kind === 'error' ? 'alert' : 'status'}"><div class="usa-alert__body"><p class="usa-alert__text"><strong>${heading}</strong> ${text}</p></div></div>`;
+}

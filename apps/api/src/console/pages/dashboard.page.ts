@@ -1,0 +1,85 @@
+import type { CureDeadlineRow, OutstandingRow, ReadinessRow, RejectionRow } from '@app/ballots';
+import type { ElectionEntity } from '@app/persistence';
+import { formatLocal } from '@app/rules';
+import { html, trusted, type Html } from '../html';
+import { label, STATE_LABELS } from '../labels';
+import { csrfField, type PageContext } from '../layout';
+import { barChart } from './chart';
+
+export interface DashboardView {
+  readonly election: ElectionEntity;
+  readonly outstanding: readonly OutstandingRow[];
+  readonly cureDeadlines: readonly CureDeadlineRow[];
+  readonly rejections: readonly RejectionRow[];
+  readonly readiness: readonly ReadinessRow[];
+  readonly now: number;
+}
+
+const CHART_COUNTIES = 25;
+
+export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
+  const byStatus = new Map<string, number>();
+  const byCounty = new Map<string, { name: string; n: number }>();
+  for (const row of v.outstanding) {
+    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.ballots);
+    const c = byCounty.get(row.countyCode) ?? { name: row.countyName, n: 0 };
+    c.n += row.ballots;
+    byCounty.set(row.countyCode, c);
+  }
+  const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
+  const counties = [...byCounty.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  const chart = barChart(
+    'Outstanding ballots by county',
+    `${total} ballots outstanding in ${counties.length} counties; the ${Math.min(CHART_COUNTIES, counties.length)} with the most are drawn.`,
+    counties.slice(0, CHART_COUNTIES).map((c) => ({ label: c.name, value: c.n })),
+  );
+  const rejections = new Map<string, number>();
+  for (const r of v.rejections) rejections.set(r.reason, (rejections.get(r.reason) ?? 0) + r.ballots);
+  const canCertify = ctx.actor?.role === 'supervisor' || ctx.actor?.role === 'admin';
+  return html`
+    <h1>Dashboard</h1>
+    <p>${v.election.name}. As of ${formatLocal(v.now, v.election.timeZone)}.</p>
+    <div class="grid-row grid-gap-lg">
+      <div class="tablet:grid-col-6">
+        <h2>Outstanding ballots by status</h2>
+        <table class="usa-table usa-table--compact console-table">
+          <caption class="usa-sr-only">Outstanding ballots by status</caption>
+          <thead><tr><th scope="col">Status</th><th scope="col" class="text-right">Ballots</th></tr></thead>
+          <tbody>${[...byStatus].map(([s, n]) => html`<tr><th scope="row">${STATE_LABELS[s as keyof typeof STATE_LABELS] ?? s}</th><td class="text-right">${n.toLocaleString('en-US')}</td></tr>`)}
+          <tr><th scope="row">All outstanding</th><td class="text-right text-bold">${total.toLocaleString('en-US')}</td></tr></tbody>
+        </table>
+      </div>
+      <div class="tablet:grid-col-6">
+        <h2>Waiting for a cure, by deadline</h2>
+        <table class="usa-table usa-table--compact console-table">
+          <caption class="usa-sr-only">Ballots waiting for a cure, by deadline</caption>
+          <thead><tr><th scope="col">Cure deadline</th><th scope="col" class="text-right">Ballots</th></tr></thead>
+          <tbody>${v.cureDeadlines.length === 0 ? html`<tr><td colspan="2">None</td></tr>` : v.cureDeadlines.map((r) => html`<tr><th scope="row">${formatLocal(r.deadline, v.election.timeZone)}${r.deadline < v.now ? html` <span class="usa-tag bg-secondary-dark">passed</span>` : ''}</th><td class="text-right">${r.ballots}</td></tr>`)}</tbody>
+        </table>
+        <h2>Rejections by reason</h2>
+        <table class="usa-table usa-table--compact console-table">
+          <caption class="usa-sr-only">Rejected ballots by EAVS reason</caption>
+          <thead><tr><th scope="col">Reason (EAVS)</th><th scope="col" class="text-right">Ballots</th></tr></thead>
+          <tbody>${rejections.size === 0 ? html`<tr><td colspan="2">None</td></tr>` : [...rejections].map(([r, n]) => html`<tr><th scope="row">${label(r)}</th><td class="text-right">${n}</td></tr>`)}</tbody>
+        </table>
+      </div>
+    </div>
+    <h2>Outstanding ballots by county</h2>
+    <figure class="margin-x-0">${trusted(chart)}</figure>
+    <h2>Certification readiness</h2>
+    <table class="usa-table usa-table--compact usa-table--striped console-table">
+      <caption class="usa-sr-only">Certification readiness per county</caption>
+      <thead><tr><th scope="col">County</th><th scope="col" class="text-right">Outstanding</th><th scope="col" class="text-right">Ballots</th><th scope="col">Certification</th></tr></thead>
+      <tbody>${v.readiness.map((r) => html`<tr>
+        <th scope="row">${r.countyName}</th>
+        <td class="text-right">${r.outstanding}</td>
+        <td class="text-right">${r.total}</td>
+        <td>${r.certified
+          ? html`<span class="usa-tag bg-green">Certified</span> ${r.certifiedAt !== null ? formatLocal(Date.parse(r.certifiedAt), v.election.timeZone) : ''}
+            ${ctx.actor?.role === 'admin' ? html`<form method="post" action="/console/counties/${r.countyCode}/reopen" class="margin-top-1"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<label class="usa-label margin-top-0 font-body-3xs" for="order-${r.countyCode}">Court order reopening ${r.countyName}</label><input class="usa-input" id="order-${r.countyCode}" name="courtOrder" required><button class="usa-button usa-button--outline margin-top-1" type="submit">Reopen ${r.countyName}</button></form>` : ''}`
+          : r.ready && canCertify
+            ? html`<form method="post" action="/console/counties/${r.countyCode}/certify"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<button class="usa-button" type="submit">Certify ${r.countyName}</button></form>`
+            : r.ready ? 'Ready to certify' : `${r.outstanding} outstanding`}</td>
+      </tr>`)}</tbody>
+    </table>`;
+}

@@ -1,0 +1,40 @@
+import { ISSUED_REASONS, SIGNATURE_STATES, UOCAVA_CATEGORIES } from '@app/domain';
+import type { ElectionEntity } from '@app/persistence';
+import { html, type Html } from '../html';
+import { label } from '../labels';
+import { alert, csrfField, type PageContext } from '../layout';
+import { checkbox, selectField, textArea, textField, type FieldErrors, type FormValues } from './forms';
+
+/** Taking a ballot in: what the envelope says, as written. Times are local to the election. */
+export function intakePage(ctx: PageContext, election: ElectionEntity, errors: FieldErrors, values: FormValues, message: string | null): Html {
+  return html`
+    <h1>Take in a ballot</h1>
+    <p>${election.name}. Enter what the envelope and the voter's affirmation say; times are in the election's local time (${election.timeZone}).</p>
+    ${message !== null ? alert('error', 'Not taken in:', message) : ''}
+    <form method="post" action="/console/intake" class="usa-form usa-form--large" aria-label="Take in a ballot">
+      ${csrfField(ctx)}
+      <input type="hidden" name="electionId" value="${election.id}">
+      ${selectField({ name: 'kind', label: 'Kind of ballot', errors, values, required: true, options: [['provisional', 'Provisional'], ['uocava', 'UOCAVA (military or overseas)']] })}
+      ${textField({ name: 'receiptNumber', label: 'Receipt number', hint: 'from the envelope', errors, values, required: true })}
+      ${textField({ name: 'countyCode', label: 'County code', errors, values, required: true })}
+      ${textField({ name: 'precinctId', label: 'Precinct where cast', hint: 'provisional ballots only', errors, values })}
+      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">The voter's affirmation</legend>
+        ${textField({ name: 'firstName', label: 'First name', errors, values, required: true })}
+        ${textField({ name: 'lastName', label: 'Last name', errors, values, required: true })}
+        ${textField({ name: 'dateOfBirth', label: 'Date of birth', hint: 'YYYY-MM-DD', errors, values, required: true })}
+        ${textField({ name: 'address', label: 'Address', errors, values, required: true })}
+        ${textField({ name: 'claimedVoterId', label: 'Voter id, if given', errors, values })}
+      </fieldset>
+      ${selectField({ name: 'issuedReason', label: 'Why a provisional ballot was issued', errors, values, blank: '- Provisional only -', options: ISSUED_REASONS.map((r) => [r, label(r)] as const) })}
+      ${selectField({ name: 'uocavaCategory', label: 'UOCAVA category', errors, values, blank: '- UOCAVA only -', options: UOCAVA_CATEGORIES.map((r) => [r, label(r)] as const) })}
+      ${textField({ name: 'postmarkDate', label: 'Postmark date', hint: 'UOCAVA; YYYY-MM-DD', errors, values })}
+      ${textField({ name: 'signedDate', label: 'Date the voter signed', hint: 'UOCAVA without a postmark; YYYY-MM-DD', errors, values })}
+      ${textField({ name: 'castAt', label: 'Cast at (local)', hint: 'provisional; YYYY-MM-DDTHH:MM', errors, values, type: 'datetime-local' })}
+      ${textField({ name: 'receivedAt', label: 'Received at (local)', hint: 'YYYY-MM-DDTHH:MM', errors, values, type: 'datetime-local', required: true })}
+      ${checkbox({ name: 'idShown', label: 'ID shown at the polls', errors, values })}
+      ${checkbox({ name: 'outOfPrecinctAffidavit', label: 'Signed the out-of-precinct sworn statement', errors, values })}
+      ${selectField({ name: 'signature', label: 'Signature', errors, values, options: SIGNATURE_STATES.map((s) => [s, label(s)] as const) })}
+      ${textArea({ name: 'notes', label: 'Notes', errors, values })}
+      <button class="usa-button" type="submit">Take in</button>
+    </form>`;
+}
