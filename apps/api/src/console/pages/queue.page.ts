@@ -1,5 +1,5 @@
 import { BALLOT_KINDS, CURE_REASONS, ISSUED_REASONS, REJECTION_REASONS } from '@app/domain';
-import { BALLOT_STATES, TOP_LEVEL_STATES, type BallotState } from '@app/lifecycle';
+import { BALLOT_STATES, TOP_LEVEL_STATES } from '@app/lifecycle';
 import type { BallotEntity, ElectionEntity } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import { html, type Html } from '../html';
