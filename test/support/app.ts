@@ -83,14 +83,14 @@ export interface TestApp {
 }
 
 /** The whole service on a fresh database of the given kind, seeded with the Georgia 2020 fixture election. */
-export async function startTestApp(kind: TestDatabaseKind): Promise<TestApp> {
+export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   await seedGeorgia2020(db.dataSource);
   // SQLite: the service's data folder is the test database's folder (it opens adjudication.sqlite there).
   const env: NodeJS.ProcessEnv =
     db.config.kind === 'postgres'
-      ? { DATABASE_URL: db.config.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'adjudication-app-')) }
-      : { DATABASE_URL: '', DATA_DIR: dirname(db.config.path) };
+      ? { ...extraEnv, DATABASE_URL: db.config.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'adjudication-app-')) }
+      : { ...extraEnv, DATABASE_URL: '', DATA_DIR: dirname(db.config.path) };
   let service = await startService(env);
   const users = new UsersService(new TransactionRunner(db.dataSource), { now: () => Date.now() }, 30);
   const tokens = new Map<string, string>();

@@ -1,0 +1,234 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
+import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+
+/**
+ * The console in a real browser (Debian's Chromium driven by playwright-core), against the
+ * service running as its own process. The service's clock is set to Thursday of election week.
+ */
+jest.setTimeout(60_000);
+
+describe('staff console in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let receipt = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { CLOCK_AT: '2020-11-05T10:00:00-05:00' });
+    await t.token('fulton.clerk', 'clerk', 'FULTON');
+    await t.token('fulton.clerk2', 'clerk', 'FULTON');
+    await t.token('fulton.supervisor', 'supervisor', 'FULTON');
+    await t.token('cobb.supervisor', 'supervisor', 'COBB');
+    await t.token('state.admin', 'admin');
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${t.service.url}/console`);
+    await page.fill('#f-username', username);
+    await page.fill('#f-password', PASSWORD);
+    await page.click('form[aria-label="Sign in"] button[type=submit]');
+    await page.waitForURL(/\/console$/);
+    return page;
+  }
+
+  async function takeIn(page: Page, fields: Record<string, string>, idShown: boolean): Promise<string> {
+    receipt += 1;
+    const number = `BR-${receipt}`;
+    await page.goto(`${t.service.url}/console/intake`);
+    await page.selectOption('#f-kind', 'provisional');
+    await page.fill('#f-receiptNumber', number);
+    await page.fill('#f-precinctId', 'FUL-01');
+    await page.fill('#f-firstName', 'Pat');
+    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
+    await page.fill('#f-castAt', '2020-11-03T12:00');
+    await page.fill('#f-receivedAt', '2020-11-03T12:00');
+    for (const [name, value] of Object.entries(fields)) {
+      if (name === 'issuedReason') await page.selectOption(`#f-${name}`, value);
+      else await page.fill(`#f-${name}`, value);
+    }
+    if (idShown) await page.click('label[for="f-idShown"]');
+    await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
+    await page.waitForURL(/\/console\/ballots\//);
+    return number;
+  }
+
+  const stateOf = async (page: Page) => (await page.textContent('main h1 + p .usa-tag'))?.trim() ?? '';
+  const act = async (page: Page, label: string) => {
+    await page.click(`form[aria-label="${label}"] button[type=submit]`);
+    await page.waitForLoadState();
+  };
+
+  it('a clerk takes a provisional ballot from intake to counted', async () => {
+    const page = await signIn('fulton.clerk');
+    await takeIn(page, { lastName: 'Voter1001', claimedVoterId: '1001', issuedReason: 'not_on_list' }, true);
+    expect(await stateOf(page)).toMatch(/under research/i);
+    await screenshot(page, 'ballot-pending');
+    await act(page, 'Verify eligibility');
+    expect(await stateOf(page)).toBe('Verified');
+    await act(page, 'Count');
+    expect(await stateOf(page)).toBe('Counted');
+    expect(await page.textContent('main')).toContain('Nothing can be done to this ballot now: its adjudication is final');
+    await screenshot(page, 'ballot-counted');
+    await page.context().close();
+  });
+
+  it('a ballot needing ID goes through a cure request, the cure, verification and counting', async () => {
+    const page = await signIn('fulton.clerk');
+    await takeIn(page, { lastName: 'Voter1002', claimedVoterId: '1002', issuedReason: 'no_id' }, false);
+    expect(await page.textContent('main')).toContain('A cure is needed');
+    await act(page, 'Request a cure');
+    expect(await stateOf(page)).toMatch(/waiting for the voter/i);
+    await screenshot(page, 'ballot-awaiting-cure');
+    await page.fill('#record_cure-evidence', 'Georgia driver\'s licence shown at the registrar\'s office');
+    await act(page, 'Record the cure');
+    expect(await stateOf(page)).toBe('Cured');
+    expect(await page.textContent('main')).toContain('Georgia driver\'s licence shown');
+    await act(page, 'Verify eligibility');
+    await act(page, 'Count');
+    expect(await stateOf(page)).toBe('Counted');
+    await page.context().close();
+  });
+
+  it('a form error shows next to the field and keeps what was typed', async () => {
+    const page = await signIn('fulton.clerk');
+    await takeIn(page, { lastName: 'Voter1001', claimedVoterId: '1001', issuedReason: 'not_on_list' }, true);
+    await page.selectOption('#propose_rejection-reason', 'not_registered');
+    await page.click('form[aria-label="Propose rejection"] button[type=submit]'); // no note: the browser's own check stops it
+    expect(await stateOf(page)).toMatch(/under research/i);
+    await page.evaluate(() => document.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required')));
+    await page.click('form[aria-label="Propose rejection"] button[type=submit]');
+    await page.waitForLoadState();
+    expect(await page.textContent('#propose_rejection-note-error')).toMatch(/note/);
+    expect(await page.inputValue('#propose_rejection-reason')).toBe('not_registered');
+    await screenshot(page, 'ballot-form-error');
+    await page.context().close();
+  });
+
+  it('a clerk proposes a rejection; the same clerk cannot confirm it; a supervisor does', async () => {
+    const clerk = await signIn('fulton.clerk');
+    const number = await takeIn(clerk, { lastName: 'Nobody', issuedReason: 'not_on_list' }, true);
+    await clerk.selectOption('#propose_rejection-reason', 'not_registered');
+    await clerk.fill('#propose_rejection-note', 'No registration found for this name and date of birth.');
+    await act(clerk, 'Propose rejection');
+    expect(await stateOf(clerk)).toMatch(/rejection proposed/i);
+    expect(await clerk.$('form[aria-label="Confirm rejection"]')).toBeNull();
+    const review = await clerk.goto(`${t.service.url}/console/review`);
+    expect(review?.status()).toBe(403);
+    await clerk.context().close();
+
+    const supervisor = await signIn('fulton.supervisor');
+    await supervisor.goto(`${t.service.url}/console/review`);
+    expect(await supervisor.textContent('main')).toContain('proposed by fulton.clerk');
+    await screenshot(supervisor, 'review-queue');
+    await supervisor.click(`button:has-text("Confirm rejection of ${number}")`);
+    await supervisor.waitForURL(/\/console\/review$/);
+    expect(await supervisor.textContent('main')).not.toContain(`Confirm rejection of ${number}`);
+    await supervisor.context().close();
+  });
+
+  it('a county is certified and its ballots can no longer be changed', async () => {
+    const admin = await signIn('state.admin');
+    await admin.goto(`${t.service.url}/console/intake`);
+    await admin.fill('#f-countyCode', 'COBB');
+    const number = await (async () => {
+      await admin.selectOption('#f-kind', 'provisional');
+      await admin.fill('#f-receiptNumber', 'BR-COBB-1');
+      await admin.fill('#f-precinctId', 'COB-01');
+      await admin.fill('#f-firstName', 'Pat');
+      await admin.fill('#f-lastName', 'Voter2001');
+      await admin.fill('#f-dateOfBirth', '1980-02-29');
+      await admin.fill('#f-address', '1 Main St, Marietta, GA');
+      await admin.fill('#f-claimedVoterId', '2001');
+      await admin.selectOption('#f-issuedReason', 'not_on_list');
+      await admin.fill('#f-castAt', '2020-11-03T12:00');
+      await admin.fill('#f-receivedAt', '2020-11-03T12:00');
+      await admin.click('label[for="f-idShown"]');
+      await admin.click('form[aria-label="Take in a ballot"] button[type=submit]');
+      await admin.waitForURL(/\/console\/ballots\//);
+      return 'BR-COBB-1';
+    })();
+    await act(admin, 'Verify eligibility');
+    await act(admin, 'Count');
+    const ballotUrl = admin.url().split('?')[0] ?? '';
+    await admin.context().close();
+
+    const supervisor = await signIn('cobb.supervisor');
+    await supervisor.goto(`${t.service.url}/console/dashboard`);
+    await supervisor.click('button:has-text("Certify Cobb")');
+    await supervisor.waitForURL(/\/console\/dashboard/);
+    expect(await supervisor.textContent('main')).toContain('Certified');
+    await screenshot(supervisor, 'dashboard-certified');
+    await supervisor.goto(ballotUrl);
+    expect(await supervisor.textContent('main')).toContain('the county has certified');
+    expect(await supervisor.$$('main form')).toHaveLength(0);
+    expect(number).toBe('BR-COBB-1');
+    await supervisor.context().close();
+  });
+
+  it('one flow with the keyboard alone: sign in, open a ballot from the queue, verify it', async () => {
+    const helper = await signIn('fulton.clerk2');
+    const number = await takeIn(helper, { lastName: 'Voter1001', claimedVoterId: '1001', issuedReason: 'not_on_list' }, true);
+    await helper.context().close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.service.url}/console/login`);
+    const focusOn = async (predicate: string) => {
+      for (let i = 0; i < 200; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate)) return;
+      }
+      throw new Error(`could not reach ${predicate} with Tab`);
+    };
+    await focusOn("document.activeElement?.id === 'f-username'");
+    await page.keyboard.type('fulton.clerk');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console$/);
+    await focusOn(`document.activeElement?.textContent?.trim() === '${number}'`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console\/ballots\//);
+    await focusOn("document.activeElement?.textContent?.trim() === 'Verify eligibility'");
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=VERIFY/);
+    expect(await stateOf(page)).toBe('Verified');
+    await context.close();
+  });
+
+  it('every page passes an axe-core scan with no serious or critical violation', async () => {
+    const admin = await signIn('state.admin');
+    const anonymous = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await anonymous.goto(`${t.service.url}/console/login`);
+    const pages: [Page, string, string][] = [[anonymous, '/console/login', 'login']];
+    const ballotHref = await (await admin.$('main table tbody a'))?.getAttribute('href');
+    pages.push(
+      [admin, '/console', 'queue'],
+      [admin, ballotHref ?? '/console', 'ballot'],
+      [admin, '/console/review', 'review'],
+      [admin, '/console/dashboard', 'dashboard'],
+      [admin, '/console/intake', 'intake'],
+      [admin, '/console/users', 'users'],
+      [admin, '/console/ballots/00000000-0000-0000-0000-000000000000', 'not-found'],
+    );
+    const found: string[] = [];
+    for (const [page, path, name] of pages) {
+      await page.goto(`${t.service.url}${path}`);
+      await screenshot(page, `page-${name}`);
+      found.push(...(await seriousViolations(page)).map((v) => `${name}: ${v}`));
+    }
+    expect(found).toEqual([]);
+    // The scan is not vacuous: the same check finds a form field without a label.
+    await anonymous.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><input type="text"></main></body></html>');
+    expect((await seriousViolations(anonymous)).join()).toMatch(/^label/);
+  });
+});
