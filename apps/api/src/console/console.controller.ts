@@ -122,12 +122,7 @@ export class ConsoleController {
   async dashboard(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
     const actor = actorOf(request);
     const { election } = await chooseElection(this.tx, wanted);
-    const [outstanding, cureDeadlines, rejections, readiness] = await Promise.all([
-      this.reports.outstanding(actor, election.id),
-      this.reports.cureDeadlines(actor, election.id),
-      this.reports.rejectionReasons(actor, election.id),
-      this.reports.certificationReadiness(actor, election.id),
-    ]);
+    const { outstanding, cureDeadlines, rejections, readiness } = await this.reports.dashboard(actor, election.id);
     const ctx = pageContext(request);
     return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
   }

@@ -1,0 +1,134 @@
+/**
+ * Console benchmark (issue 4): with 100,000 ballots in the database, the work queue page and the
+ * dashboard each answer in under 200 ms (median of repeated requests). Prints the median and p95
+ * of each page, and of a bare endpoint of the same app (GET /api/rule-packs) as the baseline.
+ *
+ *   npm run bench:console            (BALLOTS=20000 npm run bench:console for a shorter run)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { UsersService } from '@app/auth';
+import { createElection, importJurisdiction } from '@app/ballots';
+import { demoJurisdiction, picker, seededRandom } from '@app/demo';
+import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
+import { BallotEntity, createDataSource, TransactionRunner } from '@app/persistence';
+import { loadBundledPacks } from '@app/rules';
+import { startService } from '../test/support/app';
+
+const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
+const REQUESTS = Number(process.env['REQUESTS'] ?? 30);
+const ELECTION = 'ga-2020-general';
+const PASSWORD = 'benchmark password 2020';
+
+async function seed(path: string): Promise<void> {
+  const dataSource = createDataSource({ kind: 'sqlite', path });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  const tx = new TransactionRunner(dataSource);
+  const bundle = demoJurisdiction();
+  await tx.run(async (m) => {
+    await createElection(m, loadBundledPacks(), { id: ELECTION, name: 'Georgia General Election 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, Date.now());
+    await importJurisdiction(m, ELECTION, bundle);
+  });
+  const random = seededRandom(100_000);
+  const pick = picker(random);
+  const states = BALLOT_STATES;
+  const rows: BallotEntity[] = [];
+  const cureDeadline = Date.parse('2020-11-06T17:00:00-05:00');
+  for (let i = 0; i < BALLOTS; i += 1) {
+    const precinct = pick(bundle.precincts);
+    const status = pick(states);
+    rows.push(
+      Object.assign(new BallotEntity(), {
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        electionId: ELECTION,
+        receiptNumber: `B-${String(i).padStart(7, '0')}`,
+        kind: 'provisional',
+        countyCode: precinct.countyCode,
+        precinctId: precinct.id,
+        firstName: 'Pat',
+        lastName: `Voter${i % 5000}`,
+        dateOfBirth: '1980-02-29',
+        address: '1 Main St',
+        claimedVoterId: null,
+        issuedReason: 'not_on_list',
+        uocavaCategory: null,
+        postmarkDate: null,
+        signedDate: null,
+        receivedAt: Date.parse('2020-11-03T12:00:00-05:00'),
+        castAt: Date.parse('2020-11-03T12:00:00-05:00'),
+        idShown: true,
+        outOfPrecinctAffidavit: false,
+        signature: 'present',
+        matchedVoterId: null,
+        notes: '',
+        status,
+        machineVersion: LIFECYCLE_MACHINE_VERSION,
+        lifecycle: INITIAL_CONTEXT,
+        cureReason: status === 'received.awaitingCure' ? 'id_required' : null,
+        cureDeadline: status === 'received.awaitingCure' ? cureDeadline : null,
+        rejectionReason: status === 'rejected' ? 'not_registered' : null,
+        determination: status === 'counted' ? 'full' : null,
+        version: 1,
+        createdAt: Date.now(),
+        createdBy: 'benchmark',
+        updatedAt: Date.now(),
+      }),
+    );
+  }
+  for (let i = 0; i < rows.length; i += 20_000) {
+    await tx.run(async (m) => {
+      for (let j = i; j < Math.min(rows.length, i + 20_000); j += 900) await m.insert(BallotEntity, rows.slice(j, Math.min(j + 900, i + 20_000)));
+    });
+  }
+  await new UsersService(tx, { now: () => Date.now() }, 30).create({ username: 'state.admin', displayName: 'Admin', password: PASSWORD, role: 'admin', countyCode: null });
+  await dataSource.destroy();
+}
+
+async function timed(url: string, cookie: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i += 1) {
+    const started = process.hrtime.bigint();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.text();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'console-bench-'));
+  const path = join(dir, 'adjudication.sqlite');
+  const t0 = Date.now();
+  await seed(path);
+  console.log(`console benchmark: ${BALLOTS.toLocaleString('en-US')} ballots seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${REQUESTS} requests per page, one at a time`);
+  const service = await startService({ DATABASE_URL: '', DATA_DIR: dirname(path), CLOCK_AT: '2020-11-05T10:00:00-05:00' });
+  try {
+    const login = await fetch(`${service.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'state.admin', password: PASSWORD }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    for (const url of ['/console', '/console/dashboard']) await timed(`${service.url}${url}`, cookie); // warm-up
+    const baseline = await timed(`${service.url}/api/rule-packs`, cookie);
+    const rows: [string, number[]][] = [
+      ['work queue  GET /console', await timed(`${service.url}/console`, cookie)],
+      ['filtered    GET /console?subState=received.awaitingCure', await timed(`${service.url}/console?subState=received.awaitingCure`, cookie)],
+      ['dashboard   GET /console/dashboard', await timed(`${service.url}/console/dashboard`, cookie)],
+    ];
+    const baseMedian = percentile(baseline, 0.5);
+    console.log(`  baseline    GET /api/rule-packs: median ${baseMedian.toFixed(1)} ms, p95 ${percentile(baseline, 0.95).toFixed(1)} ms`);
+    for (const [name, times] of rows) {
+      const median = percentile(times, 0.5);
+      console.log(`  ${name}: median ${median.toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms (${(median / baseMedian).toFixed(1)}x baseline; aim: median under 200 ms)`);
+    }
+  } finally {
+    await service.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
