@@ -4,7 +4,6 @@ import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { acceptedEvents, applyEvent } from './apply';
 import { BALLOT_STATES, EVENT_TYPES, LIFECYCLE_MACHINE_VERSION, type BallotState, type EventType } from './codes';
 import { ballotMachine, type MachineEvent } from './machine';
-import type { LifecycleContext } from './types';
 
 /**
  * Model-based tests (xstate/graph): traverse the machine with one sample of each event, then
