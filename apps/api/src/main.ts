@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
   const url = `http://${config.host}:${config.port}`;
   const lines = [
     '',
-    `Ballot adjudication service: ${url}`,
+    `Ballot adjudication service: ${url}/console  (the staff console: open it in a browser and sign in)`,
     `  Staff API and its documentation: ${url}/api/docs`,
     `  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}`,
   ];
@@ -28,7 +28,7 @@ async function bootstrap(): Promise<void> {
   if (credentials.length > 0) {
     lines.push('', '  Demo users (passwords are kept in the data folder, demo-credentials.json):');
     for (const c of credentials) lines.push(`    ${c.username.padEnd(20)} ${c.password.padEnd(20)} ${c.role}${c.countyCode === null ? '' : ` (${c.countyCode})`}`);
-    lines.push('', `  Sign in: curl -s -X POST ${url}/api/auth/login -H 'content-type: application/json' -d '{"username":"fulton.clerk","password":"..."}'`);
+    lines.push('', '  Try fulton.clerk to work ballots in Fulton County, fulton.supervisor to review rejections and certify, state.admin for everything.');
   }
   console.log(`${lines.join('\n')}\n`);
 }

@@ -29,8 +29,8 @@ export function intakePage(ctx: PageContext, election: ElectionEntity, errors: F
       ${selectField({ name: 'uocavaCategory', label: 'UOCAVA category', errors, values, blank: '- UOCAVA only -', options: UOCAVA_CATEGORIES.map((r) => [r, label(r)] as const) })}
       ${textField({ name: 'postmarkDate', label: 'Postmark date', hint: 'UOCAVA; YYYY-MM-DD', errors, values })}
       ${textField({ name: 'signedDate', label: 'Date the voter signed', hint: 'UOCAVA without a postmark; YYYY-MM-DD', errors, values })}
-      ${textField({ name: 'castAt', label: 'Cast at (local)', hint: 'provisional; YYYY-MM-DDTHH:MM', errors, values, type: 'datetime-local' })}
-      ${textField({ name: 'receivedAt', label: 'Received at (local)', hint: 'YYYY-MM-DDTHH:MM', errors, values, type: 'datetime-local', required: true })}
+      ${textField({ name: 'castAt', label: 'Cast at (local)', hint: 'provisional ballots; local date and time', errors, values, type: 'datetime-local' })}
+      ${textField({ name: 'receivedAt', label: 'Received at (local)', hint: 'local date and time', errors, values, type: 'datetime-local', required: true })}
       ${checkbox({ name: 'idShown', label: 'ID shown at the polls', errors, values })}
       ${checkbox({ name: 'outOfPrecinctAffidavit', label: 'Signed the out-of-precinct sworn statement', errors, values })}
       ${selectField({ name: 'signature', label: 'Signature', errors, values, options: SIGNATURE_STATES.map((s) => [s, label(s)] as const) })}
