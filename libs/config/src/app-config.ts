@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly sessionIdleMinutes: number;
   /** `CLOCK_AT`: an instant the service's clock starts from (demos, training); null for the real clock. */
   readonly clockAt: number | null;
+  /** `COOKIE_SECURE=true` behind HTTPS: the session cookie is then sent over HTTPS only. */
+  readonly cookieSecure: boolean;
 }
 
 export class ConfigError extends Error {
@@ -59,8 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       throw new ConfigError('CLOCK_AT', 'must be an ISO 8601 date and time with its offset, e.g. 2020-11-05T10:00:00-05:00, or "real"');
     }
   }
+  const secure = env['COOKIE_SECURE'] ?? 'false';
+  if (secure !== 'true' && secure !== 'false') throw new ConfigError('COOKIE_SECURE', 'must be true or false');
   return {
     clockAt,
+    cookieSecure: secure === 'true',
     port: port(env['PORT']),
     host: env['HOST'] ?? '127.0.0.1',
     dataDir,

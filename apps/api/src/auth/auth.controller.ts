@@ -26,9 +26,8 @@ export class AuthController {
     response.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: false,
+      secure: this.config.cookieSecure,
       path: '/',
-      maxAge: this.config.sessionIdleMinutes * 60_000 * 24,
     });
     return session;
   }

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { APP_CONFIG } from '../config.token';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
 import { DomainError } from '@app/ballots';
@@ -13,7 +15,10 @@ import { loginPage } from './pages/login.page';
 @UseFilters(ConsoleExceptionFilter)
 @Controller('console')
 export class ConsoleAuthController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Get('login')
@@ -29,7 +34,7 @@ export class ConsoleAuthController {
     const password = field(body, 'password');
     try {
       const session = await this.users.login(username, password);
-      response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: false, path: '/' });
+      response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
       response.redirect(303, '/console');
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './app-config';
+
+describe('configuration from the environment (issue 3: working defaults, clear errors)', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'config-'));
+
+  it('defaults: port 3000, SQLite in the data folder, a session secret made once and kept', () => {
+    const cwd = dir();
+    const config = loadConfig({}, cwd);
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: join(cwd, 'data'), sessionIdleMinutes: 30, clockAt: null, cookieSecure: false });
+    expect(config.database).toEqual({ kind: 'sqlite', path: join(cwd, 'data', 'adjudication.sqlite') });
+    expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(cwd, 'data', 'session-secret'), 'utf8').trim()).toBe(config.sessionSecret);
+    expect(statSync(join(cwd, 'data', 'session-secret')).mode & 0o777).toBe(0o600);
+    expect(loadConfig({}, cwd).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('DATABASE_URL selects PostgreSQL; CLOCK_AT and COOKIE_SECURE are read', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', CLOCK_AT: '2020-11-05T10:00:00-05:00', COOKIE_SECURE: 'true', PORT: '8080' }, dir());
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.clockAt).toBe(Date.UTC(2020, 10, 5, 15));
+    expect(config.cookieSecure).toBe(true);
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'short' }],
+    ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }],
+    ['CLOCK_AT', { CLOCK_AT: 'next tuesday' }],
+    ['COOKIE_SECURE', { COOKIE_SECURE: 'yes' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+  ])('a bad %s is refused, naming the variable', (variable, env) => {
+    expect(() => loadConfig(env, dir())).toThrow(new RegExp(`^${variable}`));
+  });
+});
