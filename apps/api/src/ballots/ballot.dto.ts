@@ -16,7 +16,8 @@ import {
 import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type EventType } from '@app/lifecycle';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '../common/validators';
+import type { IntakeInput } from '@app/ballots';
+import { instantMs, IsCalendarDate, IsInstant } from '../common/validators';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -129,6 +130,32 @@ export class BallotEventDto {
   @ValidateIf((o: BallotEventDto) => ['HOLD', 'RELEASE', 'REINSTATE'].includes(o.type) || o.courtOrder !== undefined)
   @IsString() @IsNotEmpty() @MaxLength(500)
   courtOrder?: string;
+}
+
+/** What intake records, from a validated body: fields of the other kind of ballot are dropped. */
+export function intakeInput(dto: IntakeBallotDto): IntakeInput {
+  return {
+    electionId: dto.electionId,
+    receiptNumber: dto.receiptNumber,
+    kind: dto.kind,
+    countyCode: dto.countyCode,
+    precinctId: dto.kind === 'provisional' ? (dto.precinctId ?? null) : null,
+    firstName: dto.firstName,
+    lastName: dto.lastName,
+    dateOfBirth: dto.dateOfBirth,
+    address: dto.address,
+    claimedVoterId: dto.claimedVoterId ?? null,
+    issuedReason: dto.kind === 'provisional' ? (dto.issuedReason ?? null) : null,
+    uocavaCategory: dto.kind === 'uocava' ? (dto.uocavaCategory ?? null) : null,
+    postmarkDate: dto.postmarkDate ?? null,
+    signedDate: dto.signedDate ?? null,
+    receivedAt: instantMs(dto.receivedAt),
+    castAt: dto.kind === 'provisional' && dto.castAt !== undefined ? instantMs(dto.castAt) : null,
+    idShown: dto.idShown ?? false,
+    outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
+    signature: dto.signature ?? 'present',
+    notes: dto.notes ?? '',
+  };
 }
 
 /** The lifecycle command a validated event body asks for. */

@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
 import { UuidParam } from '../common/uuid.pipe';
 import { instantMs } from '../common/validators';
-import { BallotEventDto, IntakeBallotDto, ListBallotsQuery, toCommand } from './ballot.dto';
+import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, toCommand } from './ballot.dto';
 import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView } from './ballot.views';
 
 @ApiTags('ballots')
@@ -22,28 +22,7 @@ export class BallotsController {
   @ApiCreatedResponse({ type: BallotView })
   @ApiConflictResponse({ type: ErrorBody, description: 'the receipt number is already taken in' })
   async create(@CurrentActor() actor: StaffActor, @Body() dto: IntakeBallotDto): Promise<BallotView> {
-    const ballot = await this.intake.intake(actor, {
-      electionId: dto.electionId,
-      receiptNumber: dto.receiptNumber,
-      kind: dto.kind,
-      countyCode: dto.countyCode,
-      precinctId: dto.kind === 'provisional' ? (dto.precinctId ?? null) : null,
-      firstName: dto.firstName,
-      lastName: dto.lastName,
-      dateOfBirth: dto.dateOfBirth,
-      address: dto.address,
-      claimedVoterId: dto.claimedVoterId ?? null,
-      issuedReason: dto.kind === 'provisional' ? (dto.issuedReason ?? null) : null,
-      uocavaCategory: dto.kind === 'uocava' ? (dto.uocavaCategory ?? null) : null,
-      postmarkDate: dto.postmarkDate ?? null,
-      signedDate: dto.signedDate ?? null,
-      receivedAt: instantMs(dto.receivedAt),
-      castAt: dto.kind === 'provisional' && dto.castAt !== undefined ? instantMs(dto.castAt) : null,
-      idShown: dto.idShown ?? false,
-      outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
-      signature: dto.signature ?? 'present',
-      notes: dto.notes ?? '',
-    });
+    const ballot = await this.intake.intake(actor, intakeInput(dto));
     return ballotView(ballot);
   }
 

@@ -6,8 +6,7 @@ import type { Role } from '@app/domain';
 import { TransactionRunner } from '@app/persistence';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
-import { IntakeBallotDto } from '../ballots/ballot.dto';
-import { instantMs } from '../common/validators';
+import { intakeInput, IntakeBallotDto } from '../ballots/ballot.dto';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
 import { validateForm } from './form-validation';
@@ -79,30 +78,8 @@ export class ConsoleAdminController {
       response.status(status).type('html').send(page(ctx, 'Take in a ballot', intakePage(ctx, election, fieldErrors(fields), values, message)).value);
     const checked = await validateForm(IntakeBallotDto, plain);
     if (!checked.ok) return void again(400, checked.fields, 'correct the fields marked below.');
-    const dto = checked.value;
     try {
-      const ballot = await this.intake.intake(actor, {
-        electionId: dto.electionId,
-        receiptNumber: dto.receiptNumber,
-        kind: dto.kind,
-        countyCode: dto.countyCode,
-        precinctId: dto.precinctId ?? null,
-        firstName: dto.firstName,
-        lastName: dto.lastName,
-        dateOfBirth: dto.dateOfBirth,
-        address: dto.address,
-        claimedVoterId: dto.claimedVoterId ?? null,
-        issuedReason: dto.issuedReason ?? null,
-        uocavaCategory: dto.uocavaCategory ?? null,
-        postmarkDate: dto.postmarkDate ?? null,
-        signedDate: dto.signedDate ?? null,
-        receivedAt: instantMs(dto.receivedAt),
-        castAt: dto.castAt !== undefined ? instantMs(dto.castAt) : null,
-        idShown: dto.idShown ?? false,
-        outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
-        signature: dto.signature ?? 'present',
-        notes: dto.notes ?? '',
-      });
+      const ballot = await this.intake.intake(actor, intakeInput(checked.value));
       response.redirect(303, `/console/ballots/${ballot.id}`);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'unauthenticated') throw error;
