@@ -212,7 +212,12 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
 
   describe('OpenAPI', () => {
     it('documents every staff endpoint with its request and response schemas', async () => {
-      const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>> };
+      const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      };
+      expect(Object.keys(doc.components.schemas['IntakeBallotDto']?.properties ?? {})).toEqual(expect.arrayContaining(['receiptNumber', 'kind', 'dateOfBirth', 'receivedAt']));
+      expect(doc.components.schemas['IntakeBallotDto']?.required).toEqual(expect.arrayContaining(['receiptNumber', 'kind']));
       for (const path of ['/api/auth/login', '/api/ballots', '/api/ballots/{id}', '/api/ballots/{id}/events', '/api/reports/{name}', '/api/audit/verify', '/api/elections']) {
         expect(Object.keys(doc.paths)).toContain(path);
       }

@@ -8,3 +8,5 @@ export * from './election-setup';
 export * from './ballot-queries';
 export * from './reports';
 export * from './certification';
+export * from './intake.dto';
+export * from './validators';

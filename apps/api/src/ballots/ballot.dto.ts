@@ -6,7 +6,8 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength,
 import { CODE, ID, SLUG } from '@app/ballots/intake.dto';
 import { IsInstant } from '../common/validators';
 
-export { IntakeBallotDto, intakeInput } from '@app/ballots/intake.dto';
+export { intakeInput } from '@app/ballots/intake.dto';
+export { IntakeBallotDto } from './intake.docs';
 
 export class BallotEventDto {
   @ApiProperty({ enum: EVENT_TYPES })

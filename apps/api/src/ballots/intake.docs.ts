@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IntakeBallotDto } from '@app/ballots/intake.dto';
+import { BALLOT_KINDS, ISSUED_REASONS, SIGNATURE_STATES, UOCAVA_CATEGORIES } from '@app/domain';
+
+/**
+ * OpenAPI documentation of the intake body. The class and its validation live in libs/ballots
+ * (the CLI's file import uses them too, with no HTTP); the documentation belongs to the API, so it
+ * is applied here, to the same properties.
+ */
+const DOCS: [keyof IntakeBallotDto, PropertyDecorator][] = [
+  ['electionId', ApiProperty({ example: 'ga-2020-general' })],
+  ['receiptNumber', ApiProperty({ example: 'P-000123', description: 'from the envelope; unique within the election' })],
+  ['kind', ApiProperty({ enum: BALLOT_KINDS })],
+  ['countyCode', ApiProperty({ example: 'FULTON' })],
+  ['precinctId', ApiPropertyOptional({ description: 'where a provisional ballot was cast; absent for UOCAVA' })],
+  ['firstName', ApiProperty()],
+  ['lastName', ApiProperty()],
+  ['dateOfBirth', ApiProperty({ example: '1980-02-29' })],
+  ['address', ApiProperty()],
+  ['claimedVoterId', ApiPropertyOptional()],
+  ['issuedReason', ApiPropertyOptional({ enum: ISSUED_REASONS, description: 'required for provisional ballots' })],
+  ['uocavaCategory', ApiPropertyOptional({ enum: UOCAVA_CATEGORIES, description: 'required for UOCAVA ballots' })],
+  ['postmarkDate', ApiPropertyOptional({ example: '2020-11-02' })],
+  ['signedDate', ApiPropertyOptional({ example: '2020-10-30' })],
+  ['receivedAt', ApiProperty({ example: '2020-11-05T10:12:00-05:00' })],
+  ['castAt', ApiPropertyOptional({ example: '2020-11-03T17:40:00-05:00', description: 'required for provisional ballots' })],
+  ['idShown', ApiPropertyOptional({ default: false })],
+  ['outOfPrecinctAffidavit', ApiPropertyOptional({ default: false })],
+  ['signature', ApiPropertyOptional({ enum: SIGNATURE_STATES, default: 'present' })],
+  ['notes', ApiPropertyOptional()],
+];
+
+for (const [property, decorate] of DOCS) decorate(IntakeBallotDto.prototype, property);
+
+export { IntakeBallotDto };

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { UsersService } from '@app/auth';
+import type { Clock } from '@app/ballots';
+import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { TransactionRunner } from '@app/persistence';
+import { DatabaseModule } from '@app/persistence/database.module';
+
+/** The CLI's module tree: the service's own modules, without HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, options: { migrate: boolean }): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [DatabaseModule.forRoot(config.database, options), BallotsModule],
+      providers: [
+        {
+          provide: UsersService,
+          useFactory: (tx: TransactionRunner, clock: Clock) => new UsersService(tx, clock, config.sessionIdleMinutes),
+          inject: [TransactionRunner, CLOCK],
+        },
+      ],
+      exports: [UsersService],
+    };
+  }
+}

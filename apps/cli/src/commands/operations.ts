@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { UsersService } from '@app/auth';
+import { BallotIntake, BallotTransitions, DomainError, SYSTEM_ACTOR, type Clock } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { seedDemo } from '@app/demo';
+import { isOneOf, ROLES } from '@app/domain';
+import { BallotEntity, isPostgres, TransactionRunner, verifyAuditChain } from '@app/persistence';
+import { RulePackRegistry } from '@app/rules';
+import { DataSource } from 'typeorm';
+import { EXIT } from '../context';
+
+export async function migrateCommand(app: INestApplicationContext): Promise<number> {
+  const dataSource = app.get(DataSource);
+  const ran = await dataSource.runMigrations({ transaction: 'all' });
+  const all = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+  console.log(ran.length === 0 ? `the database is up to date (${all.length} migration${all.length === 1 ? '' : 's'})` : `ran: ${ran.map((m) => m.name).join(', ')}`);
+  return EXIT.ok;
+}
+
+export async function seedDemoCommand(app: INestApplicationContext, voters: number, ballots: number): Promise<number> {
+  const summary = await seedDemo(
+    { tx: app.get(TransactionRunner), packs: app.get(RulePackRegistry), intake: app.get(BallotIntake), transitions: app.get(BallotTransitions), users: app.get(UsersService), clock: app.get<Clock>(CLOCK) },
+    { voters, ballots },
+  );
+  if (summary === null) {
+    console.log('the demo election is already there: nothing changed');
+    return EXIT.ok;
+  }
+  console.log(`seeded: ${summary.counties} counties, ${summary.precincts} precincts, ${summary.voters} voters, ${summary.ballots} ballots`);
+  for (const c of summary.credentials) console.log(`  ${c.username.padEnd(20)} ${c.password.padEnd(20)} ${c.role}${c.countyCode === null ? '' : ` (${c.countyCode})`}`);
+  return EXIT.ok;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export async function createUserCommand(app: INestApplicationContext, o: { username: string; role: string; county?: string; displayName?: string; passwordStdin?: boolean }): Promise<number> {
+  if (o.passwordStdin !== true) throw new DomainError('invalid_input', 'give the password on standard input with --password-stdin (never on the command line)');
+  if (!isOneOf(ROLES, o.role)) throw new DomainError('invalid_input', `--role must be one of: ${ROLES.join(', ')}`);
+  const password = await readStdin();
+  const user = await app.get(UsersService).create({ username: o.username, displayName: o.displayName ?? o.username, password, role: o.role, countyCode: o.county ?? null });
+  console.log(`created ${user.username} (${user.role}${user.countyCode === null ? '' : `, ${user.countyCode}`})`);
+  return EXIT.ok;
+}
+
+/**
+ * Applies DEADLINE_PASSED to every ballot waiting for a cure whose deadline has passed. The
+ * lifecycle decides with the deadline in force (a court extension included), so a ballot whose
+ * cure window was extended is left alone. Idempotent: a second run finds nothing to do.
+ */
+export async function sweepDeadlinesCommand(app: INestApplicationContext, electionId: string | undefined): Promise<number> {
+  const tx = app.get(TransactionRunner);
+  const transitions = app.get(BallotTransitions);
+  const now = app.get<Clock>(CLOCK).now();
+  const due = await tx.read((m) => {
+    const q = m.getRepository(BallotEntity).createQueryBuilder('b').where("b.status = 'received.awaitingCure'").andWhere('b.cure_deadline < :now', { now });
+    if (electionId !== undefined) q.andWhere('b.election_id = :electionId', { electionId });
+    return q.orderBy('b.cure_deadline').getMany();
+  });
+  let rejected = 0;
+  let skipped = 0;
+  for (const ballot of due) {
+    try {
+      await transitions.apply(SYSTEM_ACTOR, ballot.id, { type: 'DEADLINE_PASSED' }, ballot.version);
+      rejected += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      skipped += 1;
+      process.stderr.write(`ballot ${ballot.receiptNumber}: ${error.message}\n`);
+    }
+  }
+  console.log(`sweep: ${due.length} past their cure deadline, ${rejected} rejected, ${skipped} left (see above)`);
+  return EXIT.ok;
+}
+
+export async function verifyAuditCommand(app: INestApplicationContext): Promise<number> {
+  const result = await verifyAuditChain(app.get(DataSource));
+  if (result.intact) {
+    console.log(`audit chain intact: ${result.entries} entries; head ${result.head === null ? '(empty)' : `#${result.head.seq} ${result.head.hash}`}`);
+    return EXIT.ok;
+  }
+  console.log(`audit chain BROKEN at entry ${result.brokenAt}: ${result.message}`);
+  return EXIT.failed;
+}
+
+/** A consistent copy of the live SQLite database (VACUUM INTO works while the service runs). */
+export async function backupCommand(app: INestApplicationContext, config: AppConfig, file: string): Promise<number> {
+  const dataSource = app.get(DataSource);
+  if (isPostgres(dataSource)) throw new DomainError('invalid_input', 'the database is PostgreSQL: back it up with pg_dump');
+  const target = resolve(file);
+  if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
+  await app.get(TransactionRunner).read((m) => m.query('VACUUM INTO ?', [target]));
+  console.log(`backed up ${config.database.kind === 'sqlite' ? config.database.path : ''} to ${target}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { DomainError } from '@app/ballots';
+import { startClockAt } from '@app/ballots/ballots.module';
+import { DEMO_CLOCK_START } from '@app/demo';
+import { CsvHeaderError } from '@app/imports';
+import { Command, InvalidArgumentError } from 'commander';
+import { EXIT, withContext } from './context';
+import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
+import { backupCommand, createUserCommand, migrateCommand, seedDemoCommand, sweepDeadlinesCommand, verifyAuditCommand } from './commands/operations';
+
+const count = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
+};
+
+/** Runs one command and exits with its code; a domain error is one line on stderr, never a stack. */
+function run(work: () => Promise<number>): () => Promise<void> {
+  return async () => {
+    const startedClock = process.env['CLOCK_AT'];
+    if (startedClock !== undefined && startedClock !== '' && startedClock !== 'real') startClockAt(Date.parse(startedClock));
+    try {
+      process.exitCode = await work();
+    } catch (error) {
+      if (error instanceof DomainError || error instanceof CsvHeaderError) {
+        process.stderr.write(`error: ${error.message}${error instanceof DomainError && error.fields.length > 0 ? ` (${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}\n`);
+        process.exitCode = EXIT.failed;
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+const program = new Command('adjudication').description('Ballot adjudication service: the same modules as the service, without HTTP. Configured by the same environment (DATA_DIR, DATABASE_URL, ...).');
+
+program.command('migrate').description('run the database migrations').action(run(() => withContext((app) => migrateCommand(app), { migrate: false })));
+
+program
+  .command('seed-demo')
+  .description('seed the demo election (Georgia, 3 Nov 2020) if it is not there')
+  .option('--voters <n>', 'synthetic voters', count, 50_000)
+  .option('--ballots <n>', 'ballots', count, 400)
+  .action((o: { voters: number; ballots: number }) => {
+    // The demo lives in election week, as under npm start, unless CLOCK_AT says otherwise.
+    if (process.env['CLOCK_AT'] === undefined || process.env['CLOCK_AT'] === '') startClockAt(Date.parse(DEMO_CLOCK_START));
+    return run(() => withContext((app) => seedDemoCommand(app, o.voters, o.ballots)))();
+  });
+
+program
+  .command('create-user')
+  .description('create a staff account; the password is read from standard input')
+  .requiredOption('--username <name>')
+  .requiredOption('--role <role>', 'clerk, supervisor, admin or observer')
+  .option('--county <code>', 'required for clerks and supervisors')
+  .option('--display-name <name>')
+  .option('--password-stdin', 'read the password from standard input')
+  .action((o: { username: string; role: string; county?: string; displayName?: string; passwordStdin?: boolean }) => run(() => withContext((app) => createUserCommand(app, o)))());
+
+const importCommand = program.command('import').description('import a jurisdiction, a voter roll or ballots');
+importCommand
+  .command('jurisdiction <election-id> <file>')
+  .description('a jurisdiction bundle (JSON): counties, districts, precincts, contests')
+  .action((electionId: string, file: string) => run(() => withContext((app) => importJurisdictionCommand(app, electionId, file)))());
+importCommand
+  .command('voters <election-id> <file>')
+  .description('a voter roll (CSV), streamed; bad rows reported by line; safe to run again')
+  .action((electionId: string, file: string) => run(() => withContext((app) => importVotersCommand(app, electionId, file)))());
+importCommand
+  .command('ballots <election-id> <file>')
+  .description('ballots (CSV) through intake; bad rows reported by line; safe to run again')
+  .option('--as <username>', 'take them in as this staff user (default: the system)')
+  .action((electionId: string, file: string, o: { as?: string }) => run(() => withContext((app) => importBallotsCommand(app, electionId, file, o.as)))());
+
+program
+  .command('sweep-deadlines')
+  .description('reject every ballot whose cure deadline has passed (DEADLINE_PASSED); idempotent')
+  .option('--election <id>')
+  .action((o: { election?: string }) => run(() => withContext((app) => sweepDeadlinesCommand(app, o.election)))());
+
+program.command('verify-audit').description('walk the audit chain; exit 1 if it is broken').action(run(() => withContext((app) => verifyAuditCommand(app))));
+
+program
+  .command('backup <file>')
+  .description('a consistent copy of the live SQLite database')
+  .action((file: string) => run(() => withContext((app, config) => backupCommand(app, config, file)))());
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(EXIT.failed);
+});

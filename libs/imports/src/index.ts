@@ -1,0 +1,3 @@
+export * from './csv-rows';
+export * from './voter-import';
+export * from './ballot-import';

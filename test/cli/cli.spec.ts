@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, VoterEntity } from '@app/persistence';
+import { cliEnv, runCli, spawnCli } from '@test/support/cli';
+import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
+import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services } from '@test/support/services';
+import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
+
+jest.setTimeout(120_000);
+
+const HEADER = 'voter_id,first_name,last_name,date_of_birth,county_code,precinct_id,status,registration_date,id_on_file';
+const PRECINCTS = GEORGIA_BUNDLE.precincts;
+
+/** A deterministic voter roll of `n` good rows for the fixture jurisdiction. */
+function roll(n: number, extra: string[] = []): string {
+  const lines = [HEADER];
+  for (let i = 0; i < n; i += 1) {
+    const p = PRECINCTS[i % PRECINCTS.length]!;
+    lines.push(`R${i},First${i % 97},Last${i % 89},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},${p.countyCode},${p.id},${i % 20 === 0 ? 'inactive' : 'active'},2010-01-01,${i % 3 === 0 ? 'false' : 'true'}`);
+  }
+  return `${[...lines, ...extra].join('\n')}\n`;
+}
+
+function file(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cli-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function voterIds(db: TestDatabase): Promise<{ count: number; checksum: string }> {
+  const rows = await db.dataSource.getRepository(VoterEntity).find({ select: { voterId: true }, order: { voterId: 'ASC' } });
+  return { count: rows.length, checksum: createHash('sha256').update(rows.map((r) => r.voterId).join('\n')).digest('hex') };
+}
+
+describe.each(testDatabases())('the CLI on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    await seedGeorgia2020(db.dataSource);
+  });
+  afterAll(async () => db.destroy());
+
+  it('imports a voter roll, reports each bad row by line and field, and a second run changes nothing', async () => {
+    const csv = file('roll.csv', roll(500, [
+      'B1,Bad,Date,1970-02-30,FULTON,FUL-01,active,2010-01-01,true',
+      'B2,Bad,Precinct,1970-01-01,FULTON,NOWHERE,active,2010-01-01,true',
+      'B3,Bad,County,1970-01-01,COBB,FUL-01,active,2010-01-01,true',
+      'B4,Bad,Status,1970-01-01,FULTON,FUL-01,moved,2010-01-01,true',
+      'B5,Too,Few',
+    ]));
+    const before = await db.dataSource.getRepository(VoterEntity).count();
+    const first = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('line 502: date_of_birth: must be a date, YYYY-MM-DD');
+    expect(first.stderr).toContain('line 503: precinct_id: NOWHERE is not a precinct of this election');
+    expect(first.stderr).toContain('line 504: county_code: precinct FUL-01 is in county FULTON, not COBB');
+    expect(first.stderr).toMatch(/line 505: status: must be one of/);
+    expect(first.stderr).toContain('line 506: (row): has 3 fields; the header has 9');
+    expect(first.stdout).toMatch(/505 rows read, 500 added, 0 already present, 5 refused/);
+    expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
+    const second = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(second.stdout).toMatch(/505 rows read, 0 added, 500 already present, 5 refused/);
+    expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
+  });
+
+  it('refuses a file whose header lacks a column, writing nothing', async () => {
+    const csv = file('bad-header.csv', 'voter_id,first_name\nZ1,Zed\n');
+    const result = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line 1: the header lacks last_name/);
+  });
+
+  it('imports a jurisdiction bundle idempotently', async () => {
+    const bundle = file('jurisdiction.json', JSON.stringify(GEORGIA_BUNDLE));
+    const counties = await db.dataSource.getRepository(CountyEntity).count();
+    for (let i = 0; i < 2; i += 1) {
+      const result = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, bundle], cliEnv(db));
+      expect(result.code).toBe(0);
+    }
+    expect(await db.dataSource.getRepository(CountyEntity).count()).toBe(counties);
+    const broken = file('broken.json', '{ "counties": [');
+    expect((await runCli(['import', 'jurisdiction', GA_2020_ELECTION, broken], cliEnv(db))).stderr).toMatch(/cannot be read as JSON/);
+  });
+
+  it('takes ballots in from CSV through intake, idempotent on receipt number, bad rows by line', async () => {
+    const csv = file('ballots.csv', [
+      'receipt_number,kind,county_code,precinct_id,first_name,last_name,date_of_birth,address,claimed_voter_id,issued_reason,cast_at,received_at,id_shown',
+      'CSV-1,provisional,FULTON,FUL-01,Pat,Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
+      'CSV-2,provisional,FULTON,FUL-02,Pat,Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T18:00:00-05:00,2020-11-03T18:00:00-05:00,true',
+      'CSV-3,provisional,FULTON,FUL-01,Pat,Voter,1980-13-01,1 Peachtree St,,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
+      'CSV-4,absentee,FULTON,FUL-01,Pat,Voter,1980-01-01,1 Peachtree St,,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
+    ].join('\n'));
+    const first = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('line 4: date_of_birth: dateOfBirth must be a date, YYYY-MM-DD');
+    expect(first.stderr).toMatch(/line 5: kind:/);
+    expect(first.stdout).toMatch(/4 rows read, 2 added, 0 already present, 2 refused/);
+    const second = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(second.stdout).toMatch(/4 rows read, 0 added, 2 already present, 2 refused/);
+    const intakes = await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'INTAKE', actorId: 'system' });
+    expect(intakes).toBe(2);
+  });
+
+  it('sweep-deadlines rejects exactly the ballots past their cure deadline, one audit entry each, and a second run does nothing', async () => {
+    const thursday = Date.parse('2020-11-05T10:00:00-05:00');
+    const s = services(db.dataSource, thursday);
+    const waiting = [];
+    for (let i = 0; i < 3; i += 1) {
+      const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' }));
+      waiting.push((await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'REQUEST_CURE', cureReason: 'id_required' }, 1)).ballot);
+    }
+    const untouched = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    const before = await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'DEADLINE_PASSED' });
+    // Friday 17:00 EST is the deadline: a minute before, nothing is due; a minute after, the three are.
+    const before1 = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T16:59:00-05:00' }));
+    expect(before1.stdout).toMatch(/0 past their cure deadline, 0 rejected/);
+    const after = await runCli(['sweep-deadlines', '--election', GA_2020_ELECTION], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
+    expect(after.stdout).toMatch(/3 past their cure deadline, 3 rejected/);
+    for (const b of waiting) {
+      await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: b.id })).resolves.toMatchObject({ status: 'rejected', rejectionReason: 'no_id' });
+    }
+    await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: untouched.id })).resolves.toMatchObject({ status: 'received.pending' });
+    expect(await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'DEADLINE_PASSED' })).toBe(before + 3);
+    const again = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
+    expect(again.stdout).toMatch(/0 past their cure deadline, 0 rejected/);
+  });
+
+  it('verify-audit: exit 0 when intact, 1 naming the entry when a row was altered', async () => {
+    const ok = await runCli(['verify-audit'], cliEnv(db));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/audit chain intact: \d+ entries/);
+    await db.dataSource.query(kind === 'postgres' ? 'DROP TRIGGER audit_entries_append_only ON audit_entries' : 'DROP TRIGGER audit_entries_no_update');
+    await db.dataSource.query(`UPDATE audit_entries SET actor_role = 'admin' WHERE seq = 2`);
+    const broken = await runCli(['verify-audit'], cliEnv(db));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/audit chain BROKEN at entry 2/);
+  });
+
+  it('create-user reads the password from standard input only', async () => {
+    const refused = await runCli(['create-user', '--username', 'cli.user', '--role', 'observer'], cliEnv(db));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--password-stdin/);
+    const made = await runCli(['create-user', '--username', 'cli.user', '--role', 'observer', '--password-stdin'], cliEnv(db), 'a long enough password\n');
+    expect(made.stdout).toMatch(/created cli.user \(observer\)/);
+  });
+});
+
+describe('the CLI on SQLite only', () => {
+  it('an import killed mid-way, then run again, leaves exactly the rows of a clean import', async () => {
+    const csv = file('big.csv', roll(300_000));
+    const killed = await openTestDatabase('sqlite');
+    const clean = await openTestDatabase('sqlite');
+    try {
+      await seedGeorgia2020(killed.dataSource);
+      await seedGeorgia2020(clean.dataSource);
+      const child = spawnCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
+      // Kill it once the first batch has committed, before the last.
+      for (;;) {
+        const n = await killed.dataSource.getRepository(VoterEntity).count();
+        if (n > 3) break;
+        if (child.exitCode !== null) throw new Error('the import finished before it could be killed');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill('SIGKILL');
+      await child.result;
+      const partial = await voterIds(killed);
+      expect(partial.count).toBeGreaterThan(3);
+      expect(partial.count).toBeLessThan(300_003);
+      expect((partial.count - 3) % 50_000).toBe(0); // whole batches only
+
+      const rerun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
+      expect(rerun.code).toBe(0);
+      const cleanRun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(clean));
+      expect(cleanRun.code).toBe(0);
+      expect(await voterIds(killed)).toEqual(await voterIds(clean));
+    } finally {
+      await killed.destroy();
+      await clean.destroy();
+    }
+  });
+
+  it('backup makes a consistent copy that opens with the same rows', async () => {
+    const db = await openTestDatabase('sqlite');
+    try {
+      await seedGeorgia2020(db.dataSource);
+      const target = join(mkdtempSync(join(tmpdir(), 'backup-')), 'copy.sqlite');
+      const result = await runCli(['backup', target], cliEnv(db));
+      expect(result.code).toBe(0);
+      expect(existsSync(target)).toBe(true);
+      const copy = createDataSource({ kind: 'sqlite', path: target });
+      await copy.initialize();
+      expect(await copy.getRepository(VoterEntity).count()).toBe(await db.dataSource.getRepository(VoterEntity).count());
+      await copy.destroy();
+      expect((await runCli(['backup', target], cliEnv(db))).stderr).toMatch(/exists/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
