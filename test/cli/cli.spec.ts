@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, VoterEntity } from '@app/persistence';
+import { VOTER_BATCH_ROWS } from '@app/imports';
 import { cliEnv, runCli, spawnCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services } from '@test/support/services';
@@ -168,7 +169,7 @@ describe('the CLI on SQLite only', () => {
       const partial = await voterIds(killed);
       expect(partial.count).toBeGreaterThan(3);
       expect(partial.count).toBeLessThan(300_003);
-      expect((partial.count - 3) % 50_000).toBe(0); // whole batches only
+      expect((partial.count - 3) % VOTER_BATCH_ROWS).toBe(0); // whole batches only
 
       const rerun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
       expect(rerun.code).toBe(0);

@@ -1,0 +1,176 @@
+/**
+ * Service benchmark (issue 3).
+ *
+ * 1. Generates a deterministic 1,000,000-voter CSV, imports it with the CLI (compiled, as its own
+ *    process) into a fresh migrated SQLite file, and in the same run imports the same file with the
+ *    sqlite3 shell's .import into a copy of the same empty schema, as the baseline. Prints both
+ *    times, the ratio, rows per second and the CLI's peak memory (VmHWM).
+ * 2. Takes in and adjudicates ballots through the service layer (intake, VERIFY, COUNT; each with
+ *    its audit entry, on SQLite) and prints transitions per second.
+ *
+ *   npm run bench                     (VOTERS=200000 BALLOTS=10000 npm run bench for a shorter run)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { createElection, importJurisdiction, type StaffActor } from '@app/ballots';
+import { demoJurisdiction, picker, seededRandom } from '@app/demo';
+import { createDataSource, TransactionRunner } from '@app/persistence';
+import { loadBundledPacks } from '@app/rules';
+import { services } from '../test/support/services';
+
+const VOTERS = Number(process.env['VOTERS'] ?? 1_000_000);
+const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
+const ROOT = resolve(__dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const ELECTION = 'ga-2020-general';
+const bundle = demoJurisdiction();
+
+async function writeRoll(path: string): Promise<void> {
+  const random = seededRandom(7_600_000);
+  const pick = picker(random);
+  const out = createWriteStream(path);
+  out.write('voter_id,first_name,last_name,date_of_birth,county_code,precinct_id,status,registration_date,id_on_file\n');
+  for (let i = 0; i < VOTERS; i += 1) {
+    const p = pick(bundle.precincts);
+    const line = `${10_000_000 + i},First${Math.floor(random() * 5000)},Last${Math.floor(random() * 20000)},19${40 + Math.floor(random() * 60)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')},${p.countyCode},${p.id},${random() < 0.93 ? 'active' : 'inactive'},2012-03-01,${random() < 0.9 ? 'true' : 'false'}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A migrated SQLite file with the election and its jurisdiction, and no voters. */
+async function emptySchema(path: string): Promise<void> {
+  const dataSource = createDataSource({ kind: 'sqlite', path });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await new TransactionRunner(dataSource).run(async (m) => {
+    await createElection(m, loadBundledPacks(), { id: ELECTION, name: 'Georgia 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, Date.now());
+    await importJurisdiction(m, ELECTION, bundle);
+  });
+  await dataSource.destroy();
+}
+
+/** Runs a command to the end; returns its wall time and the peak resident memory it reached. */
+async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ seconds: number; peakMb: number }> {
+  const started = process.hrtime.bigint();
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'inherit', 'inherit'] });
+  child.stdin.end(stdin ?? '');
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // the process has ended
+    }
+  }, 25);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(poll);
+  if (code !== 0 && code !== 2) throw new Error(`${command} exited with ${code}`);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: peakKb / 1024 };
+}
+
+async function importBenchmark(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync('/usr/bin/sqlite3')) {
+    console.error('the baseline needs the sqlite3 shell: apt-get install -y sqlite3');
+    process.exit(1);
+  }
+  const csv = join(OUT, `voters-${VOTERS}.csv`);
+  if (!existsSync(csv)) await writeRoll(csv);
+  console.log(`voter roll: ${VOTERS.toLocaleString('en-US')} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB (${csv})`);
+
+  const cliDir = join(OUT, 'cli');
+  const shellDir = join(OUT, 'shell');
+  for (const dir of [cliDir, shellDir]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  await emptySchema(join(cliDir, 'adjudication.sqlite'));
+  copyFileSync(join(cliDir, 'adjudication.sqlite'), join(shellDir, 'adjudication.sqlite'));
+
+  execFileSync('npx', ['nest', 'build', 'cli'], { cwd: ROOT, stdio: 'ignore' });
+  const cli = await measure(process.execPath, [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'import', 'voters', ELECTION, csv], { DATA_DIR: cliDir, DATABASE_URL: '' });
+
+  // Baseline: the sqlite3 shell loads the CSV into a scratch table and copies it into the same
+  // voters table (same columns, keys, indexes and foreign-key checks), in one transaction.
+  const script = [
+    'PRAGMA foreign_keys = ON;',
+    'PRAGMA journal_mode = WAL;',
+    '.import --csv ' + csv + ' voters_csv',
+    'BEGIN;',
+    `INSERT OR IGNORE INTO voters (election_id, voter_id, first_name, last_name, date_of_birth, county_code, precinct_id, status, registration_date, id_on_file, other_ballot_accepted)
+     SELECT '${ELECTION}', voter_id, first_name, last_name, date_of_birth, county_code, precinct_id, status, registration_date, id_on_file = 'true', 0 FROM voters_csv;`,
+    'COMMIT;',
+    'DROP TABLE voters_csv;',
+  ].join('\n');
+  const shell = await measure('/usr/bin/sqlite3', [join(shellDir, 'adjudication.sqlite')], {}, script);
+
+  const check = (dir: string) => execFileSync('/usr/bin/sqlite3', [join(dir, 'adjudication.sqlite'), 'SELECT COUNT(*) FROM voters;']).toString().trim();
+  console.log(`  CLI import:      ${cli.seconds.toFixed(1)} s, ${Math.round(VOTERS / cli.seconds).toLocaleString('en-US')} rows/s, peak memory ${cli.peakMb.toFixed(0)} MB (${check(cliDir)} rows)`);
+  console.log(`  sqlite3 .import: ${shell.seconds.toFixed(1)} s, ${Math.round(VOTERS / shell.seconds).toLocaleString('en-US')} rows/s (${check(shellDir)} rows)`);
+  console.log(`  ratio CLI / shell: ${(cli.seconds / shell.seconds).toFixed(2)} (aim: 3 or less; peak memory aim: under 300 MB)`);
+}
+
+async function transitionBenchmark(): Promise<void> {
+  const dir = join(OUT, 'transitions');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'adjudication.sqlite');
+  await emptySchema(path);
+  const dataSource = createDataSource({ kind: 'sqlite', path });
+  await dataSource.initialize();
+  const s = services(dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
+  const clerk: StaffActor = { id: 'bench-clerk', username: 'bench.clerk', role: 'admin', countyCode: null };
+  const random = seededRandom(25_000);
+  const pick = picker(random);
+  let transitions = 0;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < BALLOTS; i += 1) {
+    const p = pick(bundle.precincts);
+    const ballot = await s.intake.intake(clerk, {
+      electionId: ELECTION,
+      receiptNumber: `T-${i}`,
+      kind: 'provisional',
+      countyCode: p.countyCode,
+      precinctId: p.id,
+      firstName: 'Pat',
+      lastName: `Voter${i}`,
+      dateOfBirth: '1980-02-29',
+      address: '1 Main St',
+      claimedVoterId: null,
+      issuedReason: 'not_on_list',
+      uocavaCategory: null,
+      postmarkDate: null,
+      signedDate: null,
+      receivedAt: Date.parse('2020-11-03T12:00:00-05:00'),
+      castAt: Date.parse('2020-11-03T12:00:00-05:00'),
+      idShown: true,
+      outOfPrecinctAffidavit: false,
+      signature: 'present',
+      notes: '',
+    });
+    // No matched voter: the rules find the voter unregistered, so the clerk proposes and a second admin confirms.
+    await s.transitions.apply(clerk, ballot.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
+    await s.transitions.apply({ ...clerk, id: 'bench-supervisor' }, ballot.id, { type: 'CONFIRM_REJECTION' }, 2);
+    transitions += 2;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await dataSource.destroy();
+  console.log(`service layer on SQLite: ${BALLOTS.toLocaleString('en-US')} ballots taken in and adjudicated (intake + 2 transitions each, every one audited) in ${seconds.toFixed(1)} s`);
+  console.log(`  ${Math.round(transitions / seconds).toLocaleString('en-US')} transitions/s; ${Math.round((transitions + BALLOTS) / seconds).toLocaleString('en-US')} audited writes/s including intake (aim: 1,000 transitions/s or more)`);
+}
+
+async function main(): Promise<void> {
+  await importBenchmark();
+  await transitionBenchmark();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
