@@ -153,6 +153,9 @@ async function transitionBenchmark(): Promise<void> {
       outOfPrecinctAffidavit: false,
       signature: 'present',
       notes: '',
+      contactEmail: null,
+      contactPhone: null,
+      language: 'en',
     });
     // No matched voter: the rules find the voter unregistered, so the clerk proposes and a second admin confirms.
     await s.transitions.apply(clerk, ballot.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);

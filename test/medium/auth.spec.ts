@@ -49,7 +49,7 @@ describe('staff accounts (SQLite; the same code runs on PostgreSQL in the end-to
     expect(await codeOf(users.login('fulton.clerk', PASSWORD))).toBe('locked_out');
     clock.current += 15 * 60_000 + 1;
     expect(await codeOf(users.login('fulton.clerk', PASSWORD))).toBe('ok');
-  });
+  }, 30_000); // eleven argon2id verifications (64 MiB each) on a loaded 2-core machine
 
   it('a successful login resets the failure count', async () => {
     await codeOf(users.login('fulton.clerk', 'wrong'));

@@ -108,7 +108,20 @@ describe.each(testDatabases())('ballot service on %s (medium: real database buil
     expect(outcome.ballot).toMatchObject({ status: 'received.awaitingCure', cureReason: 'id_required', cureDeadline: Date.UTC(2020, 10, 6, 22) });
     const notices = await db.dataSource.getRepository(OutboxEntity).findBy({ ballotId: ballot.id });
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.payload).toEqual({ notice: 'cure_requested', cureReason: 'id_required', deadline: Date.UTC(2020, 10, 6, 22) });
+    expect(notices[0]).toMatchObject({ kind: 'voter_notice', status: 'pending', payload: { type: 'cure_requested', cureReason: 'id_required', deadline: Date.UTC(2020, 10, 6, 22) } });
+  });
+
+  it('a count and a confirmed rejection each queue the voter\'s notice in the same transaction; steps on the way queue none', async () => {
+    const counted = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    await s.transitions.apply(FULTON_CLERK, counted.id, { type: 'VERIFY' }, 1);
+    await s.transitions.apply(FULTON_CLERK, counted.id, { type: 'COUNT' }, 2);
+    const rejected = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    await s.transitions.apply(FULTON_CLERK, rejected.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
+    const repo = db.dataSource.getRepository(OutboxEntity);
+    expect(await repo.findBy({ ballotId: rejected.id })).toEqual([]);
+    await s.transitions.apply(FULTON_SUPERVISOR, rejected.id, { type: 'CONFIRM_REJECTION' }, 2);
+    expect((await repo.findBy({ ballotId: counted.id })).map((n) => n.payload)).toEqual([{ type: 'counted' }]);
+    expect((await repo.findBy({ ballotId: rejected.id })).map((n) => n.payload)).toEqual([{ type: 'rejected', reason: 'not_registered' }]);
   });
 
   it('the proposer cannot confirm their own rejection; a supervisor can', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BallotKind, IssuedReason, SignatureState, UocavaCategory } from '@app/domain';
+import type { BallotKind, IssuedReason, SignatureState, UocavaCategory, VoterLanguage } from '@app/domain';
 import { initialLifecycle } from '@app/lifecycle';
 import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
@@ -29,6 +29,9 @@ export interface IntakeInput {
   readonly outOfPrecinctAffidavit: boolean;
   readonly signature: SignatureState;
   readonly notes: string;
+  readonly contactEmail: string | null;
+  readonly contactPhone: string | null;
+  readonly language: VoterLanguage;
 }
 
 /**

@@ -128,7 +128,7 @@ export class BallotTransitions {
             id: randomUUID(),
             kind: 'voter_notice',
             ballotId: ballot.id,
-            payload: { notice: effect.notice, cureReason: effect.cureReason, deadline: effect.deadline },
+            payload: effect.notice,
             createdAt: now,
             processedAt: null,
             attempts: 0,

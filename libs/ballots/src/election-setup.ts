@@ -68,7 +68,20 @@ export async function importJurisdiction(manager: EntityManager, electionId: str
     throw new DomainError('invalid_input', error instanceof Error ? error.message : String(error));
   }
   await insertMissing(manager, CountyEntity, bundle.counties.map((c) =>
-    Object.assign(new CountyEntity(), { electionId, code: c.code, name: c.name, closeOfBusiness: null, closeOfBusinessSource: null, certifiedAt: null, certifiedBy: null })));
+    Object.assign(new CountyEntity(), {
+      electionId,
+      code: c.code,
+      name: c.name,
+      closeOfBusiness: null,
+      closeOfBusinessSource: null,
+      officeName: c.office?.name ?? null,
+      officeAddress: c.office?.address ?? null,
+      officeHours: c.office?.hours ?? null,
+      officePhone: c.office?.phone ?? null,
+      officeEmail: c.office?.email ?? null,
+      certifiedAt: null,
+      certifiedBy: null,
+    })));
   await insertMissing(manager, DistrictEntity, bundle.districts.map((d) => Object.assign(new DistrictEntity(), { electionId, id: d.id, kind: d.kind, name: d.name })));
   await insertMissing(manager, PrecinctEntity, bundle.precincts.map((p) => Object.assign(new PrecinctEntity(), { electionId, id: p.id, countyCode: p.countyCode, name: p.id })));
   await insertMissing(manager, PrecinctDistrictEntity, bundle.precincts.flatMap((p) =>

@@ -3,12 +3,14 @@ import {
   ISSUED_REASONS,
   SIGNATURE_STATES,
   UOCAVA_CATEGORIES,
+  VOTER_LANGUAGES,
   type BallotKind,
   type IssuedReason,
   type SignatureState,
   type UocavaCategory,
+  type VoterLanguage,
 } from '@app/domain';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { IntakeInput } from './ballot-intake';
 import { instantMs, IsCalendarDate, IsInstant } from './validators';
 
@@ -16,6 +18,7 @@ import { instantMs, IsCalendarDate, IsInstant } from './validators';
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 export const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+export const PHONE = /^\+?[0-9 ().-]{7,25}$/;
 
 /** A ballot as it arrives, by the API, the console or a file: validated the same way everywhere. */
 export class IntakeBallotDto {
@@ -82,6 +85,16 @@ export class IntakeBallotDto {
 
   @IsOptional() @IsString() @MaxLength(2000)
   notes?: string;
+
+  /** Where the voter asked to be told about the ballot (issue 5). */
+  @IsOptional() @IsEmail({}, { message: 'contactEmail must be an email address' }) @MaxLength(254)
+  contactEmail?: string;
+
+  @IsOptional() @Matches(PHONE, { message: 'contactPhone must be a phone number: digits, spaces, dashes, dots, brackets, an optional leading +' })
+  contactPhone?: string;
+
+  @IsOptional() @IsIn(VOTER_LANGUAGES)
+  language?: VoterLanguage;
 }
 
 /** What intake records, from a validated body: fields of the other kind of ballot are dropped. */
@@ -107,6 +120,9 @@ export function intakeInput(dto: IntakeBallotDto): IntakeInput {
     outOfPrecinctAffidavit: dto.outOfPrecinctAffidavit ?? false,
     signature: dto.signature ?? 'present',
     notes: dto.notes ?? '',
+    contactEmail: dto.contactEmail ?? null,
+    contactPhone: dto.contactPhone ?? null,
+    language: dto.language ?? 'en',
   };
 }
 

@@ -17,7 +17,18 @@ export function demoJurisdiction(): JurisdictionBundle {
   for (let i = 1; i <= CONGRESSIONAL; i += 1) districts.push({ id: `CD${i}`, kind: 'congressional', name: `Congressional District ${i}` });
   for (let i = 1; i <= SENATE; i += 1) districts.push({ id: `SD${i}`, kind: 'state_senate', name: `State Senate District ${i}` });
   for (let i = 1; i <= HOUSE; i += 1) districts.push({ id: `HD${i}`, kind: 'state_house', name: `State House District ${i}` });
-  const counties = GEORGIA_COUNTIES.map((name) => ({ code: countyCode(name), name }));
+  // Offices are invented (the county names are real, the addresses and numbers are not): 555-01xx numbers, example.org mail.
+  const counties = GEORGIA_COUNTIES.map((name, index) => ({
+    code: countyCode(name),
+    name,
+    office: {
+      name: `${name} County Board of Elections and Registration (demo)`,
+      address: `${100 + index} Courthouse Square, ${name} County, GA`,
+      hours: 'Monday to Friday, 8:00 AM to 5:00 PM',
+      phone: `(404) 555-01${String(index % 100).padStart(2, '0')}`,
+      email: `elections@${countyCode(name).toLowerCase()}.example.org`,
+    },
+  }));
   for (const county of counties) districts.push({ id: `CO-${county.code}`, kind: 'county', name: `${county.name} County` });
 
   const precincts = counties.flatMap((county, index) => {

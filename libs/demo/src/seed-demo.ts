@@ -173,6 +173,10 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
       outOfPrecinctAffidavit: false,
       signature: 'present',
       notes: '',
+      // Some voters asked for notices by email, some by text, some neither (they get a letter); one in five in Spanish.
+      contactEmail: i % 3 === 0 ? `voter${i + 1}@example.org` : null,
+      contactPhone: i % 3 === 1 ? `+1 404 555 ${String(1000 + (i % 9000)).padStart(4, '0')}` : null,
+      language: i % 5 === 4 ? 'es' : 'en',
     };
     if (needsCure) {
       // The voter has no ID on file either, so the rules call for an ID cure.

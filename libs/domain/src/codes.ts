@@ -91,3 +91,19 @@ export type DistrictKind = (typeof DISTRICT_KINDS)[number];
 export const ROLES = ['clerk', 'supervisor', 'admin', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export type ActorRole = Role | 'system';
+
+/** Languages the portal and the notices are written in (issue 5). */
+export const VOTER_LANGUAGES = ['en', 'es'] as const;
+export type VoterLanguage = (typeof VOTER_LANGUAGES)[number];
+
+/** What a voter may upload to cure a ballot online. */
+export const CURE_DOCUMENT_KINDS = ['id_document', 'cure_affidavit'] as const;
+export type CureDocumentKind = (typeof CURE_DOCUMENT_KINDS)[number];
+
+/** Accepted upload types, as found in the file's first bytes. */
+export const CURE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type CureMediaType = (typeof CURE_MEDIA_TYPES)[number];
+
+/** Why a clerk declined an uploaded cure document; the voter is told in plain words. */
+export const CURE_DECLINE_REASONS = ['unreadable', 'not_an_accepted_id', 'name_does_not_match', 'affidavit_not_signed', 'other'] as const;
+export type CureDeclineReason = (typeof CURE_DECLINE_REASONS)[number];

@@ -1,8 +1,17 @@
 import type { DistrictKind } from './codes';
 
+/** The county office a voter is sent to: the portal and the notices show it. */
+export interface CountyOffice {
+  readonly name: string;
+  readonly address: string;
+  readonly hours: string;
+  readonly phone: string;
+  readonly email?: string;
+}
+
 /** The jurisdiction bundle as imported (SPEC section 2): plain data, validated at the edge. */
 export interface JurisdictionBundle {
-  readonly counties: readonly { readonly code: string; readonly name: string }[];
+  readonly counties: readonly { readonly code: string; readonly name: string; readonly office?: CountyOffice }[];
   readonly districts: readonly { readonly id: string; readonly kind: DistrictKind; readonly name: string }[];
   /** Each precinct lists the districts it lies in. */
   readonly precincts: readonly {

@@ -12,11 +12,13 @@ import { payloadRefusal, preconditionRefusal } from './policy';
 import { pureTransition } from './pure-transition';
 import type {
   BallotCommand,
+  LifecycleContext,
   LifecycleEffect,
   PersistedLifecycle,
   Refusal,
   TransitionEnv,
   TransitionResult,
+  VoterNotice,
 } from './types';
 
 type BallotSnapshot = SnapshotFrom<typeof ballotMachine>;
@@ -124,9 +126,7 @@ export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand
       case 'queueVoterNotice':
         effects.push({
           kind: 'voterNotice',
-          notice: 'cure_requested',
-          cureReason: (next.context).cure?.reason ?? 'information_missing',
-          deadline: Number(params?.['deadline']),
+          notice: { type: 'cure_requested', cureReason: (next.context).cure?.reason ?? 'information_missing', deadline: Number(params?.['deadline']) },
         });
         break;
       case 'setDeadline':
@@ -143,9 +143,24 @@ export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand
         break;
     }
   }
+  const outcome = outcomeNotice(to, next.context);
+  if (outcome !== null) effects.push({ kind: 'voterNotice', notice: outcome });
   return {
     ok: true,
     next: { machineVersion: LIFECYCLE_MACHINE_VERSION, state: to, context: next.context },
     effects,
   };
+}
+
+/** The voter is told the outcome whenever a ballot reaches a final state (again, after a REINSTATE). */
+function outcomeNotice(to: BallotState, context: LifecycleContext): VoterNotice | null {
+  if (to === 'counted') {
+    assert(context.count !== null, 'counted without a count');
+    return context.count.determination === 'partial' ? { type: 'partially_counted', contests: context.count.contests } : { type: 'counted' };
+  }
+  if (to === 'rejected') {
+    assert(context.rejection !== null, 'rejected without a reason');
+    return { type: 'rejected', reason: context.rejection.reason };
+  }
+  return null;
 }

@@ -152,7 +152,26 @@ describe('guards', () => {
     const result = ok(applyEvent(lifecycleIn('received.pending'), { type: 'REQUEST_CURE', cureReason: 'signature_missing' }, anEnv()));
     expect(result.next.context.cure).toEqual({ reason: 'signature_missing', deadline: CURE_DEADLINE, requestedAt: NOW });
     expect(result.effects).toContainEqual({ kind: 'setDeadline', deadline: 'cure', at: CURE_DEADLINE });
-    expect(result.effects).toContainEqual({ kind: 'voterNotice', notice: 'cure_requested', cureReason: 'signature_missing', deadline: CURE_DEADLINE });
+    expect(result.effects).toContainEqual({ kind: 'voterNotice', notice: { type: 'cure_requested', cureReason: 'signature_missing', deadline: CURE_DEADLINE } });
+  });
+
+  it('the voter is told every final outcome (issue 5): counted, partially counted with its contests, rejected with its reason', () => {
+    const notices = (result: TransitionResult) => ok(result).effects.filter((e) => e.kind === 'voterNotice');
+    expect(notices(applyEvent(lifecycleIn('verified'), COMMANDS.COUNT, anEnv({ eligibility: COUNTABLE })))).toEqual([{ kind: 'voterNotice', notice: { type: 'counted' } }]);
+    expect(notices(applyEvent(lifecycleIn('verified'), COMMANDS.COUNT, anEnv({ eligibility: PARTIAL })))).toEqual([
+      { kind: 'voterNotice', notice: { type: 'partially_counted', contests: ['president'] } },
+    ]);
+    const proposed = ok(applyEvent(lifecycleIn('received.pending'), COMMANDS.PROPOSE_REJECTION, anEnv()));
+    expect(notices(applyEvent(proposed.next, COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor' })))).toEqual([
+      { kind: 'voterNotice', notice: { type: 'rejected', reason: 'not_registered' } },
+    ]);
+    expect(notices(applyEvent(lifecycleIn('received.awaitingCure', { cureReason: 'id_required' }), COMMANDS.DEADLINE_PASSED, PASSING_ENV.DEADLINE_PASSED))).toEqual([
+      { kind: 'voterNotice', notice: { type: 'rejected', reason: REJECTION_FOR_UNMADE_CURE.id_required } },
+    ]);
+    // Steps on the way tell the voter nothing.
+    for (const [state, event] of [['received.pending', 'VERIFY'], ['received.pending', 'PROPOSE_REJECTION'], ['received.pending', 'HOLD']] as const) {
+      expect(notices(applyEvent(lifecycleIn(state), COMMANDS[event], PASSING_ENV[event]))).toEqual([]);
+    }
   });
 
   it('REQUEST_CURE is refused once the cure deadline has passed, or when no deadline applies', () => {

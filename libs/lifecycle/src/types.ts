@@ -89,15 +89,20 @@ export interface AuditDraft {
   readonly machineVersion: number;
 }
 
+/**
+ * What the voter must be told (SPEC section 5, issue 5): a cure to make, or the outcome once it is
+ * final. Written to the outbox in the same transaction as the transition that caused it.
+ */
+export type VoterNotice =
+  | { readonly type: 'cure_requested'; readonly cureReason: CureReason; readonly deadline: Instant }
+  | { readonly type: 'counted' }
+  | { readonly type: 'partially_counted'; readonly contests: readonly string[] }
+  | { readonly type: 'rejected'; readonly reason: RejectionReason };
+
 /** What the caller must do, in the same transaction as saving the new state (or from its outbox). */
 export type LifecycleEffect =
   | { readonly kind: 'audit'; readonly entry: AuditDraft }
-  | {
-      readonly kind: 'voterNotice';
-      readonly notice: 'cure_requested';
-      readonly cureReason: CureReason;
-      readonly deadline: Instant;
-    }
+  | { readonly kind: 'voterNotice'; readonly notice: VoterNotice }
   | { readonly kind: 'setDeadline'; readonly deadline: 'cure'; readonly at: Instant }
   | {
       readonly kind: 'recordCount';

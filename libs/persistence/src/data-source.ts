@@ -1,8 +1,9 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { PortalAndNotices1764100000000 } from './migrations/1764100000000-portal-and-notices';
 
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000];
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }

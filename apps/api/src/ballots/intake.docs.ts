@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IntakeBallotDto } from '@app/ballots/intake.dto';
-import { BALLOT_KINDS, ISSUED_REASONS, SIGNATURE_STATES, UOCAVA_CATEGORIES } from '@app/domain';
+import { BALLOT_KINDS, ISSUED_REASONS, SIGNATURE_STATES, UOCAVA_CATEGORIES, VOTER_LANGUAGES } from '@app/domain';
 
 /**
  * OpenAPI documentation of the intake body. The class and its validation live in libs/ballots
@@ -28,6 +28,9 @@ const DOCS: [keyof IntakeBallotDto, PropertyDecorator][] = [
   ['outOfPrecinctAffidavit', ApiPropertyOptional({ default: false })],
   ['signature', ApiPropertyOptional({ enum: SIGNATURE_STATES, default: 'present' })],
   ['notes', ApiPropertyOptional()],
+  ['contactEmail', ApiPropertyOptional({ example: 'voter@example.org', description: 'where the voter asked for notices by email' })],
+  ['contactPhone', ApiPropertyOptional({ example: '+1 404 555 0100', description: 'where the voter asked for notices by text message' })],
+  ['language', ApiPropertyOptional({ enum: VOTER_LANGUAGES, default: 'en', description: 'language of the notices' })],
 ];
 
 for (const [property, decorate] of DOCS) decorate(IntakeBallotDto.prototype, property);

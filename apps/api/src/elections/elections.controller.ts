@@ -5,12 +5,13 @@ import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
 import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
 import { RulePackRegistry, type Deadline } from '@app/rules';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IsCalendarDate } from '../common/validators';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const PHONE = /^\+?[0-9 ().-]{7,25}$/;
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 class CreateElectionDto {
@@ -37,9 +38,18 @@ class CreateElectionDto {
   pollsClose?: string;
 }
 
+class CountyOfficeDto {
+  @ApiProperty({ example: 'Fulton County Registration and Elections' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: '5600 Campbellton Fairburn Rd, Fairburn, GA 30213' }) @IsString() @MinLength(1) @MaxLength(300) address!: string;
+  @ApiProperty({ example: 'Monday to Friday, 8:00 AM to 5:00 PM' }) @IsString() @MinLength(1) @MaxLength(200) hours!: string;
+  @ApiProperty({ example: '(404) 555-0100' }) @Matches(PHONE, { message: 'phone must be a phone number' }) phone!: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
+}
 class CountyDto {
   @ApiProperty() @Matches(CODE, { message: 'code must be a county code' }) code!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiPropertyOptional({ type: CountyOfficeDto, description: 'the office a voter is sent to (shown on the portal and in notices)' })
+  @IsOptional() @ValidateNested() @Type(() => CountyOfficeDto) office?: CountyOfficeDto;
 }
 class DistrictDto {
   @ApiProperty() @Matches(ID, { message: 'id must be a district id' }) id!: string;

@@ -6,6 +6,7 @@ import type {
   RejectionReason,
   SignatureState,
   UocavaCategory,
+  VoterLanguage,
 } from '@app/domain';
 import type { BallotState, LifecycleContext } from '@app/lifecycle';
 import { epochMs, jsonText } from '../columns';
@@ -79,6 +80,16 @@ export class BallotEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'present' })
   signature!: SignatureState;
+
+  // How the voter asked to be told about the ballot (issue 5); given at intake.
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 32, nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: VoterLanguage;
 
   /** The registration record research matched, if any. */
   @Column({ name: 'matched_voter_id', type: 'varchar', length: 32, nullable: true })

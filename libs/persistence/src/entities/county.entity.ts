@@ -20,6 +20,22 @@ export class CountyEntity {
   @Column({ name: 'close_of_business_source', type: 'varchar', length: 300, nullable: true })
   closeOfBusinessSource!: string | null;
 
+  // The office a voter is sent to (the portal and notices show it): name, street address, hours, phone, email.
+  @Column({ name: 'office_name', type: 'varchar', length: 200, nullable: true })
+  officeName!: string | null;
+
+  @Column({ name: 'office_address', type: 'varchar', length: 300, nullable: true })
+  officeAddress!: string | null;
+
+  @Column({ name: 'office_hours', type: 'varchar', length: 200, nullable: true })
+  officeHours!: string | null;
+
+  @Column({ name: 'office_phone', type: 'varchar', length: 32, nullable: true })
+  officePhone!: string | null;
+
+  @Column({ name: 'office_email', type: 'varchar', length: 254, nullable: true })
+  officeEmail!: string | null;
+
   @Column({ name: 'certified_at', type: 'bigint', nullable: true, transformer: epochMs })
   certifiedAt!: number | null;
 

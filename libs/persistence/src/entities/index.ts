@@ -4,7 +4,8 @@ import { CountyEntity } from './county.entity';
 import { CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
-import { OutboxEntity } from './outbox.entity';
+import { CureSubmissionEntity } from './cure-submission.entity';
+import { NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
 
@@ -15,14 +16,18 @@ export {
   ContestEntity,
   CountyEntity,
   CourtOrderEntity,
+  CureSubmissionEntity,
   DistrictEntity,
   ElectionEntity,
+  NoticeAttemptEntity,
   OutboxEntity,
   PrecinctDistrictEntity,
   PrecinctEntity,
   SessionEntity,
   UserEntity,
   VoterEntity,
+  type NoticeChannel,
+  type OutboxStatus,
 };
 
 export const ENTITIES = [
@@ -40,4 +45,6 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   OutboxEntity,
+  NoticeAttemptEntity,
+  CureSubmissionEntity,
 ];

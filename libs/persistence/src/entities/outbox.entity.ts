@@ -24,4 +24,43 @@ export class OutboxEntity {
 
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
+
+  /** `pending`, then `sending` (claimed, so never sent twice), then `sent`, `failed` (gave up) or `letter` (to be mailed). */
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  channel!: NoticeChannel | null;
+
+  @Column({ name: 'next_attempt_at', type: 'bigint', nullable: true, transformer: epochMs })
+  nextAttemptAt!: number | null;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError!: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'letter';
+export type NoticeChannel = 'email' | 'sms' | 'letter';
+
+/** One try at delivering an outbox row, whatever its outcome (issue 5: "records each attempt"). */
+@Entity('notice_attempts')
+export class NoticeAttemptEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'outbox_id', type: 'varchar', length: 36 })
+  outboxId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  channel!: NoticeChannel;
+
+  @Column({ name: 'attempted_at', type: 'bigint', transformer: epochMs })
+  attemptedAt!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: 'sent' | 'failed';
+
+  /** The transport's answer or error, without the message's content or the voter's address. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  detail!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { flag, inList, instant, int, nullableStr, str, text } from './schema-builders';
 
 /*
  * The first schema. Runs unchanged on SQLite and PostgreSQL (TypeORM's schema builder writes
@@ -6,18 +7,6 @@ import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptio
  * written out here, not imported: a migration must mean the same thing forever.
  * `schema-codes.spec.ts` checks they still match the code lists in the libraries.
  */
-
-const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  ...extra,
-});
-const nullableStr = (name: string, length: number): TableColumnOptions => str(name, length, { isNullable: true });
-const instant = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
-const flag = (name: string, dflt: boolean): TableColumnOptions => ({ name, type: 'boolean', default: dflt });
-const text = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });
-const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'integer', ...extra });
 
 export const SCHEMA_CODE_LISTS = {
   ballotKinds: ['provisional', 'uocava'],
@@ -64,11 +53,6 @@ export const SCHEMA_CODE_LISTS = {
   districtKinds: ['statewide', 'congressional', 'state_senate', 'state_house', 'county', 'municipal', 'school', 'special'],
   roles: ['clerk', 'supervisor', 'admin', 'observer'],
 } as const;
-
-const inList = (column: string, values: readonly string[], nullable = false): string => {
-  const list = `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
-  return nullable ? `${column} IS NULL OR ${list}` : list;
-};
 
 export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';

@@ -1,0 +1,43 @@
+import {
+  BALLOT_KINDS,
+  CURE_DECLINE_REASONS,
+  CURE_DOCUMENT_KINDS,
+  CURE_MEDIA_TYPES,
+  CURE_REASONS,
+  DISTRICT_KINDS,
+  ISSUED_REASONS,
+  REGISTRATION_STATUSES,
+  REJECTION_REASONS,
+  ROLES,
+  SIGNATURE_STATES,
+  UOCAVA_CATEGORIES,
+  VOTER_LANGUAGES,
+} from '@app/domain';
+import { BALLOT_STATES } from '@app/lifecycle';
+import { SCHEMA_CODE_LISTS } from './1764000000000-initial-schema';
+import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
+
+/**
+ * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
+ * tests fail when a library's code list moves away from what the database accepts.
+ */
+describe('CHECK constraints match the code lists of the libraries', () => {
+  it.each([
+    ['ballot kinds', SCHEMA_CODE_LISTS.ballotKinds, BALLOT_KINDS],
+    ['ballot states', SCHEMA_CODE_LISTS.ballotStates, BALLOT_STATES],
+    ['issued reasons', SCHEMA_CODE_LISTS.issuedReasons, ISSUED_REASONS],
+    ['UOCAVA categories', SCHEMA_CODE_LISTS.uocavaCategories, UOCAVA_CATEGORIES],
+    ['cure reasons', SCHEMA_CODE_LISTS.cureReasons, CURE_REASONS],
+    ['rejection reasons', SCHEMA_CODE_LISTS.rejectionReasons, REJECTION_REASONS],
+    ['registration statuses', SCHEMA_CODE_LISTS.registrationStatuses, REGISTRATION_STATUSES],
+    ['district kinds', SCHEMA_CODE_LISTS.districtKinds, DISTRICT_KINDS],
+    ['roles', SCHEMA_CODE_LISTS.roles, ROLES],
+    ['signature states', SCHEMA_CODE_LISTS.signatureStates, SIGNATURE_STATES],
+    ['voter languages', PORTAL_CODE_LISTS.languages, VOTER_LANGUAGES],
+    ['cure document kinds', PORTAL_CODE_LISTS.cureDocumentKinds, CURE_DOCUMENT_KINDS],
+    ['cure media types', PORTAL_CODE_LISTS.mediaTypes, CURE_MEDIA_TYPES],
+    ['cure decline reasons', PORTAL_CODE_LISTS.declineReasons, CURE_DECLINE_REASONS],
+  ] as const)('%s', (_name, schema, library) => {
+    expect([...schema].sort()).toEqual([...library].sort());
+  });
+});
