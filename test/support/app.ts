@@ -75,6 +75,8 @@ export interface TestApp {
   readonly db: TestDatabase;
   readonly http: ReturnType<typeof request>;
   readonly service: RunningService;
+  /** The service's data folder (uploads, the session secret; the SQLite file too on SQLite). */
+  readonly dataDir: string;
   /** A bearer token for a user made on first use. */
   token(username: string, role: 'clerk' | 'supervisor' | 'admin' | 'observer', countyCode?: string | null): Promise<string>;
   /** Stops the service and starts it again on the same database. */
@@ -96,6 +98,7 @@ export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.Proc
   const tokens = new Map<string, string>();
   const state = {
     db,
+    dataDir: env['DATA_DIR'] ?? '',
     get http() {
       return request(service.url);
     },

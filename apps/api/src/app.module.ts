@@ -17,6 +17,9 @@ import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
+import { CureDocumentsController } from './portal/cure-documents.controller';
+import { PortalController } from './portal/portal.controller';
+import { portalProviders } from './portal/portal.providers';
 import { ReportsController } from './reports/reports.controller';
 import { RulePacksController } from './rules/rule-packs.controller';
 import { UsersController } from './users/users.controller';
@@ -39,9 +42,12 @@ export class AppModule {
         ConsoleAuthController,
         ConsoleController,
         ConsoleAdminController,
+        PortalController,
+        CureDocumentsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        ...portalProviders(config),
         {
           provide: UsersService,
           useFactory: (tx: TransactionRunner, clock: Clock) => new UsersService(tx, clock, config.sessionIdleMinutes),

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { StaffActor } from '@app/ballots';
+import { CURE_DECLINE_REASONS, type CureDeclineReason } from '@app/domain';
+import { CureUploads } from '@app/portal';
+import { IsIn, IsInt, Min } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentActor } from '../auth/auth.guard';
+import { UuidParam } from '../common/uuid.pipe';
+import { ballotView, BallotView } from '../ballots/ballot.views';
+
+class CureDocumentView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['id_document', 'cure_affidavit'] }) kind!: string;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'application/pdf'] }) mediaType!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: CURE_DECLINE_REASONS }) declineReason!: string | null;
+}
+
+class AcceptDto {
+  @ApiProperty({ description: 'the ballot version the clerk saw' }) @IsInt() @Min(1) expectedVersion!: number;
+}
+
+class DeclineDto {
+  @ApiProperty({ enum: CURE_DECLINE_REASONS }) @IsIn(CURE_DECLINE_REASONS) reason!: CureDeclineReason;
+}
+
+/** Cure documents voters uploaded through the portal: listed, opened and decided by staff of the ballot's county. */
+@ApiTags('ballots')
+@ApiBearerAuth()
+@Controller('api/ballots/:id/cure-documents')
+export class CureDocumentsController {
+  constructor(private readonly uploads: CureUploads) {}
+
+  @Get()
+  @ApiOkResponse({ type: [CureDocumentView] })
+  async list(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<CureDocumentView[]> {
+    const rows = await this.uploads.forStaff(actor, id);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      mediaType: r.mediaType,
+      sizeBytes: r.sizeBytes,
+      sha256: r.sha256,
+      submittedAt: new Date(r.submittedAt).toISOString(),
+      status: r.status,
+      decidedBy: r.decidedBy,
+      declineReason: r.declineReason,
+    }));
+  }
+
+  /** The file, as uploaded, with its detected type; never rendered as a page of this site. */
+  @Get(':documentId')
+  async open(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
+    const { submission, bytes } = await this.uploads.open(actor, id, documentId);
+    const extension = submission.mediaType === 'application/pdf' ? 'pdf' : submission.mediaType === 'image/png' ? 'png' : 'jpg';
+    response
+      .status(200)
+      .setHeader('Content-Type', submission.mediaType)
+      .setHeader('Content-Disposition', `inline; filename="cure-document-${submission.id}.${extension}"`)
+      .setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+      .setHeader('Cache-Control', 'no-store')
+      .send(bytes);
+  }
+
+  @Post(':documentId/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BallotView, description: 'the cure is recorded (RECORD_CURE) with the document as its evidence' })
+  async accept(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: AcceptDto): Promise<BallotView> {
+    return ballotView(await this.uploads.accept(actor, id, documentId, dto.expectedVersion));
+  }
+
+  @Post(':documentId/decline')
+  @HttpCode(204)
+  async decline(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: DeclineDto): Promise<void> {
+    await this.uploads.decline(actor, id, documentId, dto.reason);
+  }
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Provider } from '@nestjs/common';
+import { BallotTransitions, ElectionRulesCache, type Clock } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
+import { TransactionRunner } from '@app/persistence';
+
+/** PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT, PORTAL_LIMIT_WINDOW_SECONDS: whole numbers, or the defaults. */
+export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
+  const read = (name: string, fallback: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a whole number of 1 or more`);
+    return Number(text);
+  };
+  return {
+    perClient: read('PORTAL_LOOKUPS_PER_CLIENT', DEFAULT_PORTAL_LIMITS.perClient),
+    perReceipt: read('PORTAL_FAILURES_PER_RECEIPT', DEFAULT_PORTAL_LIMITS.perReceipt),
+    windowSeconds: read('PORTAL_LIMIT_WINDOW_SECONDS', DEFAULT_PORTAL_LIMITS.windowSeconds),
+  };
+}
+
+/** The portal's services: lookups, rate limits, upload tokens (signed with the session secret), cure uploads under DATA_DIR/uploads. */
+export function portalProviders(config: AppConfig): Provider[] {
+  return [
+    { provide: PortalLookup, useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(tx, rules, clock), inject: [TransactionRunner, ElectionRulesCache, CLOCK] },
+    { provide: PortalLimits, useFactory: () => new PortalLimits(portalLimitsFrom(process.env)) },
+    { provide: UploadTokens, useFactory: () => new UploadTokens(config.sessionSecret) },
+    {
+      provide: CureUploads,
+      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, rules: ElectionRulesCache, clock: Clock) => new CureUploads(tx, transitions, rules, clock, join(config.dataDir, 'uploads')),
+      inject: [TransactionRunner, BallotTransitions, ElectionRulesCache, CLOCK],
+    },
+  ];
+}

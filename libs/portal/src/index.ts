@@ -1,0 +1,5 @@
+export * from './wording';
+export * from './portal-view';
+export * from './portal-lookup';
+export * from './portal-limits';
+export * from './cure-uploads';
