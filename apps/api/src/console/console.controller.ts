@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { BallotQueries, BallotTransitions, Certification, DomainError, ElectionRulesCache, Reports, type Clock } from '@app/ballots';
 import { CLOCK } from '@app/ballots/ballots.module';
-import { isOneOf } from '@app/domain';
+import { CURE_DECLINE_REASONS, isOneOf } from '@app/domain';
+import { CureUploads } from '@app/portal';
 import { EVENT_TYPES } from '@app/lifecycle';
 import { TransactionRunner, UserEntity } from '@app/persistence';
 import { Inject } from '@nestjs/common';
@@ -15,8 +16,10 @@ import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
 import { validateForm } from './form-validation';
 import { EVENT_LABELS } from './labels';
-import { page } from './layout';
+import { alert, page } from './layout';
+import { html } from './html';
 import { ballotPage, type EventFormState } from './pages/ballot.page';
+import { cureDocumentsSection } from './pages/cure-documents.section';
 import { dashboardPage } from './pages/dashboard.page';
 import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
@@ -37,6 +40,7 @@ export class ConsoleController {
     private readonly reports: Reports,
     private readonly certification: Certification,
     private readonly rules: ElectionRulesCache,
+    private readonly uploads: CureUploads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -127,6 +131,48 @@ export class ConsoleController {
     return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
   }
 
+  /** A document a voter uploaded, shown as-is to staff of the ballot's county; sandboxed, never cached. */
+  @Get('ballots/:id/documents/:documentId')
+  async document(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
+    const { submission, bytes } = await this.uploads.open(actorOf(request), id, documentId);
+    response
+      .status(200)
+      .setHeader('Content-Type', submission.mediaType)
+      .setHeader('Content-Disposition', `inline; filename="cure-document-${submission.id}${submission.mediaType === 'application/pdf' ? '.pdf' : submission.mediaType === 'image/png' ? '.png' : '.jpg'}"`)
+      .setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+      .setHeader('Cache-Control', 'no-store')
+      .send(bytes);
+  }
+
+  @Post('ballots/:id/documents/:documentId/accept')
+  async acceptDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    try {
+      await this.uploads.accept(actorOf(request), id, documentId, Number(field(body, 'expectedVersion')));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      response.status(error.code === 'stale_version' || error.code === 'conflict' ? 409 : 422).type('html').send(await this.renderBallot(request, id, null, null, error.message));
+      return;
+    }
+    response.redirect(303, `/console/ballots/${id}?done=RECORD_CURE`);
+  }
+
+  @Post('ballots/:id/documents/:documentId/decline')
+  async declineDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const reason = field(body, 'reason');
+    if (!isOneOf(CURE_DECLINE_REASONS, reason)) {
+      response.status(400).type('html').send(await this.renderBallot(request, id, null, null, 'choose why the document is declined.'));
+      return;
+    }
+    try {
+      await this.uploads.decline(actorOf(request), id, documentId, reason);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
+      response.status(409).type('html').send(await this.renderBallot(request, id, null, null, error.message));
+      return;
+    }
+    response.redirect(303, `/console/ballots/${id}`);
+  }
+
   @Post('counties/:code/certify')
   async certify(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const { election } = await chooseElection(this.tx, field(body, 'election'));
@@ -141,13 +187,18 @@ export class ConsoleController {
     response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
   }
 
-  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null): Promise<string> {
-    const detail = await this.queries.detail(actorOf(request), id);
+  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null, documentError: string | null = null): Promise<string> {
+    const actor = actorOf(request);
+    const detail = await this.queries.detail(actor, id);
+    const documents = await this.uploads.forStaff(actor, id);
     const { election } = await chooseElection(this.tx, detail.ballot.electionId);
     const rules = await this.tx.read((m) => this.rules.get(m, election.id));
     const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.usernames() };
     const ctx = pageContext(request);
-    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, failed)).value;
+    const canDecide = actor.role !== 'observer' && !detail.countyCertified;
+    const section = cureDocumentsSection(ctx, id, detail.ballot.version, detail.ballot.status === 'received.awaitingCure', canDecide, documents, election.timeZone);
+    const withError = documentError === null ? section : html`${alert('error', 'Not done:', documentError)}${section}`;
+    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, failed, withError)).value;
   }
 
   private async usernames(): Promise<ReadonlyMap<string, string>> {

@@ -63,7 +63,7 @@ export interface BallotPageNames {
   readonly users: ReadonlyMap<string, string>;
 }
 
-export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, names: BallotPageNames, flash: string | null, failed: EventFormState | null): Html {
+export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, names: BallotPageNames, flash: string | null, failed: EventFormState | null, documents: Html = html``): Html {
   const b = d.ballot;
   const decision = d.decision;
   const local = (iso: string) => formatLocal(Date.parse(iso), timeZone);
@@ -109,6 +109,7 @@ export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, 
             </dl>`}
 
         ${evidence.length > 0 ? html`<h2>Cure evidence</h2><ul class="usa-list">${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
+        ${documents}
       </div>
       <div class="tablet:grid-col-5 console-actions">
         <h2>Actions</h2>
