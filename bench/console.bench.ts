@@ -8,83 +8,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UsersService } from '@app/auth';
-import { createElection, importJurisdiction } from '@app/ballots';
-import { demoJurisdiction, picker, seededRandom } from '@app/demo';
-import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
-import { BallotEntity, createDataSource, TransactionRunner } from '@app/persistence';
-import { loadBundledPacks } from '@app/rules';
 import { startService } from '../test/support/app';
+import { BENCH_PASSWORD, seedBallots } from './seed-ballots';
 
 const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
 const REQUESTS = Number(process.env['REQUESTS'] ?? 30);
-const ELECTION = 'ga-2020-general';
-const PASSWORD = 'benchmark password 2020';
-
-async function seed(path: string): Promise<void> {
-  const dataSource = createDataSource({ kind: 'sqlite', path });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  const tx = new TransactionRunner(dataSource);
-  const bundle = demoJurisdiction();
-  await tx.run(async (m) => {
-    await createElection(m, loadBundledPacks(), { id: ELECTION, name: 'Georgia General Election 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, Date.now());
-    await importJurisdiction(m, ELECTION, bundle);
-  });
-  const random = seededRandom(100_000);
-  const pick = picker(random);
-  const states = BALLOT_STATES;
-  const rows: BallotEntity[] = [];
-  const cureDeadline = Date.parse('2020-11-06T17:00:00-05:00');
-  for (let i = 0; i < BALLOTS; i += 1) {
-    const precinct = pick(bundle.precincts);
-    const status = pick(states);
-    rows.push(
-      Object.assign(new BallotEntity(), {
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        electionId: ELECTION,
-        receiptNumber: `B-${String(i).padStart(7, '0')}`,
-        kind: 'provisional',
-        countyCode: precinct.countyCode,
-        precinctId: precinct.id,
-        firstName: 'Pat',
-        lastName: `Voter${i % 5000}`,
-        dateOfBirth: '1980-02-29',
-        address: '1 Main St',
-        claimedVoterId: null,
-        issuedReason: 'not_on_list',
-        uocavaCategory: null,
-        postmarkDate: null,
-        signedDate: null,
-        receivedAt: Date.parse('2020-11-03T12:00:00-05:00'),
-        castAt: Date.parse('2020-11-03T12:00:00-05:00'),
-        idShown: true,
-        outOfPrecinctAffidavit: false,
-        signature: 'present',
-        matchedVoterId: null,
-        notes: '',
-        status,
-        machineVersion: LIFECYCLE_MACHINE_VERSION,
-        lifecycle: INITIAL_CONTEXT,
-        cureReason: status === 'received.awaitingCure' ? 'id_required' : null,
-        cureDeadline: status === 'received.awaitingCure' ? cureDeadline : null,
-        rejectionReason: status === 'rejected' ? 'not_registered' : null,
-        determination: status === 'counted' ? 'full' : null,
-        version: 1,
-        createdAt: Date.now(),
-        createdBy: 'benchmark',
-        updatedAt: Date.now(),
-      }),
-    );
-  }
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await tx.run(async (m) => {
-      for (let j = i; j < Math.min(rows.length, i + 20_000); j += 900) await m.insert(BallotEntity, rows.slice(j, Math.min(j + 900, i + 20_000)));
-    });
-  }
-  await new UsersService(tx, { now: () => Date.now() }, 30).create({ username: 'state.admin', displayName: 'Admin', password: PASSWORD, role: 'admin', countyCode: null });
-  await dataSource.destroy();
-}
 
 async function timed(url: string, cookie: string): Promise<number[]> {
   const times: number[] = [];
@@ -104,11 +32,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'console-bench-'));
   const path = join(dir, 'adjudication.sqlite');
   const t0 = Date.now();
-  await seed(path);
+  await seedBallots(path, BALLOTS);
   console.log(`console benchmark: ${BALLOTS.toLocaleString('en-US')} ballots seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${REQUESTS} requests per page, one at a time`);
   const service = await startService({ DATABASE_URL: '', DATA_DIR: dirname(path), CLOCK_AT: '2020-11-05T10:00:00-05:00' });
   try {
-    const login = await fetch(`${service.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'state.admin', password: PASSWORD }) });
+    const login = await fetch(`${service.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'state.admin', password: BENCH_PASSWORD }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     for (const url of ['/console', '/console/dashboard']) await timed(`${service.url}${url}`, cookie); // warm-up
     const baseline = await timed(`${service.url}/api/rule-packs`, cookie);

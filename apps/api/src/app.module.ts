@@ -17,7 +17,9 @@ import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
+import { NoticesScheduler } from './notices/notices.scheduler';
 import { CureDocumentsController } from './portal/cure-documents.controller';
+import { HealthController } from './portal/health.controller';
 import { PortalController } from './portal/portal.controller';
 import { portalProviders } from './portal/portal.providers';
 import { ReportsController } from './reports/reports.controller';
@@ -44,6 +46,7 @@ export class AppModule {
         ConsoleAdminController,
         PortalController,
         CureDocumentsController,
+        HealthController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -56,6 +59,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
+        NoticesScheduler,
       ],
     };
   }

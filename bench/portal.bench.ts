@@ -1,0 +1,69 @@
+/**
+ * Portal benchmark (issue 5): with BALLOTS ballots in SQLite (default 1,000,000), autocannon drives
+ * the public lookup (POST /api/portal/lookup; nine in ten with the right date of birth) for 10 s
+ * at 50 connections, and in the same run a bare endpoint of the same app (GET /api/health). Prints
+ * requests per second, p50 and p99 latency of each, and the ratio. The rate limits stay on but are
+ * raised (every request comes from one address here); their cost is measured with the lookup.
+ *
+ *   npm run bench:portal            (BALLOTS=100000 npm run bench:portal for a shorter run)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { seededRandom } from '@app/demo';
+import { startService } from '../test/support/app';
+import { benchDateOfBirth, benchReceipt, seedBallots } from './seed-ballots';
+
+const BALLOTS = Number(process.env['BALLOTS'] ?? 1_000_000);
+const DURATION = Number(process.env['DURATION'] ?? 10);
+const CONNECTIONS = 50;
+
+interface Figures { rps: number; p50: number; p99: number; non2xx: number; total: number }
+
+async function load(url: string, request: autocannon.Request): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [request] });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+  const path = join(dir, 'adjudication.sqlite');
+  const t0 = Date.now();
+  await seedBallots(path, BALLOTS);
+  console.log(`portal benchmark: ${BALLOTS.toLocaleString('en-US')} ballots seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint`);
+  const service = await startService({
+    DATABASE_URL: '',
+    DATA_DIR: dirname(path),
+    CLOCK_AT: '2020-11-05T10:00:00-05:00',
+    PORTAL_LOOKUPS_PER_CLIENT: '1000000000',
+    PORTAL_FAILURES_PER_RECEIPT: '1000000000',
+  });
+  try {
+    const random = seededRandom(5);
+    const lookupBody = (): string => {
+      const i = Math.floor(random() * BALLOTS);
+      return JSON.stringify({ receiptNumber: benchReceipt(i), dateOfBirth: random() < 0.9 ? benchDateOfBirth(i) : '1999-12-31' });
+    };
+    await load(`${service.url}/api/health`, { method: 'GET' }); // warm-up of the process and the connection pool
+    const bare = await load(`${service.url}/api/health`, { method: 'GET' });
+    const lookup = await load(`${service.url}/api/portal/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (request) => ({ ...request, body: lookupBody() }),
+    });
+    const line = (name: string, f: Figures) =>
+      console.log(`  ${name}: ${Math.round(f.rps).toLocaleString('en-US')} requests/s, p50 ${f.p50} ms, p99 ${f.p99} ms (${f.total.toLocaleString('en-US')} requests, ${f.non2xx.toLocaleString('en-US')} not 2xx)`);
+    line('bare     GET /api/health        ', bare);
+    line('lookup   POST /api/portal/lookup', lookup);
+    console.log(`  ratio lookup / bare: ${(lookup.rps / bare.rps).toFixed(2)} (aim: 0.5 or more); lookup p99 ${lookup.p99} ms (aim: under 100 ms)`);
+    console.log('  (not 2xx on the lookup: the one in ten with a wrong date of birth, answered 404 by design)');
+  } finally {
+    await service.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
