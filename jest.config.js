@@ -12,6 +12,9 @@ module.exports = {
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   testEnvironment: 'node',
+  // End-to-end tests start, stop and restart the service as a child process; on a loaded 2-core
+  // machine that takes seconds, so the default 5 s per test is too tight for them.
+  testTimeout: 30_000,
   collectCoverageFrom: ['libs/**/src/**/*.ts', '!**/*.spec.ts', '!**/index.ts'],
   coverageThreshold: {
     global: { statements: 90, branches: 80, functions: 90, lines: 90 },

@@ -35,6 +35,12 @@ export interface RunningService {
  * Starts the real service as its own process (exactly `apps/api/src/main.ts`), on the given
  * database, and waits until it answers. End-to-end tests talk to it over HTTP only.
  */
+/** Every service a test started; killed when the test process exits, however it exits, so no service outlives its suite. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startService(env: NodeJS.ProcessEnv): Promise<RunningService> {
   const port = await freePort();
   const output: string[] = [];
@@ -43,6 +49,8 @@ export async function startService(env: NodeJS.ProcessEnv): Promise<RunningServi
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TS_NODE_TRANSPILE_ONLY: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -55,7 +63,10 @@ export async function startService(env: NodeJS.ProcessEnv): Promise<RunningServi
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the service did not start within 60 s:\n${output.join('')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the service did not start within 60 s:\n${output.join('')}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
