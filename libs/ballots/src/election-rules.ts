@@ -18,6 +18,8 @@ export interface ElectionRules {
   readonly pack: RulePack;
   readonly calendar: ElectionCalendar;
   readonly jurisdiction: Jurisdiction;
+  /** The counties as loaded, for their names and offices (not their certification: read that fresh). */
+  readonly counties: ReadonlyMap<string, CountyEntity>;
 }
 
 /**
@@ -82,6 +84,6 @@ export class ElectionRulesCache {
       precincts: precincts.map((p) => ({ id: p.id, countyCode: p.countyCode, districtIds: districtsOf.get(p.id) ?? [] })),
       contests: contests.map((c) => ({ id: c.id, districtId: c.districtId, name: c.name })),
     };
-    return { election, pack, calendar, jurisdiction: new Jurisdiction(bundle) };
+    return { election, pack, calendar, jurisdiction: new Jurisdiction(bundle), counties: new Map(counties.map((c) => [c.code, c])) };
   }
 }

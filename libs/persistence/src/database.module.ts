@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseConfig } from './data-source';
+import { SnapshotReads } from './snapshot-reads';
 import { TransactionRunner } from './transactions';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
@@ -12,7 +13,10 @@ export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SnapshotReads) private readonly reads: SnapshotReads,
+  ) {}
 
   static forRoot(config: DatabaseConfig, options: { migrate: boolean }) {
     return {
@@ -29,12 +33,14 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
         { provide: TransactionRunner, useFactory: (ds: DataSource) => new TransactionRunner(ds), inject: [DataSource] },
+        { provide: SnapshotReads, useFactory: (ds: DataSource) => SnapshotReads.open(ds), inject: [DataSource] },
       ],
-      exports: [DataSource, TransactionRunner, DATABASE_CONFIG],
+      exports: [DataSource, TransactionRunner, SnapshotReads, DATABASE_CONFIG],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.reads.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

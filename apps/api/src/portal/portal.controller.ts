@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsRe
 import { CLOCK } from '@app/ballots/ballots.module';
 import type { Clock } from '@app/ballots';
 import { CURE_DOCUMENT_KINDS, isOneOf, type VoterLanguage } from '@app/domain';
-import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, portalView, UploadTokens, type PortalView } from '@app/portal';
-import { TransactionRunner, BallotEntity } from '@app/persistence';
+import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, portalBallotOf, portalView, UploadTokens, type PortalView } from '@app/portal';
+import { BallotEntity, SnapshotReads } from '@app/persistence';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import multer from 'multer';
@@ -75,7 +75,7 @@ export class PortalController {
     private readonly limits: PortalLimits,
     private readonly tokens: UploadTokens,
     private readonly uploads: CureUploads,
-    private readonly tx: TransactionRunner,
+    private readonly reads: SnapshotReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -175,7 +175,7 @@ export class PortalController {
   private async lookup(client: string, receiptNumber: string, dateOfBirth: string, language: VoterLanguage) {
     const admitted = await this.limits.admit(client, receiptNumber);
     if (!admitted.ok) return { kind: 'limited' as const, retryAfterSeconds: admitted.retryAfterSeconds };
-    const found = await this.tx.read(async (manager) => {
+    const found = await this.reads.read(async (manager) => {
       const ballot = await this.lookups.find(manager, receiptNumber, dateOfBirth);
       return ballot === null ? null : { ballotId: ballot.id, facts: await this.lookups.facts(manager, ballot) };
     });
@@ -187,9 +187,9 @@ export class PortalController {
   }
 
   private async viewOf(ballotId: string, language: VoterLanguage): Promise<PortalView | null> {
-    const facts = await this.tx.read(async (manager) => {
+    const facts = await this.reads.read(async (manager) => {
       const ballot = await manager.findOneBy(BallotEntity, { id: ballotId });
-      return ballot === null ? null : this.lookups.facts(manager, ballot);
+      return ballot === null ? null : this.lookups.facts(manager, portalBallotOf(ballot));
     });
     return facts === null ? null : portalView(facts, this.clock.now(), language);
   }

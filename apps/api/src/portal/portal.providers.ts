@@ -4,7 +4,7 @@ import { BallotTransitions, ElectionRulesCache, type Clock } from '@app/ballots'
 import { CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
-import { TransactionRunner } from '@app/persistence';
+import { SnapshotReads, TransactionRunner } from '@app/persistence';
 
 /** PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT, PORTAL_LIMIT_WINDOW_SECONDS: whole numbers, or the defaults. */
 export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
@@ -24,7 +24,7 @@ export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
 /** The portal's services: lookups, rate limits, upload tokens (signed with the session secret), cure uploads under DATA_DIR/uploads. */
 export function portalProviders(config: AppConfig): Provider[] {
   return [
-    { provide: PortalLookup, useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(tx, rules, clock), inject: [TransactionRunner, ElectionRulesCache, CLOCK] },
+    { provide: PortalLookup, useFactory: (reads: SnapshotReads, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(reads, rules, clock), inject: [SnapshotReads, ElectionRulesCache, CLOCK] },
     { provide: PortalLimits, useFactory: () => new PortalLimits(portalLimitsFrom(process.env)) },
     { provide: UploadTokens, useFactory: () => new UploadTokens(config.sessionSecret) },
     {
