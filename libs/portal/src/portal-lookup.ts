@@ -1,20 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Clock, ElectionRulesCache } from '@app/ballots';
 import type { VoterLanguage } from '@app/domain';
 import type { LifecycleContext } from '@app/lifecycle';
 import { CureSubmissionEntity, isPostgres, type BallotEntity, type SnapshotReads } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { portalView, type PortalFacts, type PortalView } from './portal-view';
-
-const DATE_LENGTH = 10; // YYYY-MM-DD
-const NO_DATE = Buffer.alloc(DATE_LENGTH, 0);
-
-/** The same comparison work whether or not there is a ballot to compare with. */
-function sameDate(stored: string | null, given: string): boolean {
-  const a = stored === null ? NO_DATE : Buffer.from(stored.padEnd(DATE_LENGTH, '\0').slice(0, DATE_LENGTH));
-  const b = Buffer.from(given.padEnd(DATE_LENGTH, '\0').slice(0, DATE_LENGTH));
-  return timingSafeEqual(a, b) && stored !== null;
-}
 
 /** What a voter types: spaces around it dropped; letters matched as written or in capitals. */
 export function receiptCandidates(receipt: string): string[] {
@@ -25,7 +14,7 @@ export function receiptCandidates(receipt: string): string[] {
 /**
  * The HAVA free access system's lookup: a ballot is found only by its exact receipt number and the
  * date of birth on its envelope. "No such receipt" and "wrong date of birth" do the same work (one
- * indexed query, one constant-time comparison) and give the caller the same `null`.
+ * index probe that finds nothing) and give the caller the same `null`.
  */
 export class PortalLookup {
   constructor(
@@ -35,23 +24,23 @@ export class PortalLookup {
   ) {}
 
   /**
-   * One indexed query for exactly the columns the view needs, written out (the portal is the
-   * service's hottest path; the entity machinery costs more than the query). Newest election first.
+   * One probe of the (receipt number, date of birth) index, for exactly the columns the view needs,
+   * written out (the portal is the service's hottest path; the entity machinery costs more than
+   * the query). A receipt that does not exist and a wrong date of birth do the same work: neither
+   * reads a table row. Newest election first when a receipt is reused.
    */
   async find(manager: EntityManager, receiptNumber: string, dateOfBirth: string): Promise<PortalBallot | null> {
     const candidates = receiptCandidates(receiptNumber);
-    const marks = candidates.map((_c, i) => (isPostgres(manager.connection) ? `$${i + 1}` : '?')).join(', ');
+    const pg = isPostgres(manager.connection);
+    const marks = candidates.map((_c, i) => (pg ? `$${i + 1}` : '?')).join(', ');
     const rows = await manager.query<RawBallotRow[]>(
-      `SELECT id, election_id, receipt_number, kind, county_code, date_of_birth, status, lifecycle, cure_reason, cure_deadline, rejection_reason, determination
-         FROM ballots WHERE receipt_number IN (${marks}) ORDER BY created_at DESC`,
-      candidates,
+      `SELECT id, election_id, receipt_number, kind, county_code, status, lifecycle, cure_reason, cure_deadline, rejection_reason, determination
+         FROM ballots WHERE receipt_number IN (${marks}) AND date_of_birth = ${pg ? `$${candidates.length + 1}` : '?'}
+         ORDER BY created_at DESC LIMIT 1`,
+      [...candidates, dateOfBirth],
     );
-    let found: RawBallotRow | null = null;
-    if (rows.length === 0) sameDate(null, dateOfBirth);
-    for (const row of rows) {
-      if (sameDate(row.date_of_birth, dateOfBirth) && found === null) found = row;
-    }
-    return found === null ? null : portalBallotFrom(found);
+    const found = rows[0];
+    return found === undefined ? null : portalBallotFrom(found);
   }
 
   /** The voter's view, or `null` for every kind of failure. */
@@ -110,7 +99,6 @@ interface RawBallotRow {
   readonly receipt_number: string;
   readonly kind: BallotEntity['kind'];
   readonly county_code: string;
-  readonly date_of_birth: string;
   readonly status: BallotEntity['status'];
   readonly lifecycle: string;
   readonly cure_reason: BallotEntity['cureReason'];

@@ -27,8 +27,9 @@ export class PortalAndNotices1764100000000 implements MigrationInterface {
     await q.query('ALTER TABLE ballots ADD COLUMN contact_email varchar(254) NULL');
     await q.query('ALTER TABLE ballots ADD COLUMN contact_phone varchar(32) NULL');
     await q.query(`ALTER TABLE ballots ADD COLUMN language varchar(2) NOT NULL DEFAULT 'en' CONSTRAINT ballots_language CHECK (${inList('language', codes.languages)})`);
-    // The portal finds a ballot by its receipt number alone, whatever the election.
-    await q.query('CREATE INDEX ballots_by_receipt ON ballots (receipt_number)');
+    // The portal finds a ballot by its receipt number and date of birth, whatever the election. Both
+    // in the index, so a failed lookup is one index probe whether or not the receipt exists.
+    await q.query('CREATE INDEX ballots_portal_lookup ON ballots (receipt_number, date_of_birth)');
 
     // Where a voter goes to cure in person, and whom to call.
     for (const [column, length] of [
@@ -110,7 +111,7 @@ export class PortalAndNotices1764100000000 implements MigrationInterface {
     await q.dropTable('cure_submissions');
     await q.dropTable('notice_attempts');
     await q.query('DROP INDEX outbox_due');
-    await q.query('DROP INDEX ballots_by_receipt');
+    await q.query('DROP INDEX ballots_portal_lookup');
     for (const column of ['status', 'channel', 'next_attempt_at', 'last_error']) await q.query(`ALTER TABLE outbox DROP COLUMN ${column}`);
     for (const column of ['office_name', 'office_address', 'office_hours', 'office_phone', 'office_email']) await q.query(`ALTER TABLE counties DROP COLUMN ${column}`);
     for (const column of ['contact_email', 'contact_phone', 'language']) await q.query(`ALTER TABLE ballots DROP COLUMN ${column}`);
