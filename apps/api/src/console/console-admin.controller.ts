@@ -72,6 +72,9 @@ export class ConsoleAdminController {
       outOfPrecinctAffidavit: field(body, 'outOfPrecinctAffidavit') === 'true',
       signature: optional('signature'),
       notes: optional('notes'),
+      contactEmail: optional('contactEmail')?.trim(),
+      contactPhone: optional('contactPhone')?.trim(),
+      language: optional('language'),
     };
     const ctx = pageContext(request);
     const again = (status: number, fields: { field: string; message: string }[], message: string) =>

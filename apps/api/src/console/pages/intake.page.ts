@@ -34,6 +34,11 @@ export function intakePage(ctx: PageContext, election: ElectionEntity, errors: F
       ${checkbox({ name: 'idShown', label: 'ID shown at the polls', errors, values })}
       ${checkbox({ name: 'outOfPrecinctAffidavit', label: 'Signed the out-of-precinct sworn statement', errors, values })}
       ${selectField({ name: 'signature', label: 'Signature', errors, values, options: SIGNATURE_STATES.map((s) => [s, label(s)] as const) })}
+      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">How the voter wants to hear about the ballot</legend>
+        ${textField({ name: 'contactEmail', label: 'Email', hint: 'optional; notices by email', errors, values, type: 'email', autocomplete: 'off' })}
+        ${textField({ name: 'contactPhone', label: 'Mobile phone', hint: 'optional; notices by text message', errors, values, type: 'tel', autocomplete: 'off' })}
+        ${selectField({ name: 'language', label: 'Language of notices', errors, values, options: [['en', 'English'], ['es', 'Spanish (español)']] })}
+      </fieldset>
       ${textArea({ name: 'notes', label: 'Notes', errors, values })}
       <button class="usa-button" type="submit">Take in</button>
     </form>`;
