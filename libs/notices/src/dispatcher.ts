@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '@app/ballots';
+import { BallotEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type TransactionRunner } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
+import { renderNotice, type RenderedNotice } from './templates';
+import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
+
+export const VOTER_NOTICE = 'voter_notice';
+
+export interface DispatcherOptions {
+  /** PUBLIC_URL: the portal link in notices is `${publicUrl}/portal`. */
+  readonly publicUrl: string;
+  /** Attempts before a notice is given up as `failed` (default 5). */
+  readonly maxAttempts?: number;
+  /** The wait after the first failure (default 60 s); it doubles after each one, up to backoffCapMs. */
+  readonly backoffBaseMs?: number;
+  /** The longest wait between attempts (default 1 h). */
+  readonly backoffCapMs?: number;
+  /** Where one line per delivery goes (outbox id, channel, outcome): never an address or the message. */
+  readonly log?: StructuredLog;
+}
+
+export interface DispatchCounts {
+  readonly sent: number;
+  /** Given up after the last attempt. */
+  readonly failed: number;
+  /** Failed this time; tried again after the backoff. */
+  readonly retried: number;
+  /** No email and no phone: on the list of letters to mail. */
+  readonly letters: number;
+  /** Taken by another dispatcher between reading and claiming. */
+  readonly skipped: number;
+}
+
+type RowOutcome = keyof DispatchCounts;
+
+/** Error details as stored: the length of the column, without the voter's address or phone. */
+const DETAIL_LENGTH = 500;
+
+/**
+ * Removes the recipient, anything shaped like an email address, and any run of seven or more
+ * digits (a phone number, however a provider formats it) from a transport's words.
+ */
+export function scrubDetail(text: string, recipient: string): string {
+  let scrubbed = recipient === '' ? text : text.split(recipient).join('[recipient]');
+  scrubbed = scrubbed.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]').replace(/\+?\d(?:[\s().-]*\d){6,}/g, '[number]');
+  return scrubbed.length > DETAIL_LENGTH ? `${scrubbed.slice(0, DETAIL_LENGTH - 1)}\u2026` : scrubbed;
+}
+
+/**
+ * Delivers queued voter notices from the outbox (STYLE: side effects run after commit, from the
+ * outbox). A row is claimed by a conditional update (`pending` to `sending`) before anything is
+ * sent, so two dispatchers never both send it; a row left in `sending` (the process died mid-send)
+ * is not retried automatically, because it may have gone out: a person checks it. Every attempt
+ * is recorded in `notice_attempts`. Writes go through the TransactionRunner (SQLite's FIFO queue).
+ */
+export class NoticeDispatcher {
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffCapMs: number;
+  private readonly portalUrl: string;
+  private readonly log: StructuredLog;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly transports: { readonly email: EmailTransport; readonly sms: SmsProvider },
+    private readonly clock: Clock,
+    options: DispatcherOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffBaseMs = options.backoffBaseMs ?? 60_000;
+    this.backoffCapMs = options.backoffCapMs ?? 3_600_000;
+    this.portalUrl = portalUrlFrom(options.publicUrl);
+    this.log = options.log ?? (() => undefined);
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error('maxAttempts must be a whole number of at least 1');
+  }
+
+  /** The wait before attempt `attempts + 1`, after `attempts` failures. */
+  backoffAfter(attempts: number): number {
+    return Math.min(this.backoffBaseMs * 2 ** Math.max(attempts - 1, 0), this.backoffCapMs);
+  }
+
+  /** Processes up to `limit` due notices, oldest first. */
+  async runOnce(limit = 100): Promise<DispatchCounts> {
+    const now = this.clock.now();
+    const due = await this.tx.read((m) =>
+      m
+        .getRepository(OutboxEntity)
+        .createQueryBuilder('o')
+        .where('o.kind = :kind', { kind: VOTER_NOTICE })
+        .andWhere("o.status = 'pending'")
+        .andWhere('(o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)', { now })
+        .orderBy('o.created_at', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .limit(limit)
+        .getMany(),
+    );
+    const counts: Record<RowOutcome, number> = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+    const contexts = new NoticeContexts(this.tx.dataSource.manager, this.portalUrl, now);
+    for (const row of due) counts[await this.process(row, contexts)] += 1;
+    return counts;
+  }
+
+  private async process(row: OutboxEntity, contexts: NoticeContexts): Promise<RowOutcome> {
+    const notice = parseVoterNotice(row.payload);
+    const ballot = row.ballotId === null ? null : await this.tx.read((m) => m.findOneBy(BallotEntity, { id: row.ballotId ?? '' }));
+    if (notice === null || ballot === null) {
+      // Not a notice this version can write, or its ballot is gone: a bug to look at, never a retry loop.
+      const reason = notice === null ? 'the payload is not a voter notice this version knows' : 'the ballot is not found';
+      const marked = await this.tx.run((m) => this.finish(m, row.id, 'pending', { status: 'failed', attempts: row.attempts, processedAt: this.clock.now(), lastError: reason }));
+      this.log({ msg: 'voter notice not sendable', outboxId: row.id, reason });
+      return marked ? 'failed' : 'skipped';
+    }
+    const channel = chooseChannel(ballot);
+    if (channel === 'letter') {
+      const marked = await this.tx.run((m) =>
+        this.finish(m, row.id, 'pending', { status: 'letter', channel: 'letter', processedAt: this.clock.now() }),
+      );
+      if (marked) this.log({ msg: 'voter notice for the letter list', outboxId: row.id });
+      return marked ? 'letters' : 'skipped';
+    }
+    const context = await this.tx.read(() => contexts.of(ballot, notice));
+    const rendered = renderNotice(notice, context, ballot.language);
+
+    // The claim: only if the row is still as read (pending, same attempts), so exactly one dispatcher sends it.
+    const claimed = await this.tx.run((m) => this.finish(m, row.id, 'pending', { status: 'sending', channel }, row.attempts));
+    if (!claimed) return 'skipped';
+
+    const recipient = (channel === 'email' ? ballot.contactEmail : ballot.contactPhone) ?? '';
+    let receipt: DeliveryReceipt | null = null;
+    let error: string | null = null;
+    try {
+      receipt = await this.deliver(channel, row.id, recipient, rendered, context.office.email);
+    } catch (thrown) {
+      error = scrubDetail(thrown instanceof Error ? thrown.message : String(thrown), recipient);
+    }
+    const at = this.clock.now();
+    const attempts = row.attempts + 1;
+    if (receipt !== null) {
+      await this.tx.run(async (m) => {
+        await this.recordAttempt(m, row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
+        await this.finish(m, row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null });
+      });
+      this.log({ msg: 'voter notice sent', outboxId: row.id, channel, attempts });
+      return 'sent';
+    }
+    const givenUp = attempts >= this.maxAttempts;
+    const nextAttemptAt = givenUp ? null : at + this.backoffAfter(attempts);
+    await this.tx.run(async (m) => {
+      await this.recordAttempt(m, row.id, channel, at, 'failed', error);
+      await this.finish(m, row.id, 'sending', { status: givenUp ? 'failed' : 'pending', attempts, nextAttemptAt, lastError: error, ...(givenUp ? { processedAt: at } : {}) });
+    });
+    this.log({ msg: givenUp ? 'voter notice failed: attempts exhausted' : 'voter notice failed: will retry', outboxId: row.id, channel, attempts, nextAttemptAt, error });
+    return givenUp ? 'failed' : 'retried';
+  }
+
+  private deliver(channel: 'email' | 'sms', outboxId: string, to: string, rendered: RenderedNotice, replyTo: string | null): Promise<DeliveryReceipt> {
+    return channel === 'sms'
+      ? this.transports.sms.send({ outboxId, to, text: rendered.sms })
+      : this.transports.email.send({ outboxId, to, subject: rendered.subject, text: rendered.text, replyTo });
+  }
+
+  /** A conditional update from `from`: false when the row was no longer in that state (someone else has it). */
+  private async finish(manager: EntityManager, id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
+    const update = manager.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
+    if (attempts !== undefined) update.andWhere('attempts = :attempts', { attempts });
+    const result = await update.execute();
+    return result.affected === 1;
+  }
+
+  private async recordAttempt(manager: EntityManager, outboxId: string, channel: NoticeChannel, at: number, outcome: 'sent' | 'failed', detail: string | null): Promise<void> {
+    await manager.insert(NoticeAttemptEntity, { id: randomUUID(), outboxId, channel, attemptedAt: at, outcome, detail });
+  }
+}
+
+/** Email when the voter gave one, else a text message when they gave a phone, else a mailed letter. */
+export function chooseChannel(ballot: Pick<BallotEntity, 'contactEmail' | 'contactPhone'>): NoticeChannel {
+  if (ballot.contactEmail !== null && ballot.contactEmail.trim() !== '') return 'email';
+  if (ballot.contactPhone !== null && ballot.contactPhone.trim() !== '') return 'sms';
+  return 'letter';
+}

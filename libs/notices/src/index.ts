@@ -1,0 +1,5 @@
+export * from './templates';
+export * from './transports';
+export * from './notice-context';
+export * from './dispatcher';
+export * from './letters';

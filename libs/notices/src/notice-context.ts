@@ -1,0 +1,107 @@
+import { CURE_REASONS, isOneOf, REJECTION_REASONS } from '@app/domain';
+import type { VoterNotice } from '@app/lifecycle';
+import { ContestEntity, CountyEntity, ElectionEntity, type BallotEntity } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import type { NoticeContext } from './templates';
+
+/**
+ * The outbox payload as a notice, checked: it comes back from the database, so it is validated
+ * here, at the edge, rather than trusted. Null when it is not a notice this version knows.
+ */
+export function parseVoterNotice(payload: unknown): VoterNotice | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const p = payload as Readonly<Record<string, unknown>>;
+  switch (p['type']) {
+    case 'cure_requested': {
+      const deadline = p['deadline'];
+      const cureReason = p['cureReason'];
+      if (!isOneOf(CURE_REASONS, cureReason) || typeof deadline !== 'number' || !Number.isFinite(deadline)) return null;
+      return { type: 'cure_requested', cureReason, deadline };
+    }
+    case 'counted':
+      return { type: 'counted' };
+    case 'partially_counted': {
+      const contests = p['contests'];
+      if (!Array.isArray(contests) || !contests.every((c): c is string => typeof c === 'string')) return null;
+      return { type: 'partially_counted', contests };
+    }
+    case 'rejected': {
+      const reason = p['reason'];
+      return isOneOf(REJECTION_REASONS, reason) ? { type: 'rejected', reason } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `${PUBLIC_URL}/portal`, whatever trailing slash the setting has. */
+export function portalUrlFrom(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/portal`;
+}
+
+/**
+ * What the templates need about a ballot's election, county office and contests, loaded once per
+ * election or county for a run over many notices. The voter's date of birth and address are never
+ * read into it.
+ */
+export class NoticeContexts {
+  private readonly elections = new Map<string, Promise<ElectionEntity>>();
+  private readonly counties = new Map<string, Promise<CountyEntity>>();
+  private readonly contests = new Map<string, Promise<Readonly<Record<string, string>>>>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly portalUrl: string,
+    private readonly now: number,
+  ) {}
+
+  async of(ballot: BallotEntity, notice: VoterNotice): Promise<NoticeContext> {
+    const [election, county, contestNames] = await Promise.all([
+      this.election(ballot.electionId),
+      this.county(ballot.electionId, ballot.countyCode),
+      notice.type === 'partially_counted' ? this.contestNames(ballot.electionId) : Promise.resolve({}),
+    ]);
+    return {
+      voterName: `${ballot.firstName} ${ballot.lastName}`,
+      receiptNumber: ballot.receiptNumber,
+      ballotKind: ballot.kind,
+      electionName: election.name,
+      timeZone: election.timeZone,
+      office: {
+        name: county.officeName,
+        countyName: county.name,
+        address: county.officeAddress,
+        hours: county.officeHours,
+        phone: county.officePhone,
+        email: county.officeEmail,
+      },
+      portalUrl: this.portalUrl,
+      contestNames,
+      now: this.now,
+    };
+  }
+
+  private election(id: string): Promise<ElectionEntity> {
+    return memo(this.elections, id, () => this.manager.findOneByOrFail(ElectionEntity, { id }));
+  }
+
+  private county(electionId: string, code: string): Promise<CountyEntity> {
+    return memo(this.counties, `${electionId}\u0000${code}`, () => this.manager.findOneByOrFail(CountyEntity, { electionId, code }));
+  }
+
+  private contestNames(electionId: string): Promise<Readonly<Record<string, string>>> {
+    return memo(this.contests, electionId, async () => {
+      const rows = await this.manager.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
+      return Object.fromEntries(rows.map((c) => [c.id, c.name]));
+    });
+  }
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
