@@ -6,6 +6,7 @@ import { CsvHeaderError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT, withContext } from './context';
 import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
+import { dispatchNoticesCommand, exportLettersCommand } from './commands/notices';
 import { backupCommand, createUserCommand, migrateCommand, seedDemoCommand, sweepDeadlinesCommand, verifyAuditCommand } from './commands/operations';
 
 const count = (value: string): number => {
@@ -77,6 +78,19 @@ program
   .description('reject every ballot whose cure deadline has passed (DEADLINE_PASSED); idempotent')
   .option('--election <id>')
   .action((o: { election?: string }) => run(() => withContext((app) => sweepDeadlinesCommand(app, o.election)))());
+
+program
+  .command('dispatch-notices')
+  .description('send the voter notices that are due (email needs SMTP_URL and NOTICE_FROM; text messages are logged with the phone masked); exit 1 if one was given up')
+  .action(run(() => withContext((app, config) => dispatchNoticesCommand(app, config))));
+
+const exportCommand = program.command('export').description('export lists for the office');
+exportCommand
+  .command('letters <file>')
+  .description('the voter notices to mail (no email or phone given), as CSV with the letter text; the file must not exist')
+  .requiredOption('--election <id>')
+  .option('--county <code>')
+  .action((file: string, o: { election: string; county?: string }) => run(() => withContext((app, config) => exportLettersCommand(app, config, file, o.election, o.county)))());
 
 program.command('verify-audit').description('walk the audit chain; exit 1 if it is broken').action(run(() => withContext((app) => verifyAuditCommand(app))));
 

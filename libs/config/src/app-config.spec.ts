@@ -17,6 +17,21 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     expect(loadConfig({}, cwd).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it('voter notices: queued but not emailed without SMTP_URL; the portal link defaults to this port; every minute', () => {
+    expect(loadConfig({}, dir())).toMatchObject({ smtpUrl: null, noticeFrom: null, publicUrl: 'http://localhost:3000', noticeIntervalSeconds: 60 });
+    expect(loadConfig({ PORT: '8080' }, dir()).publicUrl).toBe('http://localhost:8080');
+    const config = loadConfig(
+      { SMTP_URL: 'smtp://notices:s3cret@mail.example.gov:587', NOTICE_FROM: '"Fulton Elections" <notices@example.gov>', PUBLIC_URL: 'https://vote.example.gov/', NOTICE_INTERVAL_SECONDS: '15' },
+      dir(),
+    );
+    expect(config).toMatchObject({ smtpUrl: 'smtp://notices:s3cret@mail.example.gov:587', noticeFrom: '"Fulton Elections" <notices@example.gov>', publicUrl: 'https://vote.example.gov', noticeIntervalSeconds: 15 });
+  });
+
+  it('a bad SMTP_URL is refused without echoing it: it may hold a password', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail.example.gov', NOTICE_FROM: 'n@example.gov' }, dir())).toThrow(/^SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail.example.gov', NOTICE_FROM: 'n@example.gov' }, dir())).not.toThrow(/hunter2/);
+  });
+
   it('DATABASE_URL selects PostgreSQL; CLOCK_AT and COOKIE_SECURE are read', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', CLOCK_AT: '2020-11-05T10:00:00-05:00', COOKIE_SECURE: 'true', PORT: '8080' }, dir());
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
@@ -33,6 +48,12 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     ['CLOCK_AT', { CLOCK_AT: 'next tuesday' }],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'yes' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['NOTICE_FROM', { SMTP_URL: 'smtp://mail.example.gov:25' }],
+    ['NOTICE_FROM', { SMTP_URL: 'smtp://mail.example.gov:25', NOTICE_FROM: 'elections office' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'vote.example.gov' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'https://vote.example.gov/?x=1' }],
+    ['NOTICE_INTERVAL_SECONDS', { NOTICE_INTERVAL_SECONDS: '0' }],
+    ['NOTICE_INTERVAL_SECONDS', { NOTICE_INTERVAL_SECONDS: 'often' }],
   ])('a bad %s is refused, naming the variable', (variable, env) => {
     expect(() => loadConfig(env, dir())).toThrow(new RegExp(`^${variable}`));
   });

@@ -17,6 +17,14 @@ export interface AppConfig {
   readonly clockAt: number | null;
   /** `COOKIE_SECURE=true` behind HTTPS: the session cookie is then sent over HTTPS only. */
   readonly cookieSecure: boolean;
+  /** `SMTP_URL` (smtp://user:pass@host:port): voter notices go out by email only when it is set. */
+  readonly smtpUrl: string | null;
+  /** `NOTICE_FROM`: the From address of voter notices; required with SMTP_URL. */
+  readonly noticeFrom: string | null;
+  /** `PUBLIC_URL`: where voters reach the service; notices link to `${publicUrl}/portal`. No trailing slash. */
+  readonly publicUrl: string;
+  /** `NOTICE_INTERVAL_SECONDS`: how often the service sends queued voter notices. */
+  readonly noticeIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +55,24 @@ function sessionSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
   return secret;
 }
 
+/** The notice settings; a bad one is named, and an SMTP URL is never echoed (it may hold a password). */
+function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 'smtpUrl' | 'noticeFrom' | 'publicUrl' | 'noticeIntervalSeconds'> {
+  const given = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? null : value;
+  };
+  const smtpUrl = given('SMTP_URL');
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/?#]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.gov:587');
+  const noticeFrom = given('NOTICE_FROM');
+  if (noticeFrom !== null && !/^[^@\s]+@[^@\s]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(noticeFrom)) throw new ConfigError('NOTICE_FROM', 'must be an email address, e.g. notices@example.gov or "County Elections" <notices@example.gov>');
+  if (smtpUrl !== null && noticeFrom === null) throw new ConfigError('NOTICE_FROM', 'must be set when SMTP_URL is: the address voter notices come from');
+  const publicUrl = (given('PUBLIC_URL') ?? `http://localhost:${listenPort}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', `must be an http:// or https:// URL without a query, not "${publicUrl}"`);
+  const interval = Number(given('NOTICE_INTERVAL_SECONDS') ?? 60);
+  if (!Number.isInteger(interval) || interval < 1) throw new ConfigError('NOTICE_INTERVAL_SECONDS', 'must be a whole number of seconds, at least 1');
+  return { smtpUrl, noticeFrom, publicUrl, noticeIntervalSeconds: interval };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const dirSetting = env['DATA_DIR'] ?? 'data';
   const dataDir = isAbsolute(dirSetting) ? dirSetting : resolve(cwd, dirSetting);
@@ -63,14 +89,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const secure = env['COOKIE_SECURE'] ?? 'false';
   if (secure !== 'true' && secure !== 'false') throw new ConfigError('COOKIE_SECURE', 'must be true or false');
+  const listenPort = port(env['PORT']);
   return {
     clockAt,
     cookieSecure: secure === 'true',
-    port: port(env['PORT']),
+    port: listenPort,
     host: env['HOST'] ?? '127.0.0.1',
     dataDir,
     database: databaseConfigFrom(env, join(dataDir, 'adjudication.sqlite')),
     sessionSecret: sessionSecret(env, dataDir),
     sessionIdleMinutes: idle,
+    ...notices(env, listenPort),
   };
 }

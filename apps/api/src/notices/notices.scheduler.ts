@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Clock } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { TransactionRunner } from '@app/persistence';
+import { APP_CONFIG } from '../config.token';
+
+const anything = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped > 0;
+
+/**
+ * Sends queued voter notices every NOTICE_INTERVAL_SECONDS while the service runs, when SMTP_URL
+ * is set; otherwise says once, at start, that notices are queued but not sent. A run never
+ * overlaps the previous one, and shutdown waits for the run in progress (a notice claimed is then
+ * finished, not left half-sent) before the database closes.
+ */
+@Injectable()
+export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Notices');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private email: SmtpEmailTransport | null = null;
+  private dispatcher: NoticeDispatcher | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { smtpUrl, noticeFrom } = this.config;
+    if (smtpUrl === null || noticeFrom === null) {
+      this.logger.warn({ msg: 'SMTP_URL is not set: voter notices are queued in the outbox but not sent. Set SMTP_URL and NOTICE_FROM, or run the CLI\'s dispatch-notices and export letters.' });
+      return;
+    }
+    this.email = new SmtpEmailTransport({ url: smtpUrl, from: noticeFrom });
+    this.dispatcher = new NoticeDispatcher(
+      this.tx,
+      { email: this.email, sms: new LogSmsProvider((line) => this.logger.log(line)) },
+      this.clock,
+      { publicUrl: this.config.publicUrl, log: (line) => this.logger.log(line) },
+    );
+    this.logger.log({ msg: 'voter notices are sent from the outbox', server: redactUrl(smtpUrl), everySeconds: this.config.noticeIntervalSeconds });
+    this.timer = setInterval(() => this.tick(), this.config.noticeIntervalSeconds * 1000);
+    this.tick();
+  }
+
+  /** Starts a run unless one is still going. */
+  tick(): void {
+    if (this.running !== null || this.stopping || this.dispatcher === null) return;
+    const dispatcher = this.dispatcher;
+    this.running = this.drain(dispatcher)
+      .catch((error: unknown) => this.logger.error({ msg: 'voter notice run failed; the next one tries again', error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  private async drain(dispatcher: NoticeDispatcher): Promise<void> {
+    while (!this.stopping && anything(await dispatcher.runOnce())) {
+      // another batch: there may be more than one run's worth due
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    this.email?.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DomainError, type Clock } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import type { AppConfig } from '@app/config';
+import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { CountyEntity, ElectionEntity, OutboxEntity, TransactionRunner } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { EXIT } from '../context';
+
+const total = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped;
+
+/**
+ * Sends every voter notice that is due, until none is left (each run picks the oldest hundred).
+ * Email needs SMTP_URL and NOTICE_FROM; text messages go to the log (LogSmsProvider), one JSON
+ * line each with the phone masked, for sending by hand. Exit 1 when a notice was given up.
+ */
+export async function dispatchNoticesCommand(app: INestApplicationContext, config: AppConfig): Promise<number> {
+  if (config.smtpUrl === null || config.noticeFrom === null) {
+    const missing = [
+      config.smtpUrl === null ? 'SMTP_URL (the mail server, e.g. smtp://user:password@mail.example.gov:587)' : null,
+      config.noticeFrom === null ? 'NOTICE_FROM (the sender, e.g. "County Elections" <notices@example.gov>)' : null,
+    ].filter((m): m is string => m !== null);
+    throw new DomainError('invalid_input', `dispatch-notices sends email and needs ${missing.join(' and ')} in the environment; until then, notices stay queued`);
+  }
+  const email = new SmtpEmailTransport({ url: config.smtpUrl, from: config.noticeFrom });
+  const tx = app.get(TransactionRunner);
+  const dispatcher = new NoticeDispatcher(
+    tx,
+    { email, sms: new LogSmsProvider((line) => process.stdout.write(`${JSON.stringify(line)}\n`)) },
+    app.get<Clock>(CLOCK),
+    { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) },
+  );
+  const sum: { -readonly [K in keyof DispatchCounts]: number } = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+  try {
+    for (;;) {
+      const run = await dispatcher.runOnce();
+      for (const key of Object.keys(sum) as (keyof DispatchCounts)[]) sum[key] += run[key];
+      if (total(run) === 0) break;
+    }
+  } finally {
+    email.close();
+  }
+  console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list`);
+  const stuck = await tx.read((m) => m.getRepository(OutboxEntity).countBy({ status: 'sending' }));
+  if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' was' : 's were'} being sent when a run stopped: check whether they arrived before sending them again`);
+  return sum.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * The notices to mail (the voter gave neither an email address nor a phone), as CSV for a
+ * spreadsheet and a mail merge. Pending notices of such voters are moved to the list first, so
+ * it is complete even where no mail server is configured. The file holds mailing addresses:
+ * it is written readable by its owner only, and never over an existing file.
+ */
+export async function exportLettersCommand(app: INestApplicationContext, config: AppConfig, file: string, electionId: string, countyCode: string | undefined): Promise<number> {
+  const dataSource = app.get(DataSource);
+  const tx = app.get(TransactionRunner);
+  if ((await dataSource.getRepository(ElectionEntity).countBy({ id: electionId })) === 0) throw new DomainError('not_found', `no election ${electionId}`);
+  if (countyCode !== undefined && (await dataSource.getRepository(CountyEntity).countBy({ electionId, code: countyCode })) === 0) {
+    throw new DomainError('not_found', `no county ${countyCode} in election ${electionId}`);
+  }
+  const target = resolve(file);
+  if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
+  const now = app.get<Clock>(CLOCK).now();
+  const moved = await markLetters(tx, electionId, now);
+  const rows = await letterList(dataSource, electionId, countyCode, { publicUrl: config.publicUrl, now });
+  writeFileSync(target, lettersCsv(rows), { mode: 0o600, flag: 'wx' });
+  if (moved > 0) console.log(`${moved} queued notice${moved === 1 ? '' : 's'} moved to the letter list (no email or phone given)`);
+  console.log(`wrote ${rows.length} letter${rows.length === 1 ? '' : 's'} to ${target}`);
+  return EXIT.ok;
+}
