@@ -75,7 +75,8 @@ export async function startService(env: NodeJS.ProcessEnv): Promise<RunningServi
     output,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // A service that already ended, by exiting or by a signal, has nothing left to stop.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),

@@ -50,14 +50,14 @@ export class ElectionRulesCache {
     if (election === null) throw notFound('election');
     const pack = this.packs.get(election.rulePackId);
     if (pack === undefined) throw new Error(`election ${election.id} names rule pack ${election.rulePackId}, which is not loaded`);
-    const [counties, orders, districts, precincts, links, contests] = await Promise.all([
-      manager.findBy(CountyEntity, { electionId }),
-      manager.find(CourtOrderEntity, { where: { electionId }, order: { recordedAt: 'ASC' } }),
-      manager.findBy(DistrictEntity, { electionId }),
-      manager.findBy(PrecinctEntity, { electionId }),
-      manager.findBy(PrecinctDistrictEntity, { electionId }),
-      manager.find(ContestEntity, { where: { electionId }, order: { ballotOrder: 'ASC' } }),
-    ]);
+    // One after another: inside a transaction they share one connection, and a PostgreSQL client
+    // must not be sent a query while it is still running another.
+    const counties = await manager.findBy(CountyEntity, { electionId });
+    const orders = await manager.find(CourtOrderEntity, { where: { electionId }, order: { recordedAt: 'ASC' } });
+    const districts = await manager.findBy(DistrictEntity, { electionId });
+    const precincts = await manager.findBy(PrecinctEntity, { electionId });
+    const links = await manager.findBy(PrecinctDistrictEntity, { electionId });
+    const contests = await manager.find(ContestEntity, { where: { electionId }, order: { ballotOrder: 'ASC' } });
     const calendar = new ElectionCalendar(pack, {
       electionDay: election.electionDay,
       timeZone: election.timeZone,

@@ -56,11 +56,10 @@ export class NoticeContexts {
   ) {}
 
   async of(ballot: BallotEntity, notice: VoterNotice): Promise<NoticeContext> {
-    const [election, county, contestNames] = await Promise.all([
-      this.election(ballot.electionId),
-      this.county(ballot.electionId, ballot.countyCode),
-      notice.type === 'partially_counted' ? this.contestNames(ballot.electionId) : Promise.resolve({}),
-    ]);
+    // One after another: the manager may hold a single connection (a transaction, PostgreSQL).
+    const election = await this.election(ballot.electionId);
+    const county = await this.county(ballot.electionId, ballot.countyCode);
+    const contestNames = notice.type === 'partially_counted' ? await this.contestNames(ballot.electionId) : {};
     return {
       voterName: `${ballot.firstName} ${ballot.lastName}`,
       receiptNumber: ballot.receiptNumber,
