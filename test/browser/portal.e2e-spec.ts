@@ -45,7 +45,8 @@ describe('voter portal in a browser, on a phone', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp('sqlite', { CLOCK_AT: '2020-11-04T10:00:00-05:00' });
+    // Every page here comes from one address; the rate limits have their own tests (test/e2e/portal.e2e-spec.ts).
+    t = await startTestApp('sqlite', { CLOCK_AT: '2020-11-04T10:00:00-05:00', PORTAL_LOOKUPS_PER_CLIENT: '1000' });
     clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
     supervisor = await t.token('fulton.supervisor', 'supervisor', 'FULTON');
     receipts.set('under_review', (await intake({})).receiptNumber);

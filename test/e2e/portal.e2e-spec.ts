@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditEntryEntity, CureSubmissionEntity } from '@app/persistence';
+import { AuditEntryEntity, CureSubmissionEntity, OutboxEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
 import { startTestApp, type TestApp } from '@test/support/app';
 
@@ -172,6 +172,8 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
     expect(view.action?.lastUploadDeclined).toBe('We could not read the document you uploaded. Please upload a clearer photo or scan.');
     expect(view.action?.uploadOpen).toBe(true);
     expect(await t.db.dataSource.getRepository(AuditEntryEntity).countBy({ ballotId: ballot.id, event: 'CURE_DECLINED' })).toBe(1);
+    const notices = await t.db.dataSource.getRepository(OutboxEntity).findBy({ ballotId: ballot.id });
+    expect(notices.map((n) => n.payload)).toContainEqual({ type: 'cure_declined', reason: 'unreadable', deadline: Date.parse('2020-11-06T17:00:00-05:00') });
   });
 
   it('a forged or altered upload token is refused without touching any ballot', async () => {
@@ -197,9 +199,14 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
     expect(JSON.stringify(view)).not.toContain('No record');
   });
 
-  it('lookups are limited per client too', async () => {
+  it('lookups are limited per client too, and so are uploads: the page says to wait, not that it expired', async () => {
+    const ballot = await awaitingCure();
+    const token = await tokenFor(ballot.receiptNumber);
     let status = 0;
     for (let i = 0; i < 80 && status !== 429; i += 1) status = (await lookup(`CLIENT-${i}`, DOB)).status;
     expect(status).toBe(429);
+    const refused = await upload(token, PNG, 'photo.png', 'image/png').expect(429);
+    expect(refused.text).toContain('Too many tries');
+    expect(await t.db.dataSource.getRepository(CureSubmissionEntity).countBy({ ballotId: ballot.id })).toBe(0);
   });
 });

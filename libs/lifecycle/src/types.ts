@@ -1,5 +1,6 @@
 import type {
   ActorRole,
+  CureDeclineReason,
   CureReason,
   Determination,
   Instant,
@@ -97,7 +98,9 @@ export type VoterNotice =
   | { readonly type: 'cure_requested'; readonly cureReason: CureReason; readonly deadline: Instant }
   | { readonly type: 'counted' }
   | { readonly type: 'partially_counted'; readonly contests: readonly string[] }
-  | { readonly type: 'rejected'; readonly reason: RejectionReason };
+  | { readonly type: 'rejected'; readonly reason: RejectionReason }
+  /** Not from a transition: a clerk declined a document the voter uploaded (issue 5); the cure is still owed. */
+  | { readonly type: 'cure_declined'; readonly reason: CureDeclineReason; readonly deadline: Instant };
 
 /** What the caller must do, in the same transaction as saving the new state (or from its outbox). */
 export type LifecycleEffect =

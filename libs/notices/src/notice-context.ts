@@ -1,4 +1,4 @@
-import { CURE_REASONS, isOneOf, REJECTION_REASONS } from '@app/domain';
+import { CURE_DECLINE_REASONS, CURE_REASONS, isOneOf, REJECTION_REASONS } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import { ContestEntity, CountyEntity, ElectionEntity, type BallotEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
@@ -28,6 +28,12 @@ export function parseVoterNotice(payload: unknown): VoterNotice | null {
     case 'rejected': {
       const reason = p['reason'];
       return isOneOf(REJECTION_REASONS, reason) ? { type: 'rejected', reason } : null;
+    }
+    case 'cure_declined': {
+      const reason = p['reason'];
+      const deadline = p['deadline'];
+      if (!isOneOf(CURE_DECLINE_REASONS, reason) || typeof deadline !== 'number' || !Number.isFinite(deadline)) return null;
+      return { type: 'cure_declined', reason, deadline };
     }
     default:
       return null;

@@ -1,6 +1,6 @@
-import { CURE_REASONS, REJECTION_REASONS, VOTER_LANGUAGES } from '@app/domain';
+import { CURE_DECLINE_REASONS, CURE_REASONS, REJECTION_REASONS, VOTER_LANGUAGES } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import { CURE_ACTION, REJECTION_EXPLAINED } from '@app/portal/wording';
+import { CURE_ACTION, DECLINE_EXPLAINED, REJECTION_EXPLAINED } from '@app/portal/wording';
 import { renderNotice, SMS_MAX_LENGTH, type NoticeContext, type OfficeContact } from './templates';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
@@ -121,6 +121,20 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
     });
   });
 
+  describe.each([
+    ['en', 'Action needed: we could not accept your document for provisional ballot P-000123', 'Why:', 'Deadline: Friday, November 6, 2020 at 5:00 PM EST (tomorrow)'],
+    ['es', 'Acci\u00f3n necesaria: no pudimos aceptar su documento para su boleta provisional P-000123', 'Por qu\u00e9:', 'Fecha l\u00edmite: viernes, 6 de noviembre de 2020'],
+  ] as const)('an uploaded document the clerk declined (%s)', (language, subject, why, deadline) => {
+    it('says why, that the cure is still owed, by when, and where to upload again', () => {
+      const notice = renderNotice({ type: 'cure_declined', reason: 'name_does_not_match', deadline: FRIDAY_5PM }, aContext(), language);
+      expect(notice.subject).toBe(subject);
+      expect(notice.text).toContain(`${why} ${DECLINE_EXPLAINED.name_does_not_match[language]}`);
+      expect(notice.text).toContain(deadline);
+      expect(notice.text).toContain('https://vote.example.gov/portal');
+      expect(notice.sms).toContain('https://vote.example.gov/portal');
+    });
+  });
+
   it('an office with nothing on file but its county: named after the county, no empty lines, no "null"', () => {
     const bare: OfficeContact = { name: null, countyName: 'Cobb', address: null, hours: null, phone: null, email: null };
     const en = renderNotice(CURE, aContext({ office: bare }), 'en');
@@ -141,6 +155,7 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
     const notices: VoterNotice[] = [
       ...CURE_REASONS.map((cureReason): VoterNotice => ({ type: 'cure_requested', cureReason, deadline: FRIDAY_5PM })),
       ...REJECTION_REASONS.map((reason): VoterNotice => ({ type: 'rejected', reason })),
+      ...CURE_DECLINE_REASONS.map((reason): VoterNotice => ({ type: 'cure_declined', reason, deadline: FRIDAY_5PM })),
       { type: 'counted' },
       { type: 'partially_counted', contests: manyContests },
     ];

@@ -1,6 +1,6 @@
 import { throwIllegalValue, type BallotKind, type VoterLanguage } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import { BALLOT_KIND_NAME, CURE_ACTION, daysLeft, localDeadline, REJECTION_EXPLAINED } from '@app/portal/wording';
+import { BALLOT_KIND_NAME, CURE_ACTION, daysLeft, DECLINE_EXPLAINED, localDeadline, REJECTION_EXPLAINED } from '@app/portal/wording';
 
 /**
  * What a voter is told about their ballot, by email, text message or mailed letter, in English or
@@ -63,6 +63,8 @@ interface Phrases {
   readonly partial: string;
   readonly partialRest: string;
   readonly rejected: string;
+  readonly declined: string;
+  readonly tryAgain: string;
   readonly why: string;
   readonly contactIfWrong: string;
   readonly contact: string;
@@ -70,6 +72,7 @@ interface Phrases {
   readonly sms: {
     readonly ballot: (kind: string, receipt: string) => string;
     readonly cure: string;
+    readonly declined: string;
     readonly cureBy: (deadline: string) => string;
     readonly uploadAt: (url: string) => string;
     readonly partialCounted: (names: string) => string;
@@ -89,6 +92,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       counted: (kind, receipt) => `Your ${kind} ${receipt} was counted`,
       partially_counted: (kind, receipt) => `Your ${kind} ${receipt} was counted in part`,
       rejected: (kind, receipt) => `Your ${kind} ${receipt} was not counted`,
+      cure_declined: (kind, receipt) => `Action needed: we could not accept your document for ${kind} ${receipt}`,
     },
     cureIntro: 'cannot be counted yet. The election office needs something from you first.',
     whatToDo: 'What to do:',
@@ -102,6 +106,8 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     partial: 'was counted in part. Only the races you were eligible to vote in, at the address where you are registered, were counted:',
     partialRest: 'The other races on your ballot were not counted.',
     rejected: 'was not counted.',
+    declined: 'still cannot be counted: the election office could not accept the document you uploaded.',
+    tryAgain: 'You can upload another document, or go to the election office, before the deadline.',
     why: 'Why:',
     contactIfWrong: 'If you have questions, or you think this is a mistake, contact the election office:',
     contact: 'If you have questions, contact the election office:',
@@ -109,6 +115,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     sms: {
       ballot: (kind, receipt) => `your ${kind} ${receipt}`,
       cure: 'cannot be counted yet.',
+      declined: 'still cannot be counted: we could not accept your upload.',
       cureBy: (deadline) => `Act by ${deadline}.`,
       uploadAt: (url) => `Go to the election office, or upload the document at ${url}`,
       partialCounted: (names) => `was counted in part. Counted: ${names}.`,
@@ -126,6 +133,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       counted: (kind, receipt) => `Su ${kind} ${receipt} fue contada`,
       partially_counted: (kind, receipt) => `Su ${kind} ${receipt} fue contada en parte`,
       rejected: (kind, receipt) => `Su ${kind} ${receipt} no fue contada`,
+      cure_declined: (kind, receipt) => `Acci\u00f3n necesaria: no pudimos aceptar su documento para su ${kind} ${receipt}`,
     },
     cureIntro: 'todav\u00eda no se puede contar. Primero, la oficina electoral necesita algo de usted.',
     whatToDo: 'Qu\u00e9 debe hacer:',
@@ -139,6 +147,8 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     partial: 'fue contada en parte. Solo se contaron las contiendas en las que usted pod\u00eda votar seg\u00fan la direcci\u00f3n donde est\u00e1 inscrito:',
     partialRest: 'Las dem\u00e1s contiendas de su boleta no se contaron.',
     rejected: 'no fue contada.',
+    declined: 'todav\u00eda no se puede contar: la oficina electoral no pudo aceptar el documento que subi\u00f3.',
+    tryAgain: 'Puede subir otro documento, o ir a la oficina electoral, antes de la fecha l\u00edmite.',
     why: 'Por qu\u00e9:',
     contactIfWrong: 'Si tiene preguntas o cree que se trata de un error, comun\u00edquese con la oficina electoral:',
     contact: 'Si tiene preguntas, comun\u00edquese con la oficina electoral:',
@@ -146,6 +156,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     sms: {
       ballot: (kind, receipt) => `su ${kind} ${receipt}`,
       cure: 'todav\u00eda no se puede contar.',
+      declined: 'todav\u00eda no se puede contar: no pudimos aceptar su documento.',
       cureBy: (deadline) => `Act\u00fae antes del ${deadline}.`,
       uploadAt: (url) => `Vaya a la oficina electoral o suba el documento en ${url}`,
       partialCounted: (names) => `fue contada en parte. Se contaron: ${names}.`,
@@ -231,6 +242,23 @@ export function renderNotice(notice: VoterNotice, context: NoticeContext, langua
         join(smsBallot, p.rejected, why, questions),
         join(smsBallot, p.rejected, p.sms.details(context.portalUrl), questions),
         join(smsBallot, p.rejected, p.sms.details(context.portalUrl)),
+      ]);
+      return { subject, text, sms };
+    }
+    case 'cure_declined': {
+      const why = DECLINE_EXPLAINED[notice.reason][language];
+      const deadline = localDeadline(notice.deadline, context.timeZone, language);
+      const left = daysLeft(context.now, notice.deadline, context.timeZone);
+      const text = body(
+        `${ballot} ${p.declined}`,
+        `${p.why} ${why}`,
+        `${p.tryAgain}\n${p.deadline} ${deadline}${left >= 0 ? p.days(left) : ''}\n${p.missDeadline}`,
+        `${p.whereToGo}\n${officeLines(office, p).join('\n')}`,
+        p.upload(context.portalUrl, context.receiptNumber),
+      );
+      const sms = fitSms([
+        join(smsBallot, p.sms.declined, why, p.sms.cureBy(deadline), p.sms.uploadAt(context.portalUrl)),
+        join(smsBallot, p.sms.declined, p.sms.cureBy(deadline), p.sms.uploadAt(context.portalUrl)),
       ]);
       return { subject, text, sms };
     }

@@ -3,7 +3,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError, notFound, requireWriter, type BallotTransitions, type Clock, type ElectionRulesCache, type StaffActor } from '@app/ballots';
 import type { CureDeclineReason, CureDocumentKind, CureMediaType } from '@app/domain';
-import { appendAudit, BallotEntity, CureSubmissionEntity, type TransactionRunner } from '@app/persistence';
+import type { VoterNotice } from '@app/lifecycle';
+import { appendAudit, BallotEntity, CureSubmissionEntity, OutboxEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { cureDeadlineInForce } from './portal-lookup';
 
@@ -135,7 +136,7 @@ export class CureUploads {
     });
   }
 
-  /** Declining leaves the ballot awaiting its cure; the voter sees why on the portal and may upload again. */
+  /** Declining leaves the ballot awaiting its cure; the voter is told why (portal and notice) and may upload again. */
   async decline(actor: StaffActor, ballotId: string, submissionId: string, reason: CureDeclineReason): Promise<void> {
     requireWriter(actor);
     await this.tx.run(async (manager) => {
@@ -143,6 +144,13 @@ export class CureUploads {
       const ballot = await this.transitions.loadInScope(manager, actor, ballotId);
       const now = this.clock.now();
       await manager.update(CureSubmissionEntity, { id: submission.id }, { status: 'declined', decidedBy: actor.id, decidedAt: now, declineReason: reason });
+      // The voter is told why, and by when to try again, like any other notice (issue 5).
+      const rules = await this.rules.get(manager, ballot.electionId);
+      const deadline = cureDeadlineInForce(ballot, rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at);
+      if (deadline !== null) {
+        const notice: VoterNotice = { type: 'cure_declined', reason, deadline };
+        await manager.insert(OutboxEntity, { id: randomUUID(), kind: 'voter_notice', ballotId, payload: notice, createdAt: now, processedAt: null, attempts: 0 });
+      }
       await appendAudit(manager, {
         electionId: ballot.electionId,
         ballotId,

@@ -133,7 +133,7 @@ export class PortalController {
     const admitted = await this.limits.admit(clientOf(request), null);
     if (!admitted.ok) {
       response.status(429).setHeader('Retry-After', String(admitted.retryAfterSeconds));
-      return expiredPage(language).value;
+      return lookupPage(language, { receiptNumber: '', month: '', day: '', year: '' }, { kind: 'too_many', minutes: Math.ceil(admitted.retryAfterSeconds / 60) }).value;
     }
     const file = (request as Request & { file?: { buffer: Buffer } }).file;
     const kind = field(body, 'kind');
