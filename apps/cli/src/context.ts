@@ -15,4 +15,4 @@ export async function withContext<T>(work: (app: INestApplicationContext, config
 }
 
 /** Exit codes: 0 done, 1 failed, 2 done but some input rows were refused. */
-export const EXIT = { ok: 0, failed: 1, rowsRefused: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, rowsRefused: 2, busy: 3 } as const;

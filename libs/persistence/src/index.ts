@@ -4,3 +4,4 @@ export { createDataSource, databaseConfigFrom, isPostgres, MIGRATIONS, type Data
 export { TransactionRunner, TransactionRetriesExhausted } from './transactions';
 export { appendAudit, verifyAuditChain } from './audit.store';
 export { SnapshotReads } from './snapshot-reads';
+export { ServiceLocks, type LockResult } from './service-locks';

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { UsersService } from '@app/auth';
@@ -7,7 +8,7 @@ import { CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { seedDemo } from '@app/demo';
 import { isOneOf, ROLES } from '@app/domain';
-import { BallotEntity, isPostgres, TransactionRunner, verifyAuditChain } from '@app/persistence';
+import { BallotEntity, isPostgres, ServiceLocks, TransactionRunner, verifyAuditChain } from '@app/persistence';
 import { RulePackRegistry } from '@app/rules';
 import { DataSource } from 'typeorm';
 import { EXIT } from '../context';
@@ -56,8 +57,25 @@ export async function createUserCommand(app: INestApplicationContext, o: { usern
  */
 export async function sweepDeadlinesCommand(app: INestApplicationContext, electionId: string | undefined): Promise<number> {
   const tx = app.get(TransactionRunner);
+  const clock = app.get<Clock>(CLOCK);
+  // One sweep at a time across every process on this database (issue 6): a lock row, not timing.
+  const lock = await new ServiceLocks(tx, clock).acquire('deadline-sweep', `sweep-deadlines pid ${process.pid} on ${hostname()}`, SWEEP_LEASE_MS);
+  if (!lock.acquired) {
+    console.log(`sweep: another deadline sweep is running (${lock.heldBy}, since ${new Date(lock.since).toISOString()}); nothing done`);
+    return EXIT.busy;
+  }
+  try {
+    return await sweepDue(app, tx, clock.now(), electionId);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** A sweep that dies without releasing its lock loses it after this long. */
+const SWEEP_LEASE_MS = 30 * 60_000;
+
+async function sweepDue(app: INestApplicationContext, tx: TransactionRunner, now: number, electionId: string | undefined): Promise<number> {
   const transitions = app.get(BallotTransitions);
-  const now = app.get<Clock>(CLOCK).now();
   const due = await tx.read((m) => {
     const q = m.getRepository(BallotEntity).createQueryBuilder('b').where("b.status = 'received.awaitingCure'").andWhere('b.cure_deadline < :now', { now });
     if (electionId !== undefined) q.andWhere('b.election_id = :electionId', { electionId });

@@ -3,7 +3,8 @@ import { inList, instant, int, nullableStr, str } from './schema-builders';
 
 /*
  * The voter portal and voter notices (issue 5): how to reach the voter, the county office a voter
- * is sent to, the outbox's delivery state and its attempts, and cure documents uploaded online.
+ * is sent to, the outbox's delivery state and its attempts, and cure documents uploaded online;
+ * and named locks across service processes (issue 6).
  * Plain `ALTER TABLE ... ADD COLUMN` on both dialects: TypeORM's SQLite `addColumn` rebuilds the
  * whole table, which a migration of a live ballots table should not do.
  */
@@ -69,6 +70,14 @@ export class PortalAndNotices1764100000000 implements MigrationInterface {
       }),
     );
 
+    // Named locks across processes (one deadline sweep at a time), with a lease a dead holder loses.
+    await q.createTable(
+      new Table({
+        name: 'service_locks',
+        columns: [str('name', 64, { isPrimary: true }), str('holder', 200), instant('acquired_at'), instant('expires_at')],
+      }),
+    );
+
     await q.createTable(
       new Table({
         name: 'cure_submissions',
@@ -109,6 +118,7 @@ export class PortalAndNotices1764100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('cure_submissions');
+    await q.dropTable('service_locks');
     await q.dropTable('notice_attempts');
     await q.query('DROP INDEX outbox_due');
     await q.query('DROP INDEX ballots_portal_lookup');
