@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, VoterEntity } from '@app/persistence';
+import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
 import { VOTER_BATCH_ROWS } from '@app/imports';
 import { cliEnv, runCli, spawnCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
@@ -126,6 +126,33 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'DEADLINE_PASSED' })).toBe(before + 3);
     const again = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
     expect(again.stdout).toMatch(/0 past their cure deadline, 0 rejected/);
+  });
+
+  it('sweep-deadlines while another sweep holds the lock: exit 3, nothing done; once it is released the sweep runs', async () => {
+    const held = await new ServiceLocks(new TransactionRunner(db.dataSource), { now: () => Date.parse('2020-11-06T17:01:00-05:00') }).acquire('deadline-sweep', 'another instance', 30 * 60_000);
+    expect(held.acquired).toBe(true);
+    const busy = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
+    expect(busy.code).toBe(3);
+    expect(busy.stdout).toMatch(/another deadline sweep is running \(another instance, since 2020-11-06T22:01:00.000Z\); nothing done/);
+    if (held.acquired) await held.release();
+    const free = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
+    expect(free.code).toBe(0);
+    expect(free.stdout).toMatch(/past their cure deadline/);
+  });
+
+  it('export report: the state roll-up as CSV on standard output or in a new file; an unknown report is named', async () => {
+    const out = await runCli(['export', 'report', 'state-rollup', '-', '--election', GA_2020_ELECTION], cliEnv(db));
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('countyCode,countyName,ballots,countedFull,countedPartial,rejected,outstanding');
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['countyCode', 'COBB', 'DEKALB', 'FULTON', 'ALL']);
+    const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'partial.csv');
+    expect((await runCli(['export', 'report', 'partial-counts', file, '--election', GA_2020_ELECTION], cliEnv(db))).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect((await runCli(['export', 'report', 'partial-counts', file, '--election', GA_2020_ELECTION], cliEnv(db))).code).toBe(1);
+    const unknown = await runCli(['export', 'report', 'turnout', '-', '--election', GA_2020_ELECTION], cliEnv(db));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no report turnout; there are: outstanding, /);
   });
 
   it('verify-audit: exit 0 when intact, 1 naming the entry when a row was altered', async () => {

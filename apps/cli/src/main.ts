@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { EXIT, withContext } from './context';
 import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
 import { dispatchNoticesCommand, exportLettersCommand } from './commands/notices';
+import { exportReportCommand, REPORT_NAMES } from './commands/reports';
 import { backupCommand, createUserCommand, migrateCommand, seedDemoCommand, sweepDeadlinesCommand, verifyAuditCommand } from './commands/operations';
 
 const count = (value: string): number => {
@@ -91,6 +92,12 @@ exportCommand
   .requiredOption('--election <id>')
   .option('--county <code>')
   .action((file: string, o: { election: string; county?: string }) => run(() => withContext((app, config) => exportLettersCommand(app, config, file, o.election, o.county)))());
+
+exportCommand
+  .command('report <name> <file>')
+  .description(`a report as CSV (${REPORT_NAMES.join(', ')}); the file must not exist, or - for standard output`)
+  .requiredOption('--election <id>')
+  .action((name: string, file: string, o: { election: string }) => run(() => withContext((app) => exportReportCommand(app, name, file, o.election)))());
 
 program.command('verify-audit').description('walk the audit chain; exit 1 if it is broken').action(run(() => withContext((app) => verifyAuditCommand(app))));
 

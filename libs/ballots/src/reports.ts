@@ -1,4 +1,4 @@
-import { BallotEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
+import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
 import { countyFilter, type StaffActor } from './actor';
 
 /** Ballots not yet counted or rejected: the figure a county must bring to zero before it certifies. */
@@ -8,6 +8,9 @@ export interface OutstandingRow { countyCode: string; countyName: string; kind: 
 export interface CureDeadlineRow { deadline: number; ballots: number }
 export interface RejectionRow { countyCode: string; reason: string; ballots: number }
 export interface UocavaRow { category: string; status: string; ballots: number }
+export interface CureReasonRow { countyCode: string; cureReason: string; outcome: 'awaiting' | 'cured' | 'rejected'; ballots: number }
+export interface PartialCountRow { countyCode: string; precinctId: string; receiptNumber: string; contestsToCount: string; contestIds: string }
+export interface RollupRow { countyCode: string; countyName: string; ballots: number; countedFull: number; countedPartial: number; rejected: number; outstanding: number }
 export interface ReadinessRow { countyCode: string; countyName: string; outstanding: number; total: number; certified: boolean; certifiedAt: string | null; ready: boolean }
 
 /** The dashboard's four tables, from one pass over an election's ballots. */
@@ -151,7 +154,86 @@ export class Reports {
       });
     });
   }
+
+  /** Cures requested, by county and reason, and how each stands: still awaited, made, or lapsed into a rejection. */
+  cureReasons(actor: StaffActor, electionId: string): Promise<CureReasonRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .select('b.county_code', 'countyCode').addSelect('b.cure_reason', 'cureReason').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
+        .where('b.election_id = :electionId', { electionId }).andWhere('b.cure_reason IS NOT NULL');
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const groups = await q.groupBy('b.county_code').addGroupBy('b.cure_reason').addGroupBy('b.status').getRawMany<{ countyCode: string; cureReason: string; status: string; ballots: string | number }>();
+      const rows = new Map<string, CureReasonRow>();
+      for (const g of groups) {
+        const outcome = g.status === 'received.awaitingCure' ? 'awaiting' : g.status === 'rejected' ? 'rejected' : 'cured';
+        const key = `${g.countyCode}|${g.cureReason}|${outcome}`;
+        const row = rows.get(key) ?? { countyCode: g.countyCode, cureReason: g.cureReason, outcome, ballots: 0 };
+        row.ballots += Number(g.ballots);
+        rows.set(key, row);
+      }
+      return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    });
+  }
+
+  /** Every partially counted ballot, by county and precinct, with the contests the duplication team copies (names and ids, ballot order). */
+  partialCounts(actor: StaffActor, electionId: string): Promise<PartialCountRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
+        .select(['b.id', 'b.countyCode', 'b.precinctId', 'b.receiptNumber', 'b.lifecycle'])
+        .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'counted'").andWhere("b.determination = 'partial'");
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
+      const ballots = await q.orderBy('b.county_code').addOrderBy('b.precinct_id').addOrderBy('b.receipt_number').getMany();
+      const contests = await m.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
+      const names = new Map(contests.map((c) => [c.id, c.name]));
+      return ballots.map((b) => {
+        const ids = b.lifecycle.count?.contests ?? [];
+        return { countyCode: b.countyCode, precinctId: b.precinctId ?? '', receiptNumber: b.receiptNumber, contestsToCount: ids.map((id) => names.get(id) ?? id).join('; '), contestIds: ids.join(' ') };
+      });
+    });
+  }
+
+  /** Per county, and for the whole state on the last row (county code `ALL`): ballots, counted in full or in part, rejected, outstanding. */
+  stateRollup(actor: StaffActor, electionId: string): Promise<RollupRow[]> {
+    return this.tx.read(async (m) => {
+      const q = m.getRepository(CountyEntity).createQueryBuilder('c')
+        .leftJoin(BallotEntity, 'b', 'b.election_id = c.election_id AND b.county_code = c.code')
+        .select('c.code', 'countyCode').addSelect('c.name', 'countyName').addSelect('COUNT(b.id)', 'ballots')
+        .addSelect("SUM(CASE WHEN b.status = 'counted' AND b.determination = 'full' THEN 1 ELSE 0 END)", 'countedFull')
+        .addSelect("SUM(CASE WHEN b.status = 'counted' AND b.determination = 'partial' THEN 1 ELSE 0 END)", 'countedPartial')
+        .addSelect("SUM(CASE WHEN b.status = 'rejected' THEN 1 ELSE 0 END)", 'rejected')
+        .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
+        .where('c.election_id = :electionId', { electionId });
+      const scope = countyFilter(actor);
+      if (scope !== null) q.andWhere('c.code = :scope', { scope });
+      const raw = await q.groupBy('c.code').addGroupBy('c.name').orderBy('c.code').getRawMany<Record<keyof RollupRow, string | number>>();
+      const rows: RollupRow[] = raw.map((r) => ({
+        countyCode: String(r.countyCode),
+        countyName: String(r.countyName),
+        ballots: Number(r.ballots),
+        countedFull: Number(r.countedFull ?? 0),
+        countedPartial: Number(r.countedPartial ?? 0),
+        rejected: Number(r.rejected ?? 0),
+        outstanding: Number(r.outstanding ?? 0),
+      }));
+      const sum = (k: 'ballots' | 'countedFull' | 'countedPartial' | 'rejected' | 'outstanding') => rows.reduce((t, r) => t + r[k], 0);
+      return [...rows, { countyCode: 'ALL', countyName: scope === null ? 'All counties' : 'All counties you can see', ballots: sum('ballots'), countedFull: sum('countedFull'), countedPartial: sum('countedPartial'), rejected: sum('rejected'), outstanding: sum('outstanding') }];
+    });
+  }
 }
+
+/** Every report by its name in the API and the CLI, with its CSV columns. */
+export const REPORT_DEFINITIONS = {
+  outstanding: { run: (r: Reports, a: StaffActor, e: string) => r.outstanding(a, e), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
+  'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.rejectionReasons(a, e), columns: ['countyCode', 'reason', 'ballots'] },
+  'uocava-summary': { run: (r: Reports, a: StaffActor, e: string) => r.uocavaSummary(a, e), columns: ['category', 'status', 'ballots'] },
+  'cure-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.cureReasons(a, e), columns: ['countyCode', 'cureReason', 'outcome', 'ballots'] },
+  'partial-counts': { run: (r: Reports, a: StaffActor, e: string) => r.partialCounts(a, e), columns: ['countyCode', 'precinctId', 'receiptNumber', 'contestsToCount', 'contestIds'] },
+  'state-rollup': { run: (r: Reports, a: StaffActor, e: string) => r.stateRollup(a, e), columns: ['countyCode', 'countyName', 'ballots', 'countedFull', 'countedPartial', 'rejected', 'outstanding'] },
+  'certification-readiness': { run: (r: Reports, a: StaffActor, e: string) => r.certificationReadiness(a, e), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
+} as const;
+export type ReportName = keyof typeof REPORT_DEFINITIONS;
 
 /** RFC 4180 CSV with a header row; formulas are neutralised so a spreadsheet never runs a cell. */
 export function toCsv(rows: readonly object[], columns: readonly string[]): string {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Reports, toCsv, type StaffActor } from '@app/ballots';
+import { REPORT_DEFINITIONS, Reports, toCsv, type StaffActor } from '@app/ballots';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -16,12 +16,7 @@ class ReportQuery {
   format?: 'json' | 'csv';
 }
 
-const REPORTS = {
-  outstanding: { run: (r: Reports, a: StaffActor, e: string) => r.outstanding(a, e), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
-  'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.rejectionReasons(a, e), columns: ['countyCode', 'reason', 'ballots'] },
-  'uocava-summary': { run: (r: Reports, a: StaffActor, e: string) => r.uocavaSummary(a, e), columns: ['category', 'status', 'ballots'] },
-  'certification-readiness': { run: (r: Reports, a: StaffActor, e: string) => r.certificationReadiness(a, e), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
-} as const;
+const REPORTS = REPORT_DEFINITIONS;
 type ReportName = keyof typeof REPORTS;
 
 @ApiTags('reports')
@@ -30,7 +25,7 @@ type ReportName = keyof typeof REPORTS;
 export class ReportsController {
   constructor(private readonly reports: Reports) {}
 
-  /** Outstanding ballots by county, kind and status; rejection reasons (EAVS codes); the UOCAVA summary; certification readiness. */
+  /** Outstanding ballots by county, kind and status; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. */
   @Get(':name')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })

@@ -1,0 +1,79 @@
+import { Reports } from '@app/ballots';
+import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
+import { COBB_CLERK, FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, OBSERVER, provisionalIntake, seedGeorgia2020, services, type Services } from '@test/support/services';
+
+/**
+ * Issue 6: the state's reports on a data set whose answers are known. Fulton: one ballot counted in
+ * full, one counted in part (voter of FUL-01 voting in FUL-02), one rejected, one awaiting an ID
+ * cure, one cured and counted, one still under research; Cobb: one under research; DeKalb: none.
+ */
+const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
+
+describe.each(testDatabases())('state reports on %s', (kind) => {
+  let db: TestDatabase;
+  let s: Services;
+  let reports: Reports;
+  let partialReceipt = '';
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    await seedGeorgia2020(db.dataSource);
+    s = services(db.dataSource, THURSDAY);
+    reports = new Reports(s.tx);
+    const apply = (id: string, version: number, command: Parameters<Services['transitions']['apply']>[2], as = FULTON_CLERK) => s.transitions.apply(as, id, command, version);
+
+    const full = await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    await apply(full.id, 1, { type: 'VERIFY' });
+    await apply(full.id, 2, { type: 'COUNT' });
+    const partial = await s.intake.intake(FULTON_CLERK, provisionalIntake({ precinctId: 'FUL-02' }));
+    partialReceipt = partial.receiptNumber;
+    await apply(partial.id, 1, { type: 'VERIFY' });
+    await apply(partial.id, 2, { type: 'COUNT' });
+    const rejected = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: null }));
+    await apply(rejected.id, 1, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' });
+    await apply(rejected.id, 2, { type: 'CONFIRM_REJECTION' }, FULTON_SUPERVISOR);
+    const awaiting = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' }));
+    await apply(awaiting.id, 1, { type: 'REQUEST_CURE', cureReason: 'id_required' });
+    const cured = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' }));
+    await apply(cured.id, 1, { type: 'REQUEST_CURE', cureReason: 'id_required' });
+    await apply(cured.id, 2, { type: 'RECORD_CURE', evidence: 'Driver licence shown at the office' });
+    await apply(cured.id, 3, { type: 'VERIFY' });
+    await apply(cured.id, 4, { type: 'COUNT' });
+    await s.intake.intake(FULTON_CLERK, provisionalIntake());
+    await s.intake.intake(COBB_CLERK, provisionalIntake({ countyCode: 'COBB', precinctId: 'COB-01', claimedVoterId: '2001', lastName: 'Voter2001' }));
+  }, 60_000);
+  afterAll(async () => db.destroy());
+
+  it('the state roll-up: each county, then the whole state', async () => {
+    expect(await reports.stateRollup(OBSERVER, GA_2020_ELECTION)).toEqual([
+      { countyCode: 'COBB', countyName: 'Cobb', ballots: 1, countedFull: 0, countedPartial: 0, rejected: 0, outstanding: 1 },
+      { countyCode: 'DEKALB', countyName: 'DeKalb', ballots: 0, countedFull: 0, countedPartial: 0, rejected: 0, outstanding: 0 },
+      { countyCode: 'FULTON', countyName: 'Fulton', ballots: 6, countedFull: 2, countedPartial: 1, rejected: 1, outstanding: 2 },
+      { countyCode: 'ALL', countyName: 'All counties', ballots: 7, countedFull: 2, countedPartial: 1, rejected: 1, outstanding: 3 },
+    ]);
+  });
+
+  it('a county clerk\u2019s roll-up holds their county only', async () => {
+    const rows = await reports.stateRollup(COBB_CLERK, GA_2020_ELECTION);
+    expect(rows.map((r) => [r.countyCode, r.ballots])).toEqual([['COBB', 1], ['ALL', 1]]);
+  });
+
+  it('partial counts: the ballot, its precinct, and the contests on both ballot styles (FUL-02 cast, FUL-01 registered), in ballot order', async () => {
+    expect(await reports.partialCounts(OBSERVER, GA_2020_ELECTION)).toEqual([
+      {
+        countyCode: 'FULTON',
+        precinctId: 'FUL-02',
+        receiptNumber: partialReceipt,
+        contestsToCount: 'President of the United States; United States Senate; Public Service Commission, District 4; Fulton County Commission',
+        contestIds: 'president us-senate psc-4 fulton-commission',
+      },
+    ]);
+  });
+
+  it('cure reasons by county and how they stand: one awaited, one made', async () => {
+    expect(await reports.cureReasons(OBSERVER, GA_2020_ELECTION)).toEqual([
+      { countyCode: 'FULTON', cureReason: 'id_required', outcome: 'awaiting', ballots: 1 },
+      { countyCode: 'FULTON', cureReason: 'id_required', outcome: 'cured', ballots: 1 },
+    ]);
+  });
+});
