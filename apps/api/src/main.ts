@@ -22,6 +22,7 @@ async function bootstrap(): Promise<void> {
     '',
     `Ballot adjudication service: ${url}/console  (the staff console: open it in a browser and sign in)`,
     `  Staff API and its documentation: ${url}/api/docs`,
+    `  Voter portal: ${url}/portal  (demo receipts to try are in the README, "Voter portal")`,
     `  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (clockAt !== null) lines.push(`  Clock: started at ${new Date(clockAt).toISOString()} and running (CLOCK_AT=real for the real clock)`);
