@@ -9,6 +9,7 @@ import { DatabaseModule } from '@app/persistence/database.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BallotImportController } from './ballots/ballot-import.controller';
 import { BallotsController } from './ballots/ballots.controller';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { validationPipe } from './common/validation';
@@ -37,6 +38,7 @@ export class AppModule {
         AuthController,
         ElectionsController,
         RulePacksController,
+        BallotImportController,
         BallotsController,
         ReportsController,
         AuditController,

@@ -18,6 +18,9 @@ export const BALLOT_OPTIONAL_COLUMNS = [
   'out_of_precinct_affidavit',
   'signature',
   'notes',
+  'contact_email',
+  'contact_phone',
+  'language',
 ] as const;
 
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
