@@ -89,6 +89,8 @@ export interface TestApp {
   readonly service: RunningService;
   /** The service's data folder (uploads, the session secret; the SQLite file too on SQLite). */
   readonly dataDir: string;
+  /** Another process of the service on the same database (several instances); the caller stops it. */
+  startAnother(): Promise<RunningService>;
   /** A bearer token for a user made on first use. */
   token(username: string, role: 'clerk' | 'supervisor' | 'admin' | 'observer', countyCode?: string | null): Promise<string>;
   /** Stops the service and starts it again on the same database. */
@@ -111,6 +113,7 @@ export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.Proc
   const state = {
     db,
     dataDir: env['DATA_DIR'] ?? '',
+    startAnother: () => startService(env),
     get http() {
       return request(service.url);
     },
