@@ -7,6 +7,9 @@ import { launchBrowser, screenshot, seriousViolations } from '@test/support/brow
  * The console in a real browser (Debian's Chromium driven by playwright-core), against the
  * service running as its own process. The service's clock is set to Thursday of election week.
  */
+/** A 1-by-1 PNG: what a voter's photo of ID looks like to the service. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 jest.setTimeout(60_000);
 
 describe('staff console in a browser', () => {
@@ -187,6 +190,35 @@ describe('staff console in a browser', () => {
     await page.waitForURL(/done=VERIFY/);
     expect(await stateOf(page)).toBe('Verified');
     await context.close();
+  });
+
+  it('a document a voter uploaded opens sandboxed and uncached, with the same headers in the console and the API', async () => {
+    const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
+    receipt += 1;
+    const receiptNumber = `BR-DOC-${receipt}`;
+    const intake = { electionId: 'ga-2020-general', receiptNumber, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1002', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1002', issuedReason: 'no_id', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: false };
+    const ballot = (await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intake).expect(201)).body as { id: string };
+    await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'REQUEST_CURE', cureReason: 'id_required', expectedVersion: 1 }).expect(201);
+    const lookup = await t.http.post('/portal').type('form').send({ lang: 'en', receiptNumber, month: '2', day: '29', year: '1980' }).expect(200);
+    const uploadToken = /name="token" value="([^"]+)"/.exec(lookup.text)?.[1] ?? '';
+    await t.http.post('/portal/cure').field('token', uploadToken).field('lang', 'en').field('kind', 'id_document').field('affirm', 'yes').attach('document', PNG, { filename: 'id.png', contentType: 'image/png' }).expect(200);
+    const documentId = ((await t.http.get(`/api/ballots/${ballot.id}/cure-documents`).auth(clerk, { type: 'bearer' }).expect(200)).body as { id: string }[])[0]?.id ?? '';
+
+    const fromApi = await t.http.get(`/api/ballots/${ballot.id}/cure-documents/${documentId}`).auth(clerk, { type: 'bearer' }).buffer(true).expect(200);
+    const page = await signIn('fulton.clerk');
+    const fromConsole = await page.request.get(`${t.service.url}/console/ballots/${ballot.id}/documents/${documentId}`);
+    expect(fromConsole.status()).toBe(200);
+    expect(Buffer.from(await fromConsole.body()).equals(PNG)).toBe(true);
+    const expected = {
+      'content-type': 'image/png',
+      'content-disposition': `inline; filename="cure-document-${documentId}.png"`,
+      'content-security-policy': "sandbox; default-src 'none'; img-src 'self'; object-src 'self'",
+      'cache-control': 'no-store',
+    };
+    const pick = (headers: Record<string, unknown>) => Object.fromEntries(Object.keys(expected).map((name) => [name, headers[name]]));
+    expect(pick(fromConsole.headers())).toEqual(expected);
+    expect(pick(fromApi.headers as Record<string, unknown>)).toEqual(expected);
+    await page.context().close();
   });
 
   it('every page passes an axe-core scan with no serious or critical violation', async () => {
