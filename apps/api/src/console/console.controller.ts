@@ -25,6 +25,7 @@ import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
 import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
+import { sendCureDocument } from '../portal/cure-document.response';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
@@ -135,13 +136,7 @@ export class ConsoleController {
   @Get('ballots/:id/documents/:documentId')
   async document(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
     const { submission, bytes } = await this.uploads.open(actorOf(request), id, documentId);
-    response
-      .status(200)
-      .setHeader('Content-Type', submission.mediaType)
-      .setHeader('Content-Disposition', `inline; filename="cure-document-${submission.id}${submission.mediaType === 'application/pdf' ? '.pdf' : submission.mediaType === 'image/png' ? '.png' : '.jpg'}"`)
-      .setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
-      .setHeader('Cache-Control', 'no-store')
-      .send(bytes);
+    sendCureDocument(response, submission, bytes);
   }
 
   @Post('ballots/:id/documents/:documentId/accept')

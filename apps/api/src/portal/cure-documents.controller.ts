@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
 import { UuidParam } from '../common/uuid.pipe';
 import { ballotView, BallotView } from '../ballots/ballot.views';
+import { sendCureDocument } from './cure-document.response';
 
 class CureDocumentView {
   @ApiProperty() id!: string;
@@ -57,14 +58,7 @@ export class CureDocumentsController {
   @Get(':documentId')
   async open(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
     const { submission, bytes } = await this.uploads.open(actor, id, documentId);
-    const extension = submission.mediaType === 'application/pdf' ? 'pdf' : submission.mediaType === 'image/png' ? 'png' : 'jpg';
-    response
-      .status(200)
-      .setHeader('Content-Type', submission.mediaType)
-      .setHeader('Content-Disposition', `inline; filename="cure-document-${submission.id}.${extension}"`)
-      .setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
-      .setHeader('Cache-Control', 'no-store')
-      .send(bytes);
+    sendCureDocument(response, submission, bytes);
   }
 
   @Post(':documentId/accept')
