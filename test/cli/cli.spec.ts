@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
 import { VOTER_BATCH_ROWS } from '@app/imports';
+import { EAVS_ITEMS } from '@app/domain';
 import { cliEnv, runCli, spawnCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services } from '@test/support/services';
@@ -153,6 +154,20 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     const unknown = await runCli(['export', 'report', 'turnout', '-', '--election', GA_2020_ELECTION], cliEnv(db));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no report turnout; there are: outstanding, /);
+  });
+
+  it('export report eavs --county: one county\u2019s section E and B figures, E1a its provisional ballots; an unknown county is named', async () => {
+    const out = await runCli(['export', 'report', 'eavs', '-', '--election', GA_2020_ELECTION, '--county', 'FULTON'], cliEnv(db));
+    expect(out.code).toBe(0);
+    const [header, ...rows] = out.stdout.trim().split('\r\n').map((l) => l.split(','));
+    expect(header).toEqual(['countyCode', 'countyName', 'section', 'item', 'description', 'value']);
+    expect(rows.map((r) => r[3])).toEqual(EAVS_ITEMS.map((i) => i.item));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['FULTON']));
+    const [{ n }] = await db.dataSource.query<[{ n: string | number }]>(`SELECT COUNT(*) AS n FROM ballots WHERE county_code = 'FULTON' AND kind = 'provisional'`);
+    expect(Number(rows.find((r) => r[3] === 'E1a')?.at(-1))).toBe(Number(n));
+    const unknown = await runCli(['export', 'report', 'eavs', '-', '--election', GA_2020_ELECTION, '--county', 'NOWHERE'], cliEnv(db));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no county NOWHERE in ga-2020-general/);
   });
 
   it('verify-audit: exit 0 when intact, 1 naming the entry when a row was altered', async () => {

@@ -154,6 +154,20 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       expect(csv.text.split('\r\n')[0]).toBe('countyCode,countyName,kind,status,ballots');
     });
 
+    it('the EAVS export of one county as CSV (a file named for it); a county code that is not one is refused by field', async () => {
+      const csv = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=FULTON&format=csv').auth(admin, { type: 'bearer' }).expect(200);
+      expect(csv.headers['content-disposition']).toBe('attachment; filename="eavs-ga-2020-general-FULTON.csv"');
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0]).toBe('countyCode,countyName,section,item,description,value');
+      expect(lines.slice(1).every((l) => l.startsWith('FULTON,Fulton,'))).toBe(true);
+      const json = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=FULTON').auth(admin, { type: 'bearer' }).expect(200);
+      const figures = new Map((json.body as { item: string; value: number }[]).map((r) => [r.item, r.value]));
+      expect(figures.get('E1a')).toBeGreaterThan(0);
+      expect(figures.get('E1a')).toBe(['E1b', 'E1c', 'E1d', 'E1e'].reduce((n, item) => n + (figures.get(item) ?? 0), 0));
+      const bad = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=%27%3B--').auth(admin, { type: 'bearer' }).expect(400);
+      expect((bad.body as ErrorBody).fields.map((f) => f.field)).toContain('countyCode');
+    });
+
     it('certification readiness counts outstanding ballots per county', async () => {
       const response = await t.http.get('/api/reports/certification-readiness?electionId=ga-2020-general').auth(admin, { type: 'bearer' }).expect(200);
       const rows = response.body as { countyCode: string; outstanding: number; ready: boolean }[];

@@ -97,7 +97,8 @@ exportCommand
   .command('report <name> <file>')
   .description(`a report as CSV (${REPORT_NAMES.join(', ')}); the file must not exist, or - for standard output`)
   .requiredOption('--election <id>')
-  .action((name: string, file: string, o: { election: string }) => run(() => withContext((app) => exportReportCommand(app, name, file, o.election)))());
+  .option('--county <code>', 'one county only (the eavs report is filed per county)')
+  .action((name: string, file: string, o: { election: string; county?: string }) => run(() => withContext((app) => exportReportCommand(app, name, file, o.election, o.county)))());
 
 program.command('verify-audit').description('walk the audit chain; exit 1 if it is broken').action(run(() => withContext((app) => verifyAuditCommand(app))));
 

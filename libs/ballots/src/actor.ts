@@ -12,6 +12,12 @@ export interface StaffActor {
 
 export const SYSTEM_ACTOR: StaffActor = { id: 'system', username: 'system', role: 'system', countyCode: null };
 
+/**
+ * A county filter no ballot matches: longer than any county code the schema can hold (32), and
+ * valid text on both databases (PostgreSQL refuses a NUL in a parameter).
+ */
+export const NO_COUNTY = 'no county: this scope reaches no ballot';
+
 /** The one place county scope is decided: does this actor reach ballots of this county? */
 export function reachesCounty(actor: StaffActor, countyCode: string): boolean {
   switch (actor.role) {
@@ -27,7 +33,7 @@ export function reachesCounty(actor: StaffActor, countyCode: string): boolean {
 
 /** The county filter every ballot query of this actor must carry (null: all counties). */
 export function countyFilter(actor: StaffActor): string | null {
-  return actor.role === 'clerk' || actor.role === 'supervisor' ? actor.countyCode ?? '\u0000no-county' : null;
+  return actor.role === 'clerk' || actor.role === 'supervisor' ? actor.countyCode ?? NO_COUNTY : null;
 }
 
 export function requireWriter(actor: StaffActor): void {

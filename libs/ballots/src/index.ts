@@ -10,3 +10,4 @@ export * from './reports';
 export * from './certification';
 export * from './intake.dto';
 export * from './validators';
+export * from './eavs-report';

@@ -1,5 +1,17 @@
 import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
-import { countyFilter, type StaffActor } from './actor';
+import { countyFilter, NO_COUNTY, type StaffActor } from './actor';
+import { eavsReport, type EavsRow } from './eavs-report';
+
+/**
+ * The county a report covers: the one asked for, within the actor's own reach. A county user who
+ * asks for another county gets an empty report, as for a county with no ballots ("not yours" looks
+ * like "not found").
+ */
+export function reportScope(actor: StaffActor, countyCode: string | undefined): string | null {
+  const own = countyFilter(actor);
+  if (countyCode === undefined) return own;
+  return own === null || own === countyCode ? countyCode : NO_COUNTY;
+}
 
 /** Ballots not yet counted or rejected: the figure a county must bring to zero before it certifies. */
 export const OUTSTANDING_SQL = "b.status NOT IN ('counted', 'rejected')";
@@ -91,44 +103,44 @@ export class Reports {
     });
   }
 
-  outstanding(actor: StaffActor, electionId: string): Promise<OutstandingRow[]> {
+  outstanding(actor: StaffActor, electionId: string, countyCode?: string): Promise<OutstandingRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .innerJoin(CountyEntity, 'c', 'c.election_id = b.election_id AND c.code = b.county_code')
         .select('b.county_code', 'countyCode').addSelect('c.name', 'countyName').addSelect('b.kind', 'kind').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere(OUTSTANDING_SQL);
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').getRawMany<OutstandingRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
     });
   }
 
-  rejectionReasons(actor: StaffActor, electionId: string): Promise<RejectionRow[]> {
+  rejectionReasons(actor: StaffActor, electionId: string, countyCode?: string): Promise<RejectionRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.county_code', 'countyCode').addSelect('b.rejection_reason', 'reason').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'rejected'");
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.county_code').addGroupBy('b.rejection_reason').orderBy('b.county_code').addOrderBy('b.rejection_reason').getRawMany<RejectionRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
     });
   }
 
-  uocavaSummary(actor: StaffActor, electionId: string): Promise<UocavaRow[]> {
+  uocavaSummary(actor: StaffActor, electionId: string, countyCode?: string): Promise<UocavaRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.uocava_category', 'category').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere("b.kind = 'uocava'");
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.uocava_category').addGroupBy('b.status').orderBy('b.uocava_category').addOrderBy('b.status').getRawMany<UocavaRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
     });
   }
 
-  certificationReadiness(actor: StaffActor, electionId: string): Promise<ReadinessRow[]> {
+  certificationReadiness(actor: StaffActor, electionId: string, countyCode?: string): Promise<ReadinessRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(CountyEntity).createQueryBuilder('c')
         .leftJoin(BallotEntity, 'b', 'b.election_id = c.election_id AND b.county_code = c.code')
@@ -136,7 +148,7 @@ export class Reports {
         .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
         .addSelect('COUNT(b.id)', 'total')
         .where('c.election_id = :electionId', { electionId });
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('c.code = :scope', { scope });
       const rows = await q.groupBy('c.code').addGroupBy('c.name').addGroupBy('c.certified_at').orderBy('c.code').getRawMany<{ countyCode: string; countyName: string; certifiedAt: string | number | null; outstanding: string | number; total: string | number }>();
       return rows.map((r) => {
@@ -156,12 +168,12 @@ export class Reports {
   }
 
   /** Cures requested, by county and reason, and how each stands: still awaited, made, or lapsed into a rejection. */
-  cureReasons(actor: StaffActor, electionId: string): Promise<CureReasonRow[]> {
+  cureReasons(actor: StaffActor, electionId: string, countyCode?: string): Promise<CureReasonRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.county_code', 'countyCode').addSelect('b.cure_reason', 'cureReason').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere('b.cure_reason IS NOT NULL');
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const groups = await q.groupBy('b.county_code').addGroupBy('b.cure_reason').addGroupBy('b.status').getRawMany<{ countyCode: string; cureReason: string; status: string; ballots: string | number }>();
       const rows = new Map<string, CureReasonRow>();
@@ -177,12 +189,12 @@ export class Reports {
   }
 
   /** Every partially counted ballot, by county and precinct, with the contests the duplication team copies (names and ids, ballot order). */
-  partialCounts(actor: StaffActor, electionId: string): Promise<PartialCountRow[]> {
+  partialCounts(actor: StaffActor, electionId: string, countyCode?: string): Promise<PartialCountRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select(['b.id', 'b.countyCode', 'b.precinctId', 'b.receiptNumber', 'b.lifecycle'])
         .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'counted'").andWhere("b.determination = 'partial'");
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const ballots = await q.orderBy('b.county_code').addOrderBy('b.precinct_id').addOrderBy('b.receipt_number').getMany();
       const contests = await m.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
@@ -195,7 +207,7 @@ export class Reports {
   }
 
   /** Per county, and for the whole state on the last row (county code `ALL`): ballots, counted in full or in part, rejected, outstanding. */
-  stateRollup(actor: StaffActor, electionId: string): Promise<RollupRow[]> {
+  stateRollup(actor: StaffActor, electionId: string, countyCode?: string): Promise<RollupRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(CountyEntity).createQueryBuilder('c')
         .leftJoin(BallotEntity, 'b', 'b.election_id = c.election_id AND b.county_code = c.code')
@@ -205,7 +217,7 @@ export class Reports {
         .addSelect("SUM(CASE WHEN b.status = 'rejected' THEN 1 ELSE 0 END)", 'rejected')
         .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
         .where('c.election_id = :electionId', { electionId });
-      const scope = countyFilter(actor);
+      const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('c.code = :scope', { scope });
       const raw = await q.groupBy('c.code').addGroupBy('c.name').orderBy('c.code').getRawMany<Record<keyof RollupRow, string | number>>();
       const rows: RollupRow[] = raw.map((r) => ({
@@ -221,17 +233,23 @@ export class Reports {
       return [...rows, { countyCode: 'ALL', countyName: scope === null ? 'All counties' : 'All counties you can see', ballots: sum('ballots'), countedFull: sum('countedFull'), countedPartial: sum('countedPartial'), rejected: sum('rejected'), outstanding: sum('outstanding') }];
     });
   }
+
+  /** The federal survey's provisional (section E) and UOCAVA (section B) figures, by county and for all counties in scope. */
+  eavs(actor: StaffActor, electionId: string, countyCode?: string): Promise<EavsRow[]> {
+    return eavsReport(this.tx, electionId, reportScope(actor, countyCode));
+  }
 }
 
 /** Every report by its name in the API and the CLI, with its CSV columns. */
 export const REPORT_DEFINITIONS = {
-  outstanding: { run: (r: Reports, a: StaffActor, e: string) => r.outstanding(a, e), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
-  'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.rejectionReasons(a, e), columns: ['countyCode', 'reason', 'ballots'] },
-  'uocava-summary': { run: (r: Reports, a: StaffActor, e: string) => r.uocavaSummary(a, e), columns: ['category', 'status', 'ballots'] },
-  'cure-reasons': { run: (r: Reports, a: StaffActor, e: string) => r.cureReasons(a, e), columns: ['countyCode', 'cureReason', 'outcome', 'ballots'] },
-  'partial-counts': { run: (r: Reports, a: StaffActor, e: string) => r.partialCounts(a, e), columns: ['countyCode', 'precinctId', 'receiptNumber', 'contestsToCount', 'contestIds'] },
-  'state-rollup': { run: (r: Reports, a: StaffActor, e: string) => r.stateRollup(a, e), columns: ['countyCode', 'countyName', 'ballots', 'countedFull', 'countedPartial', 'rejected', 'outstanding'] },
-  'certification-readiness': { run: (r: Reports, a: StaffActor, e: string) => r.certificationReadiness(a, e), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
+  outstanding: { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.outstanding(a, e, c), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
+  'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.rejectionReasons(a, e, c), columns: ['countyCode', 'reason', 'ballots'] },
+  'uocava-summary': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.uocavaSummary(a, e, c), columns: ['category', 'status', 'ballots'] },
+  'cure-reasons': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.cureReasons(a, e, c), columns: ['countyCode', 'cureReason', 'outcome', 'ballots'] },
+  'partial-counts': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.partialCounts(a, e, c), columns: ['countyCode', 'precinctId', 'receiptNumber', 'contestsToCount', 'contestIds'] },
+  'state-rollup': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.stateRollup(a, e, c), columns: ['countyCode', 'countyName', 'ballots', 'countedFull', 'countedPartial', 'rejected', 'outstanding'] },
+  eavs: { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.eavs(a, e, c), columns: ['countyCode', 'countyName', 'section', 'item', 'description', 'value'] },
+  'certification-readiness': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.certificationReadiness(a, e, c), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
 } as const;
 export type ReportName = keyof typeof REPORT_DEFINITIONS;
 

@@ -2,3 +2,4 @@ export * from './assert';
 export * from './codes';
 export * from './jurisdiction';
 export * from './ballot';
+export * from './eavs';

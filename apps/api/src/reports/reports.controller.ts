@@ -11,6 +11,10 @@ class ReportQuery {
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'electionId must be an election id' })
   electionId!: string;
 
+  @ApiPropertyOptional({ example: 'FUL', description: 'one county only; a county user asking for another county gets no rows' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'countyCode must be a county code' })
+  countyCode?: string;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional() @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
@@ -25,7 +29,7 @@ type ReportName = keyof typeof REPORTS;
 export class ReportsController {
   constructor(private readonly reports: Reports) {}
 
-  /** Outstanding ballots by county, kind and status; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. */
+  /** Outstanding ballots by county, kind and status; the EAVS section B and E figures; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. */
   @Get(':name')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
@@ -41,9 +45,9 @@ export class ReportsController {
       return [{ status: 404, code: 'not_found', message: `no report ${name}; there are: ${Object.keys(REPORTS).join(', ')}`, fields: [] }];
     }
     const report = REPORTS[name as ReportName];
-    const rows = await report.run(this.reports, actor, query.electionId);
+    const rows = await report.run(this.reports, actor, query.electionId, query.countyCode);
     if (query.format === 'csv') {
-      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${name}-${query.electionId}.csv"`);
+      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${name}-${query.electionId}${query.countyCode === undefined ? '' : `-${query.countyCode}`}.csv"`);
       return toCsv(rows, report.columns);
     }
     return rows;
