@@ -46,7 +46,7 @@ export class CureUploads {
   async uploadOpen(manager: EntityManager, ballot: BallotEntity, now: number): Promise<boolean> {
     if (ballot.status !== 'received.awaitingCure') return false;
     const rules = await this.rules.get(manager, ballot.electionId);
-    const deadline = cureDeadlineInForce(ballot, rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at);
+    const deadline = cureDeadlineInForce(ballot, rules);
     return deadline !== null && now <= deadline;
   }
 
@@ -146,7 +146,7 @@ export class CureUploads {
       await manager.update(CureSubmissionEntity, { id: submission.id }, { status: 'declined', decidedBy: actor.id, decidedAt: now, declineReason: reason });
       // The voter is told why, and by when to try again, like any other notice (issue 5).
       const rules = await this.rules.get(manager, ballot.electionId);
-      const deadline = cureDeadlineInForce(ballot, rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at);
+      const deadline = cureDeadlineInForce(ballot, rules);
       if (deadline !== null) {
         const notice: VoterNotice = { type: 'cure_declined', reason, deadline };
         await manager.insert(OutboxEntity, { id: randomUUID(), kind: 'voter_notice', ballotId, payload: notice, createdAt: now, processedAt: null, attempts: 0 });

@@ -1,7 +1,7 @@
-import type { Clock, ElectionRulesCache } from '@app/ballots';
+import type { Clock, ElectionRules, ElectionRulesCache } from '@app/ballots';
 import type { VoterLanguage } from '@app/domain';
 import type { LifecycleContext } from '@app/lifecycle';
-import { CureSubmissionEntity, isPostgres, type BallotEntity, type SnapshotReads } from '@app/persistence';
+import { BallotEntity, CureSubmissionEntity, isPostgres, type SnapshotReads } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { portalView, type PortalFacts, type PortalView } from './portal-view';
 
@@ -43,12 +43,25 @@ export class PortalLookup {
     return found === undefined ? null : portalBallotFrom(found);
   }
 
-  /** The voter's view, or `null` for every kind of failure. */
-  async lookup(receiptNumber: string, dateOfBirth: string, language: VoterLanguage): Promise<PortalView | null> {
-    return this.reads.read(async (manager) => {
+  /**
+   * The voter's view of the ballot with this receipt number and date of birth, with the ballot's id
+   * for the upload token; `null` for every kind of failure.
+   */
+  async lookup(receiptNumber: string, dateOfBirth: string, language: VoterLanguage): Promise<{ ballotId: string; view: PortalView } | null> {
+    const found = await this.reads.read(async (manager) => {
       const ballot = await this.find(manager, receiptNumber, dateOfBirth);
-      return ballot === null ? null : portalView(await this.facts(manager, ballot), this.clock.now(), language);
+      return ballot === null ? null : { ballotId: ballot.id, facts: await this.facts(manager, ballot) };
     });
+    return found === null ? null : { ballotId: found.ballotId, view: portalView(found.facts, this.clock.now(), language) };
+  }
+
+  /** The view of a ballot the voter has already found, by the id their token carries (the language switch, the page after an upload). */
+  async viewById(ballotId: string, language: VoterLanguage): Promise<PortalView | null> {
+    const facts = await this.reads.read(async (manager) => {
+      const ballot = await manager.findOneBy(BallotEntity, { id: ballotId });
+      return ballot === null ? null : this.facts(manager, portalBallotOf(ballot));
+    });
+    return facts === null ? null : portalView(facts, this.clock.now(), language);
   }
 
   /**
@@ -70,7 +83,7 @@ export class PortalLookup {
       kind: ballot.kind,
       status: ballot.status,
       cureReason: ballot.cureReason,
-      cureDeadline: cureDeadlineInForce(ballot, rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at),
+      cureDeadline: cureDeadlineInForce(ballot, rules),
       rejectionReason: ballot.rejectionReason,
       determination: ballot.determination,
       contestsCounted: contestIds.map((id) => names.get(id) ?? id),
@@ -128,8 +141,12 @@ export function portalBallotOf(ballot: BallotEntity): PortalBallot {
   return { ...ballot, contests: () => ballot.lifecycle.count?.contests ?? [] };
 }
 
-/** The later of the deadline the voter was given and the one in force now (a court order may extend it, never shorten it). */
-export function cureDeadlineInForce(ballot: Pick<BallotEntity, 'cureDeadline'>, current: number | null): number | null {
+/**
+ * The later of the cure deadline the voter was given and the one in force now for the ballot's
+ * county under the election's rules (a court order may extend it, never shorten it).
+ */
+export function cureDeadlineInForce(ballot: Pick<BallotEntity, 'cureDeadline' | 'countyCode'>, rules: ElectionRules): number | null {
   if (ballot.cureDeadline === null) return null;
+  const current = rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at;
   return current === null ? ballot.cureDeadline : Math.max(ballot.cureDeadline, current);
 }

@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsRe
 import { CLOCK } from '@app/ballots/ballots.module';
 import type { Clock } from '@app/ballots';
 import { CURE_DOCUMENT_KINDS, isOneOf, type VoterLanguage } from '@app/domain';
-import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, portalBallotOf, portalView, UploadTokens, type PortalView } from '@app/portal';
-import { BallotEntity, SnapshotReads } from '@app/persistence';
+import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, UploadTokens, type PortalView } from '@app/portal';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import multer from 'multer';
@@ -75,7 +74,6 @@ export class PortalController {
     private readonly limits: PortalLimits,
     private readonly tokens: UploadTokens,
     private readonly uploads: CureUploads,
-    private readonly reads: SnapshotReads,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -113,7 +111,7 @@ export class PortalController {
     const language = chooseLanguage(field(body, 'lang'), request.headers['accept-language']);
     const ballotId = this.tokens.verify(field(body, 'token'), this.clock.now());
     if (ballotId === null) return expiredPage(language).value;
-    const view = await this.viewOf(ballotId, language);
+    const view = await this.lookups.viewById(ballotId, language);
     return view === null ? expiredPage(language).value : this.result(language, view, ballotId, null);
   }
 
@@ -145,7 +143,7 @@ export class PortalController {
       const result = await this.uploads.submit(ballotId, kind, file.buffer);
       if (!result.ok) problem = result.problem;
     }
-    const view = await this.viewOf(ballotId, language);
+    const view = await this.lookups.viewById(ballotId, language);
     if (view === null) return expiredPage(language).value;
     if (problem !== null) response.status(problem === 'too_large' ? 413 : problem === 'closed' ? 409 : 400);
     const message = problem === null ? { kind: 'success' as const, text: say(language, 'uploaded') } : { kind: 'error' as const, text: uploadProblemText(language, problem) };
@@ -175,23 +173,12 @@ export class PortalController {
   private async lookup(client: string, receiptNumber: string, dateOfBirth: string, language: VoterLanguage) {
     const admitted = await this.limits.admit(client, receiptNumber);
     if (!admitted.ok) return { kind: 'limited' as const, retryAfterSeconds: admitted.retryAfterSeconds };
-    const found = await this.reads.read(async (manager) => {
-      const ballot = await this.lookups.find(manager, receiptNumber, dateOfBirth);
-      return ballot === null ? null : { ballotId: ballot.id, facts: await this.lookups.facts(manager, ballot) };
-    });
+    const found = await this.lookups.lookup(receiptNumber, dateOfBirth, language);
     if (found === null) {
       await this.limits.failed(receiptNumber);
       return { kind: 'not_found' as const };
     }
-    return { kind: 'found' as const, ballotId: found.ballotId, view: portalView(found.facts, this.clock.now(), language) };
-  }
-
-  private async viewOf(ballotId: string, language: VoterLanguage): Promise<PortalView | null> {
-    const facts = await this.reads.read(async (manager) => {
-      const ballot = await manager.findOneBy(BallotEntity, { id: ballotId });
-      return ballot === null ? null : this.lookups.facts(manager, portalBallotOf(ballot));
-    });
-    return facts === null ? null : portalView(facts, this.clock.now(), language);
+    return { kind: 'found' as const, ...found };
   }
 
   private result(language: VoterLanguage, view: PortalView, ballotId: string, message: { kind: 'error' | 'success'; text: string } | null): string {
