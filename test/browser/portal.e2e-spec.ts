@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /**
  * Issue 5: the voter portal on a phone (360 x 740), in English and Spanish, with JavaScript on and
@@ -23,23 +24,20 @@ const HEADINGS = {
 } as const;
 type Status = keyof typeof HEADINGS;
 
+const intakeBody = intakeBodies('PHONE');
+
 describe('voter portal in a browser, on a phone', () => {
   let t: TestApp;
   let browser: Browser;
   let clerk: string;
   let supervisor: string;
   const receipts = new Map<Status, string>();
-  let n = 0;
 
   const intake = async (overrides: Record<string, unknown>): Promise<{ id: string; receiptNumber: string }> =>
-    (await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send({
-      electionId: 'ga-2020-general', receiptNumber: `PHONE-${++n}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01',
-      firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001',
-      issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true, ...overrides,
-    }).expect(201)).body as { id: string; receiptNumber: string };
+    (await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intakeBody(overrides)).expect(201)).body as { id: string; receiptNumber: string };
   const send = async (token: string, id: string, body: Record<string, unknown>) => t.http.post(`/api/ballots/${id}/events`).auth(token, { type: 'bearer' }).send(body).expect(201);
   const needsCure = async () => {
-    const b = await intake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' });
+    const b = await intake(NEEDS_ID_CURE);
     await send(clerk, b.id, { type: 'REQUEST_CURE', cureReason: 'id_required', expectedVersion: 1 });
     return b;
   };

@@ -1,28 +1,12 @@
 import { AuditEntryEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
+import { intakeBodies } from '@test/fixtures/intake-body';
 
 interface BallotBody { id: string; version: number; status: string }
 interface ErrorBody { status: number; code: string; message: string; fields: { field: string; message: string }[]; details?: Record<string, unknown> }
 
-let receipt = 0;
-const intakeBody = (overrides: Record<string, unknown> = {}) => ({
-  electionId: 'ga-2020-general',
-  receiptNumber: `E2E-${++receipt}`,
-  kind: 'provisional',
-  countyCode: 'FULTON',
-  precinctId: 'FUL-01',
-  firstName: 'Pat',
-  lastName: 'Voter1001',
-  dateOfBirth: '1980-02-29',
-  address: '1 Peachtree St, Atlanta, GA',
-  claimedVoterId: '1001',
-  issuedReason: 'not_on_list',
-  receivedAt: '2020-11-03T12:00:00-05:00',
-  castAt: '2020-11-03T12:00:00-05:00',
-  idShown: true,
-  ...overrides,
-});
+const intakeBody = intakeBodies('E2E');
 
 describe.each(testDatabases())('staff API end to end on %s', (kind) => {
   let t: TestApp;

@@ -1,23 +1,12 @@
 import { testDatabases } from '@test/support/database';
 import { startTestApp, type TestApp } from '@test/support/app';
+import { intakeBodies } from '@test/fixtures/intake-body';
 
 interface ErrorBody { status: number; code: string; message: string; fields: { field: string; message: string }[] }
 
 const HUGE = 'x'.repeat(1_000_000);
-const GOOD_BALLOT = {
-  electionId: 'ga-2020-general',
-  receiptNumber: 'BAD-INPUT-1',
-  kind: 'provisional',
-  countyCode: 'FULTON',
-  precinctId: 'FUL-01',
-  firstName: 'Pat',
-  lastName: 'Voter',
-  dateOfBirth: '1980-02-29',
-  address: '1 Peachtree St',
-  issuedReason: 'not_on_list',
-  receivedAt: '2020-11-03T12:00:00-05:00',
-  castAt: '2020-11-03T12:00:00-05:00',
-};
+/** A ballot the API accepts; each case below breaks one field of it. */
+const GOOD_BALLOT = intakeBodies('BAD-INPUT')();
 const GOOD_ELECTION = { id: 'ga-2022-general', name: 'Georgia 2022', state: 'GA', electionDay: '2022-11-08' };
 
 /**

@@ -2,27 +2,11 @@ import { OutboxEntity } from '@app/persistence';
 import { startTestApp, type TestApp } from '@test/support/app';
 import { testDatabases } from '@test/support/database';
 import { startSmtpServer, type TestSmtpServer } from '@test/support/smtp';
+import { intakeBodies } from '@test/fixtures/intake-body';
 
 interface BallotBody { id: string; version: number; receiptNumber: string }
 
-let receipt = 0;
-const intakeBody = (overrides: Record<string, unknown>) => ({
-  electionId: 'ga-2020-general',
-  receiptNumber: `NOTICE-${++receipt}`,
-  kind: 'provisional',
-  countyCode: 'FULTON',
-  precinctId: 'FUL-01',
-  firstName: 'Pat',
-  lastName: 'Voter1001',
-  dateOfBirth: '1980-02-29',
-  address: '1 Peachtree St, Atlanta, GA',
-  claimedVoterId: '1001',
-  issuedReason: 'not_on_list',
-  receivedAt: '2020-11-03T12:00:00-05:00',
-  castAt: '2020-11-03T12:00:00-05:00',
-  idShown: true,
-  ...overrides,
-});
+const intakeBody = intakeBodies('NOTICE');
 
 async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AuditEntryEntity, CureSubmissionEntity, OutboxEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
 import { startTestApp, type TestApp } from '@test/support/app';
+import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /** Issue 5: the voter portal (HAVA's free access system) as a voter and an attacker meet it. */
 
@@ -13,24 +14,8 @@ const RENAMED_EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'la
 
 interface View { status: string; heading: string; paragraphs: string[]; action: { deadline: { local: string; daysLeft: number }; uploadOpen: boolean; lastUploadDeclined: string | null } | null; contestsCounted: string[] | null; reason: { code: string; text: string } | null; language: string }
 
-let receipt = 0;
-const intakeBody = (overrides: Record<string, unknown> = {}) => ({
-  electionId: 'ga-2020-general',
-  receiptNumber: `PORTAL-${++receipt}`,
-  kind: 'provisional',
-  countyCode: 'FULTON',
-  precinctId: 'FUL-01',
-  firstName: 'Pat',
-  lastName: 'Voter1002',
-  dateOfBirth: DOB,
-  address: '1 Peachtree St, Atlanta, GA',
-  claimedVoterId: '1002',
-  issuedReason: 'no_id',
-  receivedAt: '2020-11-03T12:00:00-05:00',
-  castAt: '2020-11-03T12:00:00-05:00',
-  idShown: false,
-  ...overrides,
-});
+const portalBody = intakeBodies('PORTAL');
+const intakeBody = (overrides: Record<string, unknown> = {}) => portalBody({ ...NEEDS_ID_CURE, dateOfBirth: DOB, ...overrides });
 
 describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
   let t: TestApp;

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { AuditEntryEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
 import { startTestApp, type RunningService, type TestApp } from '@test/support/app';
+import { intakeBodies } from '@test/fixtures/intake-body';
 
 /**
  * Issue 6: two service processes on one PostgreSQL database behave as one. Both are driven at
@@ -12,11 +13,12 @@ import { startTestApp, type RunningService, type TestApp } from '@test/support/a
 // one SQLite file hung here). jest.config.js leaves this file out when TEST_DATABASES excludes postgres.
 const kinds = testDatabases().filter((k) => k === 'postgres');
 
+const intakeBody = intakeBodies('TWO');
+
 describe.each(kinds)('two instances on one %s database', (kind) => {
   let t: TestApp;
   let second: RunningService;
   let token: string;
-  let receipt = 0;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -31,11 +33,7 @@ describe.each(kinds)('two instances on one %s database', (kind) => {
   const instances = () => [t.http, request(second.url)];
   const intake = async () =>
     (
-      await t.http.post('/api/ballots').auth(token, { type: 'bearer' }).send({
-        electionId: 'ga-2020-general', receiptNumber: `TWO-${++receipt}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01',
-        firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001',
-        issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true,
-      }).expect(201)
+      await t.http.post('/api/ballots').auth(token, { type: 'bearer' }).send(intakeBody()).expect(201)
     ).body as { id: string };
 
   it('twenty simultaneous VERIFYs on one ballot, half through each instance: one succeeds, nineteen get 409, one audit entry', async () => {
