@@ -2,6 +2,10 @@
 export const CONSOLE_CSS = `
 .console-table { width: 100%; }
 .console-table td, .console-table th { vertical-align: top; }
+.console-table tbody th, .console-table tfoot th { line-height: inherit; }
+.console-table td.text-bold { font-weight: 700; }
+.console-scroll { overflow-x: auto; }
+.console-scroll > .usa-table { margin-top: 0.5rem; }
 .console-chart text { font-family: "Source Sans Pro Web", "Helvetica Neue", Arial, sans-serif; font-size: 12px; fill: #1b1b1b; }
 .console-chart .bar { fill: #005ea2; }
 .console-actions form { margin-bottom: 1.5rem; }
