@@ -14,8 +14,9 @@ import { UuidParam } from '../common/uuid.pipe';
 import { CONSOLE_CSS } from './console.css';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
+import { reportCsv, reportNames, runReport } from './console-reports';
 import { validateForm } from './form-validation';
-import { EVENT_LABELS } from './labels';
+import { EVENT_LABELS, reportTitle } from './labels';
 import { alert, page } from './layout';
 import { html } from './html';
 import { ballotPage, type EventFormState } from './pages/ballot.page';
@@ -23,6 +24,7 @@ import { cureDocumentsSection } from './pages/cure-documents.section';
 import { dashboardPage } from './pages/dashboard.page';
 import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
+import { reportPage, reportsListPage } from './pages/reports.page';
 import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
@@ -130,6 +132,30 @@ export class ConsoleController {
     const { outstanding, cureDeadlines, rejections, readiness } = await this.reports.dashboard(actor, election.id);
     const ctx = pageContext(request);
     return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
+  }
+
+  @Get('reports')
+  async reportList(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
+    const { election } = await chooseElection(this.tx, wanted);
+    const ctx = pageContext(request);
+    return page(ctx, 'Reports', reportsListPage(ctx, election, reportNames())).value;
+  }
+
+  /** A report for the election, scoped to the signed-in user's county as in the API. */
+  @Get('reports/:name')
+  async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string): Promise<string> {
+    const { election } = await chooseElection(this.tx, wanted);
+    const report = await runReport(this.reports, actorOf(request), name, election.id);
+    const ctx = pageContext(request);
+    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, now: this.clock.now() })).value;
+  }
+
+  /** The same CSV as `GET /api/reports/:name?format=csv`, for the console's Download link. */
+  @Get('reports/:name/csv')
+  async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string): Promise<void> {
+    const { election } = await chooseElection(this.tx, wanted);
+    const csv = reportCsv(await runReport(this.reports, actorOf(request), name, election.id), election.id);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${csv.filename}"`).send(csv.body);
   }
 
   /** A document a voter uploaded, shown as-is to staff of the ballot's county; sandboxed, never cached. */

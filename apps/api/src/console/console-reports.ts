@@ -1,0 +1,37 @@
+import { DomainError, REPORT_DEFINITIONS, toCsv, type Reports, type StaffActor } from '@app/ballots';
+
+/** What the console needs of a report: how to run it for an actor, and its columns in CSV order. */
+interface ConsoleReport {
+  readonly run: (reports: Reports, actor: StaffActor, electionId: string) => Promise<readonly object[]>;
+  readonly columns: readonly string[];
+}
+
+/** The reports of the API and the CLI, by name, read generically so a new one appears here by itself. */
+const DEFINITIONS: Readonly<Record<string, ConsoleReport>> = REPORT_DEFINITIONS;
+
+export type ReportRow = Readonly<Record<string, unknown>>;
+
+export interface ReportResult {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly ReportRow[];
+}
+
+/** A report's value as text (reports hold strings, numbers, booleans and nulls). */
+export const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
+export const reportNames = (): readonly string[] => Object.keys(DEFINITIONS);
+
+/** Runs a report as the actor (the service scopes it to the actor's county); an unknown name is not found. */
+export async function runReport(reports: Reports, actor: StaffActor, name: string, electionId: string): Promise<ReportResult> {
+  const definition = Object.hasOwn(DEFINITIONS, name) ? DEFINITIONS[name] : undefined;
+  if (definition === undefined) throw new DomainError('not_found', 'There is no such report. The list of reports is under Reports.');
+  const rows = (await definition.run(reports, actor, electionId)) as readonly ReportRow[];
+  return { name, columns: definition.columns, rows };
+}
+
+/** The report as the API's CSV: the same bytes, and the same file name. */
+export function reportCsv(result: ReportResult, electionId: string): { readonly filename: string; readonly body: string } {
+  return { filename: `${result.name}-${electionId}.csv`, body: toCsv(result.rows, result.columns) };
+}

@@ -1,0 +1,64 @@
+import type { ElectionEntity } from '@app/persistence';
+import { formatLocal } from '@app/rules';
+import type { ReportResult } from '../console-reports';
+import { html, type Html } from '../html';
+import { reportDescription, reportTitle } from '../labels';
+import type { PageContext } from '../layout';
+import { outstandingSummary } from './outstanding-summary';
+import { reportTable } from './report-table';
+
+const reportHref = (name: string, election: ElectionEntity, suffix = ''): string =>
+  `/console/reports/${encodeURIComponent(name)}${suffix}?election=${encodeURIComponent(election.id)}`;
+
+/** Whom the figures cover: county staff see their own county only. */
+function scopeNote(ctx: PageContext): string {
+  const actor = ctx.actor;
+  if (actor === null || (actor.role !== 'clerk' && actor.role !== 'supervisor')) return 'All counties.';
+  return `Your county only (${actor.countyCode ?? 'none'}).`;
+}
+
+const isScoped = (ctx: PageContext): boolean => ctx.actor?.role === 'clerk' || ctx.actor?.role === 'supervisor';
+
+/** Every report there is, with what it shows and its CSV. */
+export function reportsListPage(ctx: PageContext, election: ElectionEntity, names: readonly string[]): Html {
+  return html`
+    <h1>Reports</h1>
+    <p>${election.name}. ${scopeNote(ctx)} Each report opens as a table and downloads as CSV, the same file the API and the command line give.</p>
+    <ul class="usa-collection" aria-label="Reports">
+      ${names.map((name) => html`<li class="usa-collection__item">
+        <div class="usa-collection__body">
+          <h2 class="usa-collection__heading"><a class="usa-link" href="${reportHref(name, election)}">${reportTitle(name)}</a></h2>
+          ${reportDescription(name) === '' ? '' : html`<p class="usa-collection__description">${reportDescription(name)}</p>`}
+          <ul class="usa-collection__meta" aria-label="More about ${reportTitle(name)}">
+            <li class="usa-collection__meta-item"><a class="usa-link" href="${reportHref(name, election, '/csv')}">Download ${reportTitle(name)} as CSV</a></li>
+          </ul>
+        </div>
+      </li>`)}
+    </ul>`;
+}
+
+export interface ReportView {
+  readonly election: ElectionEntity;
+  readonly report: ReportResult;
+  readonly now: number;
+}
+
+/** One report for the current election: the outstanding report leads with its totals per county. */
+export function reportPage(ctx: PageContext, v: ReportView): Html {
+  const title = reportTitle(v.report.name);
+  const description = reportDescription(v.report.name);
+  return html`
+    <nav class="usa-breadcrumb padding-top-2" aria-label="Breadcrumbs">
+      <ol class="usa-breadcrumb__list">
+        <li class="usa-breadcrumb__list-item"><a class="usa-breadcrumb__link" href="/console/reports?election=${encodeURIComponent(v.election.id)}"><span>Reports</span></a></li>
+        <li class="usa-breadcrumb__list-item usa-current" aria-current="page"><span>${title}</span></li>
+      </ol>
+    </nav>
+    <h1>${title}</h1>
+    ${description === '' ? '' : html`<p class="font-body-md">${description}</p>`}
+    <p>${v.election.name}. ${scopeNote(ctx)} As of ${formatLocal(v.now, v.election.timeZone)}.</p>
+    <p><a class="usa-button usa-button--outline" href="${reportHref(v.report.name, v.election, '/csv')}">Download CSV</a></p>
+    ${v.report.name === 'outstanding' ? outstandingSummary(v.report.rows, isScoped(ctx)) : ''}
+    ${v.report.name === 'outstanding' ? html`<h2 id="report-rows">By county, kind and status</h2>` : ''}
+    ${reportTable(`${title}, ${v.election.name}: ${v.report.rows.length.toLocaleString('en-US')} ${v.report.rows.length === 1 ? 'row' : 'rows'}`, v.report.columns, v.report.rows, v.election.timeZone)}`;
+}
