@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
+import { REPORT_DEFINITIONS } from '@app/ballots';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
 
@@ -192,6 +193,111 @@ describe('staff console in a browser', () => {
     await context.close();
   });
 
+  /** Provisional ballots taken in through the API in a county no other test uses, so its count is known (more than Fulton's). */
+  const DEKALB_BALLOTS = 5;
+  const ELECTION = 'ga-2020-general';
+  const apiReport = async (token: string, name: string, format: 'json' | 'csv') =>
+    t.http.get(`/api/reports/${name}?electionId=${ELECTION}&format=${format}`).auth(token, { type: 'bearer' }).buffer(true).expect(200);
+  /** The outstanding report's county table as the page shows it: [county, provisional, UOCAVA, outstanding] per row. */
+  const countyRows = async (page: Page, part: 'tbody' | 'tfoot') =>
+    page.$$eval(`#outstanding-by-county ${part} tr`, (rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')));
+  /** The same table computed from the API's JSON for the same user, most first. */
+  const expectedCountyRows = async (token: string) => {
+    const rows = (await apiReport(token, 'outstanding', 'json')).body as { countyName: string; kind: string; ballots: number }[];
+    const byCounty = new Map<string, [number, number]>();
+    for (const r of rows) {
+      const [provisional, uocava] = byCounty.get(r.countyName) ?? [0, 0];
+      byCounty.set(r.countyName, r.kind === 'uocava' ? [provisional, uocava + r.ballots] : [provisional + r.ballots, uocava]);
+    }
+    const counties = [...byCounty].map(([name, [p, u]]) => ({ name, p, u, n: p + u })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+    const n = (x: number) => x.toLocaleString('en-US');
+    return { rows: counties.map((c) => [`${c.name} County`, n(c.p), n(c.u), n(c.n)]), total: n(counties.reduce((sum, c) => sum + c.n, 0)) };
+  };
+
+  it('reports: the navigation leads to a list of every report, each opening as a table', async () => {
+    const page = await signIn('state.admin');
+    await page.click('nav[aria-label="Primary navigation"] a:has-text("Reports")');
+    await page.waitForURL(/\/console\/reports$/);
+    expect((await page.textContent('main h1'))?.trim()).toBe('Reports');
+    const links = await page.$$eval('main .usa-collection__heading a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.map((href) => href.split('?')[0])).toEqual(Object.keys(REPORT_DEFINITIONS).map((name) => `/console/reports/${name}`));
+    expect(await page.textContent('main')).toContain('Outstanding ballots');
+    await screenshot(page, 'reports-list');
+    await page.click('main a:has-text("Certification readiness")');
+    await page.waitForURL(/\/console\/reports\/certification-readiness/);
+    expect(await page.$$eval('main table caption', (c) => c.length)).toBe(1);
+    expect(await page.$$eval('main table thead th[scope=col]', (th) => th.map((h) => h.textContent?.trim()))).toContain('Ready to certify');
+    await page.context().close();
+  });
+
+  it('the outstanding report: per county, most first, with the total, as the API counts them; its CSV is the API\'s', async () => {
+    const admin = await t.token('state.admin', 'admin');
+    for (let i = 0; i < DEKALB_BALLOTS; i += 1) {
+      receipt += 1;
+      await t.http.post('/api/ballots').auth(admin, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-DEK-${receipt}`, kind: 'provisional', countyCode: 'DEKALB', precinctId: 'DEK-01', firstName: 'Pat', lastName: 'Dekalb', dateOfBirth: '1975-05-05', address: '1 Court Sq, Decatur, GA', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
+    }
+    receipt += 1;
+    await t.http.post('/api/ballots').auth(admin, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-FUL-${receipt}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
+    const expected = await expectedCountyRows(admin);
+    expect(expected.rows).toContainEqual(['DeKalb County', String(DEKALB_BALLOTS), '0', String(DEKALB_BALLOTS)]);
+
+    const page = await signIn('state.admin');
+    await page.goto(`${t.service.url}/console/reports/outstanding`);
+    expect((await page.textContent('main h1'))?.trim()).toBe('Outstanding ballots');
+    const shown = await countyRows(page, 'tbody');
+    expect(shown).toEqual(expected.rows);
+    const totals = shown.map((row) => Number(row[3]?.replace(/,/g, '')));
+    expect(new Set(totals).size).toBeGreaterThan(1); // so the order below says something
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(await countyRows(page, 'tfoot')).toEqual([['All counties', expect.any(String), expect.any(String), expected.total]]);
+    expect(await page.textContent('#outstanding-line')).toContain(`DeKalb County: ${DEKALB_BALLOTS}`);
+    expect(await page.textContent('#outstanding-headline')).toContain(`${expected.total} ballots outstanding`);
+    // The detail table labels codes in plain words.
+    expect(await page.textContent('main')).toContain('Received: under research');
+    expect(await page.textContent('main')).not.toContain('received.pending');
+    await screenshot(page, 'report-outstanding');
+
+    const href = await page.getAttribute('main a:has-text("Download CSV")', 'href');
+    const csv = await page.request.get(`${t.service.url}${href ?? ''}`);
+    const fromApi = await apiReport(admin, 'outstanding', 'csv');
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toBe(fromApi.text);
+    expect(await csv.text()).toContain(`DEKALB,DeKalb,provisional,received.pending,${DEKALB_BALLOTS}`);
+    expect(csv.headers()['content-type']).toBe(fromApi.headers['content-type']);
+    expect(csv.headers()['content-disposition']).toBe(fromApi.headers['content-disposition']);
+    await page.context().close();
+  });
+
+  it('a county user sees only their own county in reports, on the page and in the CSV', async () => {
+    const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
+    receipt += 1;
+    await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-FUL-${receipt}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
+    const expected = await expectedCountyRows(clerk);
+    expect(expected.rows.map((r) => r[0])).toEqual(['Fulton County']);
+    const page = await signIn('fulton.clerk');
+    await page.goto(`${t.service.url}/console/reports/outstanding`);
+    expect(await countyRows(page, 'tbody')).toEqual(expected.rows);
+    expect(await page.textContent('#outstanding-headline')).toContain('in your county');
+    expect(await page.textContent('main')).not.toContain('DeKalb');
+    await screenshot(page, 'report-outstanding-county');
+    const csv = await page.request.get(`${t.service.url}/console/reports/outstanding/csv`);
+    expect(await csv.text()).toBe((await apiReport(clerk, 'outstanding', 'csv')).text);
+    expect(await csv.text()).not.toContain('DEKALB');
+    await page.goto(`${t.service.url}/console/reports/state-rollup`);
+    expect(await page.$$eval('main table tbody th[scope=row]', (th) => th.map((h) => h.textContent?.trim()))).toEqual(['Fulton', 'All counties you can see']);
+    await page.context().close();
+  });
+
+  it('an unknown report is the console\'s not-found page, as a page and as a CSV', async () => {
+    const page = await signIn('fulton.clerk');
+    const response = await page.goto(`${t.service.url}/console/reports/no-such-report`);
+    expect(response?.status()).toBe(404);
+    expect((await page.textContent('main h1'))?.trim()).toBe('Not found');
+    expect((await page.request.get(`${t.service.url}/console/reports/no-such-report/csv`)).status()).toBe(404);
+    expect((await page.request.get(`${t.service.url}/console/reports/__proto__`)).status()).toBe(404);
+    await page.context().close();
+  });
+
   it('a document a voter uploaded opens sandboxed and uncached, with the same headers in the console and the API', async () => {
     const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
     receipt += 1;
@@ -234,6 +340,8 @@ describe('staff console in a browser', () => {
       [admin, '/console/dashboard', 'dashboard'],
       [admin, '/console/intake', 'intake'],
       [admin, '/console/users', 'users'],
+      [admin, '/console/reports', 'reports'],
+      ...Object.keys(REPORT_DEFINITIONS).map((name): [Page, string, string] => [admin, `/console/reports/${name}`, `report-${name}`]),
       [admin, '/console/ballots/00000000-0000-0000-0000-000000000000', 'not-found'],
     );
     const found: string[] = [];
