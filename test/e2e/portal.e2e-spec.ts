@@ -195,3 +195,29 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
     expect(await t.db.dataSource.getRepository(CureSubmissionEntity).countBy({ ballotId: ballot.id })).toBe(0);
   });
 });
+
+describe('the portal\u2019s per-client limit behind a reverse proxy', () => {
+  const ask = (t: TestApp, forwardedFor: string) => t.http.post('/api/portal/lookup').set('X-Forwarded-For', forwardedFor).send({ receiptNumber: 'NO-SUCH', dateOfBirth: DOB });
+
+  it('TRUST_PROXY=1: each voter behind the proxy has their own count, by the address the proxy forwards', async () => {
+    const t = await startTestApp('sqlite', { PORTAL_LOOKUPS_PER_CLIENT: '2', PORTAL_FAILURES_PER_RECEIPT: '100', TRUST_PROXY: '1' });
+    try {
+      for (let i = 0; i < 2; i += 1) await ask(t, '203.0.113.7').expect(404);
+      await ask(t, '203.0.113.7').expect(429);
+      await ask(t, '198.51.100.9').expect(404);
+    } finally {
+      await t.close();
+    }
+  }, 90_000);
+
+  it('no proxy trusted (the default): a forged X-Forwarded-For does not buy more lookups', async () => {
+    const t = await startTestApp('sqlite', { PORTAL_LOOKUPS_PER_CLIENT: '2', PORTAL_FAILURES_PER_RECEIPT: '100' });
+    try {
+      await ask(t, '203.0.113.1').expect(404);
+      await ask(t, '203.0.113.2').expect(404);
+      await ask(t, '203.0.113.3').expect(429);
+    } finally {
+      await t.close();
+    }
+  }, 90_000);
+});

@@ -35,6 +35,8 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   app.useBodyParser('json', { limit: '5mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.disable('x-powered-by');
+  // Behind TRUST_PROXY reverse proxies, request.ip is the voter's address from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   // USWDS, served by the app itself: nothing from a CDN.
   app.useStaticAssets(join(dirname(require.resolve('@uswds/uswds')), '..'), { prefix: '/console/assets/uswds', maxAge: '1d', index: false });

@@ -40,6 +40,11 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     expect(config.port).toBe(8080);
   });
 
+  it('TRUST_PROXY: no proxy trusted unless told how many stand in front', () => {
+    expect(loadConfig({}, dir()).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }, dir()).trustProxy).toBe(2);
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
@@ -47,6 +52,8 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }],
     ['CLOCK_AT', { CLOCK_AT: 'next tuesday' }],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'yes' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '-1' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['NOTICE_FROM', { SMTP_URL: 'smtp://mail.example.gov:25' }],
     ['NOTICE_FROM', { SMTP_URL: 'smtp://mail.example.gov:25', NOTICE_FROM: 'elections office' }],

@@ -25,6 +25,12 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** `NOTICE_INTERVAL_SECONDS`: how often the service sends queued voter notices. */
   readonly noticeIntervalSeconds: number;
+  /**
+   * `TRUST_PROXY`: how many reverse proxies stand in front of the service (0: none). With 1 or more,
+   * a client's address is read from that many hops of X-Forwarded-For; with 0 the header is ignored,
+   * so nobody can dodge the portal's per-client limit by sending one.
+   */
+  readonly trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const secure = env['COOKIE_SECURE'] ?? 'false';
   if (secure !== 'true' && secure !== 'false') throw new ConfigError('COOKIE_SECURE', 'must be true or false');
   const listenPort = port(env['PORT']);
+  const hops = Number(env['TRUST_PROXY'] === undefined || env['TRUST_PROXY'] === '' ? 0 : env['TRUST_PROXY']);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new ConfigError('TRUST_PROXY', 'must be the number of reverse proxies in front of the service, 0 to 10');
   return {
+    trustProxy: hops,
     clockAt,
     cookieSecure: secure === 'true',
     port: listenPort,

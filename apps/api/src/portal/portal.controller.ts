@@ -189,7 +189,7 @@ export class PortalController {
   }
 }
 
-/** The client address as the socket sees it (see README: behind a proxy, every voter shares the proxy's). */
+/** The client's address: the socket's, or with TRUST_PROXY set, the one the nearest trusted proxy saw. */
 function clientOf(request: Request): string {
-  return request.socket.remoteAddress ?? 'unknown';
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
