@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPORT_DEFINITIONS } from '@app/ballots';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core), against the
@@ -12,6 +13,9 @@ import { launchBrowser, screenshot, seriousViolations } from '@test/support/brow
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 jest.setTimeout(60_000);
+
+/** Ballots taken in through the API (the console's own intake form is driven by takeIn below). */
+const intakeBody = intakeBodies('CONSOLE-API');
 
 describe('staff console in a browser', () => {
   let t: TestApp;
@@ -193,6 +197,9 @@ describe('staff console in a browser', () => {
     await context.close();
   });
 
+  const intake = async (token: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; receiptNumber: string }> =>
+    (await t.http.post('/api/ballots').auth(token, { type: 'bearer' }).send(intakeBody(overrides)).expect(201)).body as { id: string; receiptNumber: string };
+
   /** Provisional ballots taken in through the API in a county no other test uses, so its count is known (more than Fulton's). */
   const DEKALB_BALLOTS = 5;
   const ELECTION = 'ga-2020-general';
@@ -232,12 +239,8 @@ describe('staff console in a browser', () => {
 
   it('the outstanding report: per county, most first, with the total, as the API counts them; its CSV is the API\'s', async () => {
     const admin = await t.token('state.admin', 'admin');
-    for (let i = 0; i < DEKALB_BALLOTS; i += 1) {
-      receipt += 1;
-      await t.http.post('/api/ballots').auth(admin, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-DEK-${receipt}`, kind: 'provisional', countyCode: 'DEKALB', precinctId: 'DEK-01', firstName: 'Pat', lastName: 'Dekalb', dateOfBirth: '1975-05-05', address: '1 Court Sq, Decatur, GA', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
-    }
-    receipt += 1;
-    await t.http.post('/api/ballots').auth(admin, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-FUL-${receipt}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
+    for (let i = 0; i < DEKALB_BALLOTS; i += 1) await intake(admin, { countyCode: 'DEKALB', precinctId: 'DEK-01', claimedVoterId: undefined, lastName: 'Dekalb' });
+    await intake(admin);
     const expected = await expectedCountyRows(admin);
     expect(expected.rows).toContainEqual(['DeKalb County', String(DEKALB_BALLOTS), '0', String(DEKALB_BALLOTS)]);
 
@@ -270,8 +273,7 @@ describe('staff console in a browser', () => {
 
   it('a county user sees only their own county in reports, on the page and in the CSV', async () => {
     const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
-    receipt += 1;
-    await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send({ electionId: ELECTION, receiptNumber: `BR-FUL-${receipt}`, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: true }).expect(201);
+    await intake(clerk);
     const expected = await expectedCountyRows(clerk);
     expect(expected.rows.map((r) => r[0])).toEqual(['Fulton County']);
     const page = await signIn('fulton.clerk');
@@ -300,12 +302,9 @@ describe('staff console in a browser', () => {
 
   it('a document a voter uploaded opens sandboxed and uncached, with the same headers in the console and the API', async () => {
     const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
-    receipt += 1;
-    const receiptNumber = `BR-DOC-${receipt}`;
-    const intake = { electionId: 'ga-2020-general', receiptNumber, kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1002', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1002', issuedReason: 'no_id', receivedAt: '2020-11-03T12:00:00-05:00', castAt: '2020-11-03T12:00:00-05:00', idShown: false };
-    const ballot = (await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intake).expect(201)).body as { id: string };
+    const ballot = await intake(clerk, NEEDS_ID_CURE);
     await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'REQUEST_CURE', cureReason: 'id_required', expectedVersion: 1 }).expect(201);
-    const lookup = await t.http.post('/portal').type('form').send({ lang: 'en', receiptNumber, month: '2', day: '29', year: '1980' }).expect(200);
+    const lookup = await t.http.post('/portal').type('form').send({ lang: 'en', receiptNumber: ballot.receiptNumber, month: '2', day: '29', year: '1980' }).expect(200);
     const uploadToken = /name="token" value="([^"]+)"/.exec(lookup.text)?.[1] ?? '';
     await t.http.post('/portal/cure').field('token', uploadToken).field('lang', 'en').field('kind', 'id_document').field('affirm', 'yes').attach('document', PNG, { filename: 'id.png', contentType: 'image/png' }).expect(200);
     const documentId = ((await t.http.get(`/api/ballots/${ballot.id}/cure-documents`).auth(clerk, { type: 'bearer' }).expect(200)).body as { id: string }[])[0]?.id ?? '';
