@@ -290,6 +290,26 @@ describe('staff console in a browser', () => {
     await page.context().close();
   });
 
+  it('the EAVS figures of one county, picked from the list: the page and its CSV are that county\u2019s (as the API gives them), and an unknown county is not found', async () => {
+    const admin = await t.token('state.admin', 'admin');
+    const page = await signIn('state.admin');
+    await page.goto(`${t.service.url}/console/reports/eavs`);
+    await page.selectOption('#report-county', 'DEKALB');
+    await page.click('main form button:has-text("Show")');
+    await page.waitForURL(/county=DEKALB/);
+    const counties = await page.$$eval('main table tbody tr', (rows) => [...new Set(rows.map((row) => row.querySelector('th, td')?.textContent?.trim()))]);
+    expect(counties).toEqual(['DEKALB']);
+    const fromApi = await t.http.get(`/api/reports/eavs?electionId=${ELECTION}&countyCode=DEKALB&format=csv`).auth(admin, { type: 'bearer' }).buffer(true).expect(200);
+    expect(fromApi.text).toMatch(/^DEKALB,DeKalb,E,E1a,[^\r]*,[1-9]\d*\r$/m);
+    const href = await page.getAttribute('main a:has-text("Download CSV")', 'href');
+    const csv = await page.request.get(`${t.service.url}${href ?? ''}`);
+    expect(await csv.text()).toBe(fromApi.text);
+    expect(csv.headers()['content-disposition']).toBe(fromApi.headers['content-disposition']);
+    await screenshot(page, 'report-eavs-county');
+    expect((await page.goto(`${t.service.url}/console/reports/eavs?county=NOWHERE`))?.status()).toBe(404);
+    await page.context().close();
+  });
+
   it('an unknown report is the console\'s not-found page, as a page and as a CSV', async () => {
     const page = await signIn('fulton.clerk');
     const response = await page.goto(`${t.service.url}/console/reports/no-such-report`);

@@ -2,7 +2,7 @@ import { DomainError, REPORT_DEFINITIONS, toCsv, type Reports, type StaffActor }
 
 /** What the console needs of a report: how to run it for an actor, and its columns in CSV order. */
 interface ConsoleReport {
-  readonly run: (reports: Reports, actor: StaffActor, electionId: string) => Promise<readonly object[]>;
+  readonly run: (reports: Reports, actor: StaffActor, electionId: string, countyCode?: string) => Promise<readonly object[]>;
   readonly columns: readonly string[];
 }
 
@@ -15,6 +15,8 @@ export interface ReportResult {
   readonly name: string;
   readonly columns: readonly string[];
   readonly rows: readonly ReportRow[];
+  /** The one county asked for, if any. */
+  readonly countyCode?: string;
 }
 
 /** A report's value as text (reports hold strings, numbers, booleans and nulls). */
@@ -23,15 +25,16 @@ export const asText = (value: unknown): string =>
 
 export const reportNames = (): readonly string[] => Object.keys(DEFINITIONS);
 
-/** Runs a report as the actor (the service scopes it to the actor's county); an unknown name is not found. */
-export async function runReport(reports: Reports, actor: StaffActor, name: string, electionId: string): Promise<ReportResult> {
+/** Runs a report as the actor (the service scopes it to the actor's county), for all counties or one; an unknown name is not found. */
+export async function runReport(reports: Reports, actor: StaffActor, name: string, electionId: string, countyCode?: string): Promise<ReportResult> {
   const definition = Object.hasOwn(DEFINITIONS, name) ? DEFINITIONS[name] : undefined;
   if (definition === undefined) throw new DomainError('not_found', 'There is no such report. The list of reports is under Reports.');
-  const rows = (await definition.run(reports, actor, electionId)) as readonly ReportRow[];
-  return { name, columns: definition.columns, rows };
+  const rows = (await definition.run(reports, actor, electionId, countyCode)) as readonly ReportRow[];
+  return countyCode === undefined ? { name, columns: definition.columns, rows } : { name, columns: definition.columns, rows, countyCode };
 }
 
 /** The report as the API's CSV: the same bytes, and the same file name. */
 export function reportCsv(result: ReportResult, electionId: string): { readonly filename: string; readonly body: string } {
-  return { filename: `${result.name}-${electionId}.csv`, body: toCsv(result.rows, result.columns) };
+  const county = result.countyCode === undefined ? '' : `-${result.countyCode}`;
+  return { filename: `${result.name}-${electionId}${county}.csv`, body: toCsv(result.rows, result.columns) };
 }

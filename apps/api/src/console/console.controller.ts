@@ -5,7 +5,7 @@ import { CLOCK } from '@app/ballots/ballots.module';
 import { CURE_DECLINE_REASONS, isOneOf } from '@app/domain';
 import { CureUploads } from '@app/portal';
 import { EVENT_TYPES } from '@app/lifecycle';
-import { TransactionRunner, UserEntity } from '@app/persistence';
+import { CountyEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -141,20 +141,22 @@ export class ConsoleController {
     return page(ctx, 'Reports', reportsListPage(ctx, election, reportNames())).value;
   }
 
-  /** A report for the election, scoped to the signed-in user's county as in the API. */
+  /** A report for the election, scoped to the signed-in user's county as in the API; `?county=` for one county. */
   @Get('reports/:name')
-  async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string): Promise<string> {
+  async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string, @Query('county') county?: string): Promise<string> {
     const { election } = await chooseElection(this.tx, wanted);
-    const report = await runReport(this.reports, actorOf(request), name, election.id);
+    const counties = await this.tx.read((m) => m.find(CountyEntity, { where: { electionId: election.id }, order: { name: 'ASC' } }));
+    const report = await runReport(this.reports, actorOf(request), name, election.id, countyAsked(county, counties));
     const ctx = pageContext(request);
-    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, now: this.clock.now() })).value;
+    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now() })).value;
   }
 
-  /** The same CSV as `GET /api/reports/:name?format=csv`, for the console's Download link. */
+  /** The same CSV as `GET /api/reports/:name?format=csv` (and `countyCode`), for the console's Download link. */
   @Get('reports/:name/csv')
-  async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string): Promise<void> {
+  async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string, @Query('county') county?: string): Promise<void> {
     const { election } = await chooseElection(this.tx, wanted);
-    const csv = reportCsv(await runReport(this.reports, actorOf(request), name, election.id), election.id);
+    const counties = await this.tx.read((m) => m.find(CountyEntity, { where: { electionId: election.id } }));
+    const csv = reportCsv(await runReport(this.reports, actorOf(request), name, election.id, countyAsked(county, counties)), election.id);
     response.type('text/csv').setHeader('content-disposition', `attachment; filename="${csv.filename}"`).send(csv.body);
   }
 
@@ -226,4 +228,11 @@ export class ConsoleController {
     const users = await this.tx.read((m) => m.find(UserEntity, { select: { id: true, username: true } }));
     return new Map(users.map((u) => [u.id, u.username]));
   }
+}
+
+/** The county a report page asks for: none (all in reach), or one of the election's counties; anything else is not found. */
+function countyAsked(county: string | undefined, counties: readonly CountyEntity[]): string | undefined {
+  if (county === undefined || county === '') return undefined;
+  if (!counties.some((c) => c.code === county)) throw new DomainError('not_found', 'There is no such county in this election.');
+  return county;
 }

@@ -1,4 +1,4 @@
-import type { ElectionEntity } from '@app/persistence';
+import type { CountyEntity, ElectionEntity } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import type { ReportResult } from '../console-reports';
 import { html, type Html } from '../html';
@@ -7,8 +7,8 @@ import type { PageContext } from '../layout';
 import { outstandingSummary } from './outstanding-summary';
 import { reportTable } from './report-table';
 
-const reportHref = (name: string, election: ElectionEntity, suffix = ''): string =>
-  `/console/reports/${encodeURIComponent(name)}${suffix}?election=${encodeURIComponent(election.id)}`;
+const reportHref = (name: string, election: ElectionEntity, suffix = '', countyCode?: string): string =>
+  `/console/reports/${encodeURIComponent(name)}${suffix}?election=${encodeURIComponent(election.id)}${countyCode === undefined ? '' : `&county=${encodeURIComponent(countyCode)}`}`;
 
 /** Whom the figures cover: county staff see their own county only. */
 function scopeNote(ctx: PageContext): string {
@@ -40,7 +40,23 @@ export function reportsListPage(ctx: PageContext, election: ElectionEntity, name
 export interface ReportView {
   readonly election: ElectionEntity;
   readonly report: ReportResult;
+  readonly counties: readonly CountyEntity[];
   readonly now: number;
+}
+
+/** For staff who see every county: all of them, or one (a county files its own EAVS figures). */
+function countyPicker(v: ReportView): Html {
+  return html`<form class="usa-form maxw-none margin-bottom-2" method="get" action="/console/reports/${encodeURIComponent(v.report.name)}">
+      <input type="hidden" name="election" value="${v.election.id}">
+      <label class="usa-label" for="report-county">County</label>
+      <div class="display-flex flex-align-end">
+        <select class="usa-select maxw-mobile-lg" id="report-county" name="county">
+          <option value=""${v.report.countyCode === undefined ? ' selected' : ''}>All counties</option>
+          ${v.counties.map((c) => html`<option value="${c.code}"${c.code === v.report.countyCode ? ' selected' : ''}>${c.name}</option>`)}
+        </select>
+        <button class="usa-button margin-left-1" type="submit">Show</button>
+      </div>
+    </form>`;
 }
 
 /** One report for the current election: the outstanding report leads with its totals per county. */
@@ -56,8 +72,9 @@ export function reportPage(ctx: PageContext, v: ReportView): Html {
     </nav>
     <h1>${title}</h1>
     ${description === '' ? '' : html`<p class="font-body-md">${description}</p>`}
-    <p>${v.election.name}. ${scopeNote(ctx)} As of ${formatLocal(v.now, v.election.timeZone)}.</p>
-    <p><a class="usa-button usa-button--outline" href="${reportHref(v.report.name, v.election, '/csv')}">Download CSV</a></p>
+    <p>${v.election.name}. ${v.report.countyCode === undefined ? scopeNote(ctx) : `${v.counties.find((c) => c.code === v.report.countyCode)?.name ?? v.report.countyCode} only.`} As of ${formatLocal(v.now, v.election.timeZone)}.</p>
+    ${isScoped(ctx) ? '' : countyPicker(v)}
+    <p><a class="usa-button usa-button--outline" href="${reportHref(v.report.name, v.election, '/csv', v.report.countyCode)}">Download CSV</a></p>
     ${v.report.name === 'outstanding' ? outstandingSummary(v.report.rows, isScoped(ctx)) : ''}
     ${v.report.name === 'outstanding' ? html`<h2 id="report-rows">By county, kind and status</h2>` : ''}
     ${reportTable(`${title}, ${v.election.name}: ${v.report.rows.length.toLocaleString('en-US')} ${v.report.rows.length === 1 ? 'row' : 'rows'}`, v.report.columns, v.report.rows, v.election.timeZone)}`;
