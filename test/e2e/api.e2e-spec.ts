@@ -135,7 +135,7 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       expect((json.body as { countyCode: string }[]).some((r) => r.countyCode === 'FULTON')).toBe(true);
       const csv = await t.http.get('/api/reports/outstanding?electionId=ga-2020-general&format=csv').auth(admin, { type: 'bearer' }).expect(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
-      expect(csv.text.split('\r\n')[0]).toBe('countyCode,countyName,kind,status,ballots');
+      expect(csv.text.split('\r\n')[0]).toBe('countyCode,countyName,kind,status,cureDeadline,ballots');
     });
 
     it('the EAVS export of one county as CSV (a file named for it); a county code that is not one is refused by field', async () => {

@@ -23,7 +23,16 @@ describe('reports on the demo election (SQLite)', () => {
 
   it.each([['an admin (all counties)', ADMIN], ['a Fulton clerk (one county)', FULTON_CLERK]])('the dashboard\'s single pass gives the same figures as the separate reports, for %s', async (_who, actor) => {
     const dashboard = await reports.dashboard(actor, DEMO_ELECTION_ID);
-    expect(dashboard.outstanding).toEqual(await reports.outstanding(actor, DEMO_ELECTION_ID));
+    // The report splits each county, kind and state by the cure deadline still to meet; the dashboard does not.
+    const byDeadline = await reports.outstanding(actor, DEMO_ELECTION_ID);
+    const merged = new Map<string, { countyCode: string; countyName: string; kind: string; status: string; ballots: number }>();
+    for (const { cureDeadline: _deadline, ...row } of byDeadline) {
+      const key = `${row.countyCode}|${row.kind}|${row.status}`;
+      merged.set(key, { ...row, ballots: (merged.get(key)?.ballots ?? 0) + row.ballots });
+    }
+    expect(dashboard.outstanding).toEqual([...merged.values()]);
+    expect(byDeadline.filter((r) => r.status === 'received.awaitingCure').every((r) => r.cureDeadline !== null)).toBe(true);
+    expect(byDeadline.filter((r) => r.status !== 'received.awaitingCure').every((r) => r.cureDeadline === null)).toBe(true);
     expect(dashboard.rejections).toEqual(await reports.rejectionReasons(actor, DEMO_ELECTION_ID));
     expect(dashboard.readiness).toEqual(await reports.certificationReadiness(actor, DEMO_ELECTION_ID));
   });

@@ -61,6 +61,13 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     ]);
   });
 
+  it('outstanding in Fulton by kind, state and deadline: the ballot awaiting its ID cure is due by the cure deadline, close of business Friday 6 Nov (5 p.m. EST); the one under research has no deadline of its own', async () => {
+    expect(await reports.outstanding(OBSERVER, GA_2020_ELECTION, 'FULTON')).toEqual([
+      { countyCode: 'FULTON', countyName: 'Fulton', kind: 'provisional', status: 'received.awaitingCure', cureDeadline: '2020-11-06T22:00:00.000Z', ballots: 1 },
+      { countyCode: 'FULTON', countyName: 'Fulton', kind: 'provisional', status: 'received.pending', cureDeadline: null, ballots: 1 },
+    ]);
+  });
+
   it('a county clerk\u2019s roll-up holds their county only', async () => {
     const rows = await reports.stateRollup(COBB_CLERK, GA_2020_ELECTION);
     expect(rows.map((r) => [r.countyCode, r.ballots])).toEqual([['COBB', 2], ['ALL', 2]]);

@@ -2,6 +2,9 @@ import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } fro
 import { countyFilter, NO_COUNTY, type StaffActor } from './actor';
 import { eavsReport, type EavsRow } from './eavs-report';
 
+/** A cure deadline still to meet: a ballot keeps its deadline after the cure is made, when it no longer binds. */
+const AWAITED_DEADLINE_SQL = "CASE WHEN b.status = 'received.awaitingCure' THEN b.cure_deadline END";
+
 /**
  * The county a report covers: the one asked for, within the actor's own reach. A county user who
  * asks for another county gets an empty report, as for a county with no ballots ("not yours" looks
@@ -17,6 +20,7 @@ export function reportScope(actor: StaffActor, countyCode: string | undefined): 
 export const OUTSTANDING_SQL = "b.status NOT IN ('counted', 'rejected')";
 
 export interface OutstandingRow { countyCode: string; countyName: string; kind: string; status: string; ballots: number }
+export interface OutstandingDeadlineRow { countyCode: string; countyName: string; kind: string; status: string; cureDeadline: string | null; ballots: number }
 export interface CureDeadlineRow { deadline: number; ballots: number }
 export interface RejectionRow { countyCode: string; reason: string; ballots: number }
 export interface UocavaRow { category: string; status: string; ballots: number }
@@ -103,16 +107,31 @@ export class Reports {
     });
   }
 
-  outstanding(actor: StaffActor, electionId: string, countyCode?: string): Promise<OutstandingRow[]> {
+  /**
+   * Outstanding ballots by county, kind, state and deadline: a ballot awaiting a cure carries its
+   * cure deadline (ISO 8601, UTC); every other outstanding ballot has none of its own and is due by
+   * the county's certification.
+   */
+  outstanding(actor: StaffActor, electionId: string, countyCode?: string): Promise<OutstandingDeadlineRow[]> {
     return this.tx.read(async (m) => {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .innerJoin(CountyEntity, 'c', 'c.election_id = b.election_id AND c.code = b.county_code')
-        .select('b.county_code', 'countyCode').addSelect('c.name', 'countyName').addSelect('b.kind', 'kind').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
+        .select('b.county_code', 'countyCode').addSelect('c.name', 'countyName').addSelect('b.kind', 'kind').addSelect('b.status', 'status')
+        .addSelect(AWAITED_DEADLINE_SQL, 'cureDeadline').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere(OUTSTANDING_SQL);
       const scope = reportScope(actor, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
-      const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').getRawMany<OutstandingRow>();
-      return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
+      const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').addGroupBy(AWAITED_DEADLINE_SQL)
+        .orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').addOrderBy(AWAITED_DEADLINE_SQL)
+        .getRawMany<Omit<OutstandingDeadlineRow, 'cureDeadline' | 'ballots'> & { cureDeadline: string | number | null; ballots: string | number }>();
+      return rows.map((r) => ({
+        countyCode: r.countyCode,
+        countyName: r.countyName,
+        kind: r.kind,
+        status: r.status,
+        cureDeadline: r.cureDeadline === null ? null : new Date(Number(r.cureDeadline)).toISOString(),
+        ballots: Number(r.ballots),
+      }));
     });
   }
 
@@ -242,7 +261,7 @@ export class Reports {
 
 /** Every report by its name in the API and the CLI, with its CSV columns. */
 export const REPORT_DEFINITIONS = {
-  outstanding: { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.outstanding(a, e, c), columns: ['countyCode', 'countyName', 'kind', 'status', 'ballots'] },
+  outstanding: { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.outstanding(a, e, c), columns: ['countyCode', 'countyName', 'kind', 'status', 'cureDeadline', 'ballots'] },
   'rejection-reasons': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.rejectionReasons(a, e, c), columns: ['countyCode', 'reason', 'ballots'] },
   'uocava-summary': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.uocavaSummary(a, e, c), columns: ['category', 'status', 'ballots'] },
   'cure-reasons': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.cureReasons(a, e, c), columns: ['countyCode', 'cureReason', 'outcome', 'ballots'] },

@@ -75,6 +75,7 @@ const COLUMN_LABELS: { readonly [column: string]: string | undefined } = {
   total: 'Ballots in all',
   certified: 'Certified',
   certifiedAt: 'Certified at',
+  cureDeadline: 'Cure deadline',
   ready: 'Ready to certify',
   section: 'EAVS section',
   item: 'Item',

@@ -18,7 +18,7 @@ function cellText(column: string, value: unknown, timeZone: string): string {
   if (column === 'kind') return KIND_LABELS[text] ?? label(text);
   if (column === 'outcome') return CURE_OUTCOME_LABELS[text] ?? label(text);
   if (CODE_COLUMNS.has(column)) return label(text);
-  if (column === 'certifiedAt' && !Number.isNaN(Date.parse(text))) return formatLocal(Date.parse(text), timeZone);
+  if ((column === 'certifiedAt' || column === 'cureDeadline') && !Number.isNaN(Date.parse(text))) return formatLocal(Date.parse(text), timeZone);
   return text;
 }
 
