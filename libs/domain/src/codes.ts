@@ -18,6 +18,20 @@ export type UocavaCategory = (typeof UOCAVA_CATEGORIES)[number];
 export const REGISTRATION_STATUSES = ['active', 'inactive', 'pending', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/**
+ * How a voter roll file is imported: `incremental` adds and updates the voters it lists;
+ * `full_roll` also marks removed every voter of its scope that it leaves out.
+ */
+export const VOTER_IMPORT_MODES = ['incremental', 'full_roll'] as const;
+export type VoterImportMode = (typeof VOTER_IMPORT_MODES)[number];
+
+export const VOTER_IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
+export type VoterImportStatus = (typeof VOTER_IMPORT_STATUSES)[number];
+
+/** A voter roll import's marking of removed voters: not asked for, waiting for the end of the file, done, or skipped (with why). */
+export const VOTER_ROLL_REMOVALS = ['not_requested', 'pending', 'done', 'skipped'] as const;
+export type VoterRollRemoval = (typeof VOTER_ROLL_REMOVALS)[number];
+
 /** Why a provisional ballot was issued (EAVS section E). */
 export const ISSUED_REASONS = [
   'not_on_list',

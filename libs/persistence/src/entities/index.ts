@@ -8,6 +8,7 @@ import { CureSubmissionEntity } from './cure-submission.entity';
 import { NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
+import { VoterImportEntity } from './voter-import.entity';
 
 export {
   AuditChainHeadEntity,
@@ -26,6 +27,7 @@ export {
   SessionEntity,
   UserEntity,
   VoterEntity,
+  VoterImportEntity,
   type NoticeChannel,
   type OutboxStatus,
 };
@@ -39,6 +41,7 @@ export const ENTITIES = [
   PrecinctDistrictEntity,
   ContestEntity,
   VoterEntity,
+  VoterImportEntity,
   BallotEntity,
   AuditEntryEntity,
   AuditChainHeadEntity,

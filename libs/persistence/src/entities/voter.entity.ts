@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RegistrationStatus } from '@app/domain';
+import { epochMs } from '../columns';
 
 /** A registration record as imported from the roll for an election. */
 @Entity('voters')
@@ -36,4 +37,15 @@ export class VoterEntity {
 
   @Column({ name: 'other_ballot_accepted', type: 'boolean', default: false })
   otherBallotAccepted!: boolean;
+
+  /**
+   * When a full roll import left this voter out: no longer on the list (the record is kept, ballots
+   * reference it). Null while on the roll; cleared when a later roll lists the voter again.
+   */
+  @Column({ name: 'removed_at', type: 'bigint', nullable: true, transformer: epochMs })
+  removedAt!: number | null;
+
+  /** The voter import (`voter_imports.id`) that left this voter out; null with `removedAt`. */
+  @Column({ name: 'removed_by_import', type: 'integer', nullable: true })
+  removedByImport!: number | null;
 }

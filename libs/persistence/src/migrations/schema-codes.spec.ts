@@ -11,11 +11,15 @@ import {
   ROLES,
   SIGNATURE_STATES,
   UOCAVA_CATEGORIES,
+  VOTER_IMPORT_MODES,
+  VOTER_IMPORT_STATUSES,
   VOTER_LANGUAGES,
+  VOTER_ROLL_REMOVALS,
 } from '@app/domain';
 import { BALLOT_STATES } from '@app/lifecycle';
 import { SCHEMA_CODE_LISTS } from './1764000000000-initial-schema';
 import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
+import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -37,6 +41,9 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['cure document kinds', PORTAL_CODE_LISTS.cureDocumentKinds, CURE_DOCUMENT_KINDS],
     ['cure media types', PORTAL_CODE_LISTS.mediaTypes, CURE_MEDIA_TYPES],
     ['cure decline reasons', PORTAL_CODE_LISTS.declineReasons, CURE_DECLINE_REASONS],
+    ['voter import modes', VOTER_ROLL_CODE_LISTS.voterImportModes, VOTER_IMPORT_MODES],
+    ['voter import statuses', VOTER_ROLL_CODE_LISTS.voterImportStatuses, VOTER_IMPORT_STATUSES],
+    ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
   ] as const)('%s', (_name, schema, library) => {
     expect([...schema].sort()).toEqual([...library].sort());
   });
