@@ -39,5 +39,6 @@ export function voterRecord(voter: VoterEntity | null): VoterRecord | null {
     registrationDate: voter.registrationDate,
     idOnFile: voter.idOnFile,
     otherBallotAccepted: voter.otherBallotAccepted,
+    removedFromRollAt: voter.removedAt,
   };
 }

@@ -56,4 +56,9 @@ export interface VoterRecord {
   readonly idOnFile: boolean;
   /** Another ballot of this voter (a mail ballot, say) has already been accepted. */
   readonly otherBallotAccepted: boolean;
+  /**
+   * When a full roll re-import left this voter out (the record is kept, never deleted); absent or
+   * null while the voter is on the roll.
+   */
+  readonly removedFromRollAt?: Instant | null;
 }

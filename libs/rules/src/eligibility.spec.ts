@@ -30,6 +30,17 @@ describe('eligibility engine, Georgia 2020 (GA-2020)', () => {
       expect(decide(ga, aProvisionalBallot(ga), aVoter({ status: 'cancelled' }), thursday)).toMatchObject({ outcome: 'reject', rejection: 'not_registered' });
     });
 
+    it('a voter a full roll re-import left out (removed from the list): rejected, not_registered, as a cancelled registration', () => {
+      const removedAt = at(ga, '2020-11-04T09:00');
+      const decision = decide(ga, aProvisionalBallot(ga), aVoter({ removedFromRollAt: removedAt }), thursday);
+      expect(decision).toMatchObject({ outcome: 'reject', rejection: 'not_registered', contests: [] });
+      expect(decision.reasons.map((r) => r.message)).toEqual([`No longer on the registration list: left out of the voter roll imported ${ga.display(removedAt)}.`]);
+    });
+
+    it('a voter back on the roll (removal cleared) counts again', () => {
+      expect(decide(ga, aProvisionalBallot(ga), aVoter({ removedFromRollAt: null }), thursday)).toMatchObject({ outcome: 'count', determination: 'full' });
+    });
+
     it('an inactive voter is still registered and counts', () => {
       expect(decide(ga, aProvisionalBallot(ga), aVoter({ status: 'inactive' }), thursday)).toMatchObject({ outcome: 'count', determination: 'full' });
     });

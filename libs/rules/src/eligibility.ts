@@ -111,6 +111,14 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
   if (voter.status === 'cancelled') {
     return reject('not_registered', 'The registration is cancelled.', null);
   }
+  // A voter a full roll re-import left out is no longer on the registration list: treated exactly
+  // as a cancelled registration (SPEC section 2: the roll is the registration record, with
+  // `cancelled` its only "not registered" status; section 4: eligibility starts from "whether the
+  // voter is registered", and EAVS's `not_registered` is the rejection for it). The record is kept
+  // so the match and the reason stay visible; a later roll that lists the voter again restores it.
+  if (voter.removedFromRollAt !== undefined && voter.removedFromRollAt !== null) {
+    return reject('not_registered', `No longer on the registration list: left out of the voter roll imported ${calendar.display(voter.removedFromRollAt)}.`, null);
+  }
   const registrationDeadline = county.deadlines.registration;
   if (!pack.sameDayRegistration.value && voter.registrationDate > registrationDeadline.localDate) {
     return reject(
