@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
+import { IsNull, Not } from 'typeorm';
 import { VOTER_BATCH_ROWS } from '@app/imports';
 import { EAVS_ITEMS } from '@app/domain';
 import { cliEnv, runCli, spawnCli } from '@test/support/cli';
@@ -60,11 +61,53 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(first.stderr).toContain('line 504: county_code: precinct FUL-01 is in county FULTON, not COBB');
     expect(first.stderr).toMatch(/line 505: status: must be one of/);
     expect(first.stderr).toContain('line 506: (row): has 3 fields; the header has 9');
-    expect(first.stdout).toMatch(/505 rows read, 500 added, 0 already present, 5 refused/);
+    expect(first.stdout).toMatch(/\(incremental\): 505 rows read, 500 added, 0 updated, 0 unchanged, 0 restored, none removed \(incremental\), 5 refused/);
     expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
     const second = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
-    expect(second.stdout).toMatch(/505 rows read, 0 added, 500 already present, 5 refused/);
+    expect(second.stdout).toMatch(/505 rows read, 0 added, 0 updated, 500 unchanged, 0 restored, none removed \(incremental\), 5 refused/);
     expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
+  });
+
+  it('import voters again with a changed row: that voter is updated, the rest unchanged', async () => {
+    const changed = roll(500).replace('\nR7,First7,Last7,', '\nR7,First7,Renamed,');
+    const result = await runCli(['import', 'voters', GA_2020_ELECTION, file('changed.csv', changed)], cliEnv(db));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/500 rows read, 0 added, 1 updated, 499 unchanged, 0 restored, none removed \(incremental\), 0 refused/);
+    expect(await db.dataSource.getRepository(VoterEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: 'R7' })).toMatchObject({ lastName: 'Renamed', removedAt: null });
+  });
+
+  it('import voters --full-roll --county: the county\'s voters left out are marked removed (audited, as --as user), a later roll restores them; an unreadable line stops the removal (exit 2)', async () => {
+    const own = await openTestDatabase(kind);
+    try {
+      await seedGeorgia2020(own.dataSource);
+      const repo = own.dataSource.getRepository(VoterEntity);
+      const fulton = (ids: string[]) => [HEADER, ...ids.map((id) => `${id},Pat,Voter${id},1980-02-29,FULTON,FUL-01,active,2012-01-01,true`)].join('\n');
+      // The seed has Fulton voters 1001 and 1002 and Cobb voter 2001; this Fulton roll leaves out 1002.
+      const first = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001', '1003'])), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/voters, import 1 \(full roll of county FULTON\): 2 rows read, 1 added, 0 updated, 1 unchanged, 0 restored, 1 removed, 0 refused/);
+      expect(await repo.findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: '1002' })).toMatchObject({ removedByImport: 1 });
+      expect((await repo.findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: '2001' })).removedAt).toBeNull();
+      const audit = await own.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ event: 'VOTER_ROLL_IMPORTED' });
+      expect(audit).toMatchObject({ actorId: 'system', payload: { importId: 1, mode: 'full_roll', countyCode: 'FULTON', inserted: 1, unchanged: 1, removed: 1, removal: 'done' } });
+
+      const back = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001', '1002', '1003'])), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      expect(back.stdout).toMatch(/3 rows read, 0 added, 0 updated, 2 unchanged, 1 restored, 0 removed, 0 refused/);
+      expect((await repo.findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: '1002' })).removedAt).toBeNull();
+
+      const unreadable = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', `${fulton(['1001'])}\n1002,Too,Few`), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      expect(unreadable.code).toBe(2);
+      expect(unreadable.stdout).toMatch(/none removed \(see below\), 1 refused/);
+      expect(unreadable.stderr).toContain('line 3: (row): has 3 fields; the header has 9');
+      expect(unreadable.stderr).toContain('removal not done: line 3 could not be read (has 3 fields; the header has 9), so whom it lists is unknown; nobody was marked removed.');
+      expect(await repo.countBy({ electionId: GA_2020_ELECTION, removedAt: Not(IsNull()) })).toBe(0);
+
+      const unknownCounty = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001'])), '--full-roll', '--county', 'NOWHERE'], cliEnv(own));
+      expect(unknownCounty.code).toBe(1);
+      expect(unknownCounty.stderr).toMatch(/county NOWHERE is not a county of election/);
+    } finally {
+      await own.destroy();
+    }
   });
 
   it('refuses a file whose header lacks a column, writing nothing', async () => {

@@ -66,8 +66,11 @@ importCommand
   .action((electionId: string, file: string) => run(() => withContext((app) => importJurisdictionCommand(app, electionId, file)))());
 importCommand
   .command('voters <election-id> <file>')
-  .description('a voter roll (CSV), streamed; bad rows reported by line; safe to run again')
-  .action((electionId: string, file: string) => run(() => withContext((app) => importVotersCommand(app, electionId, file)))());
+  .description('a voter roll (CSV), streamed; bad rows reported by line; changed rows update the roll; safe to run again')
+  .option('--full-roll', 'the file is the whole roll: voters of the election (or of --county) it leaves out are marked removed, never deleted')
+  .option('--county <code>', 'the file is this county\'s roll: rows of other counties are refused; with --full-roll only its voters can be removed')
+  .option('--as <username>', 'run it as this staff user, for the audit trail (default: the system)')
+  .action((electionId: string, file: string, o: { fullRoll?: boolean; county?: string; as?: string }) => run(() => withContext((app) => importVotersCommand(app, electionId, file, o)))());
 importCommand
   .command('ballots <election-id> <file>')
   .description('ballots (CSV) through intake; bad rows reported by line; safe to run again')

@@ -3,7 +3,7 @@ import { DomainError, intakeInput, IntakeBallotDto, type BallotIntake, type Staf
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { csvRows, isProblem, type RowProblem } from './csv-rows';
-import type { ImportProgress, ImportReport } from './voter-import';
+import type { ImportProgress, ImportReport } from './import-report';
 
 export const BALLOT_COLUMNS = ['receipt_number', 'kind', 'county_code', 'first_name', 'last_name', 'date_of_birth', 'address', 'received_at'] as const;
 export const BALLOT_OPTIONAL_COLUMNS = [

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BallotIntake, DomainError, ElectionRulesCache, importJurisdiction, notFound, SYSTEM_ACTOR, type StaffActor } from '@app/ballots';
-import { importBallots, importVoters, type ImportReport } from '@app/imports';
+import { BallotIntake, DomainError, ElectionRulesCache, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type StaffActor } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
+import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
 import { ElectionEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { withProgress } from '../progress';
 import { EXIT } from '../context';
 
-function printReport(what: string, report: ImportReport): number {
+function printProblems(report: { readonly problems: ImportReport['problems']; readonly rejected: number }): void {
   for (const p of report.problems) process.stderr.write(`line ${p.line}: ${p.field}: ${p.message}\n`);
   if (report.rejected > report.problems.length) process.stderr.write(`... and ${report.rejected - report.problems.length} more refused rows\n`);
+}
+
+function printReport(what: string, report: ImportReport): number {
+  printProblems(report);
   const rate = Math.round(report.read / Math.max(0.001, report.seconds));
   console.log(
     `${what}: ${report.read.toLocaleString('en-US')} rows read, ${report.inserted.toLocaleString('en-US')} added, ${report.alreadyPresent.toLocaleString('en-US')} already present, ${report.rejected.toLocaleString('en-US')} refused; ${report.seconds.toFixed(1)} s, ${rate.toLocaleString('en-US')} rows/s`,
@@ -35,14 +41,53 @@ export async function importJurisdictionCommand(app: INestApplicationContext, el
   return EXIT.ok;
 }
 
-export async function importVotersCommand(app: INestApplicationContext, electionId: string, file: string): Promise<number> {
+/** A voter import's counts; exit 2 when rows were refused or a full roll could not mark removals. */
+function printVoterReport(report: VoterImportReport): number {
+  printProblems(report);
+  const n = (value: number) => value.toLocaleString('en-US');
+  const scope = report.mode === 'full_roll' ? `full roll of ${report.countyCode === null ? 'the election' : `county ${report.countyCode}`}` : 'incremental';
+  const removed = report.mode === 'full_roll' ? (report.removal === 'done' ? `${n(report.removed)} removed` : 'none removed (see below)') : 'none removed (incremental)';
+  const rate = Math.round(report.read / Math.max(0.001, report.seconds));
+  console.log(
+    `voters, import ${report.importId} (${scope}): ${n(report.read)} rows read, ${n(report.inserted)} added, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged, ${n(report.restored)} restored, ${removed}, ${n(report.rejected)} refused; ${report.seconds.toFixed(1)} s, ${n(rate)} rows/s`,
+  );
+  if (report.removal === 'skipped') {
+    process.stderr.write(`removal not done: ${report.removalNote ?? 'unknown'}; nobody was marked removed. Fix the file and import it again.\n`);
+    return EXIT.rowsRefused;
+  }
+  return report.rejected === 0 ? EXIT.ok : EXIT.rowsRefused;
+}
+
+async function actorFor(tx: TransactionRunner, username: string | undefined): Promise<StaffActor> {
+  if (username === undefined) return SYSTEM_ACTOR;
+  const user = await tx.read((m) => m.findOneBy(UserEntity, { username }));
+  if (user === null) throw notFound(`user ${username}`);
+  return { id: user.id, username: user.username, role: user.role, countyCode: user.countyCode };
+}
+
+export interface VoterImportCommandOptions {
+  /** The file is the whole roll (of the election, or of `county`): voters it leaves out are marked removed. */
+  readonly fullRoll?: boolean;
+  readonly county?: string;
+  readonly as?: string;
+}
+
+export async function importVotersCommand(app: INestApplicationContext, electionId: string, file: string, options: VoterImportCommandOptions = {}): Promise<number> {
   const tx = app.get(TransactionRunner);
   await requireElection(tx, electionId);
+  const actor = await actorFor(tx, options.as);
   const progress = withProgress(file, 'voters');
   try {
-    const report = await importVoters(tx, electionId, progress.input, { onProgress: (p) => progress.update(p.read) });
+    const report = await importVoters(tx, electionId, progress.input, {
+      mode: options.fullRoll === true ? 'full_roll' : 'incremental',
+      countyCode: options.county ?? null,
+      actor,
+      source: basename(file),
+      clock: app.get<Clock>(CLOCK),
+      onProgress: (p) => progress.update(p.read),
+    });
     progress.stop();
-    return printReport('voters', report);
+    return printVoterReport(report);
   } finally {
     progress.stop();
   }
@@ -51,12 +96,7 @@ export async function importVotersCommand(app: INestApplicationContext, election
 export async function importBallotsCommand(app: INestApplicationContext, electionId: string, file: string, asUser: string | undefined): Promise<number> {
   const tx = app.get(TransactionRunner);
   await requireElection(tx, electionId);
-  let actor: StaffActor = SYSTEM_ACTOR;
-  if (asUser !== undefined) {
-    const user = await tx.read((m) => m.findOneBy(UserEntity, { username: asUser }));
-    if (user === null) throw notFound(`user ${asUser}`);
-    actor = { id: user.id, username: user.username, role: user.role, countyCode: user.countyCode };
-  }
+  const actor = await actorFor(tx, asUser);
   const progress = withProgress(file, 'ballots');
   try {
     const report = await importBallots(app.get(BallotIntake), actor, electionId, progress.input, { onProgress: (p) => progress.update(p.read) });
