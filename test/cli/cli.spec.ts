@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
+import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, PrecinctEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
 import { IsNull, Not } from 'typeorm';
 import { VOTER_BATCH_ROWS } from '@app/imports';
 import { EAVS_ITEMS } from '@app/domain';
@@ -123,10 +123,36 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     for (let i = 0; i < 2; i += 1) {
       const result = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, bundle], cliEnv(db));
       expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/jurisdiction \(merge\): 3 counties, 8 districts, 5 precincts, 10 contests \(nothing changed\)/);
     }
     expect(await db.dataSource.getRepository(CountyEntity).count()).toBe(counties);
     const broken = file('broken.json', '{ "counties": [');
     expect((await runCli(['import', 'jurisdiction', GA_2020_ELECTION, broken], cliEnv(db))).stderr).toMatch(/cannot be read as JSON/);
+  });
+
+  it('import jurisdiction again: changed names update; --replace refuses, naming them, to remove precincts ballots or voters are in', async () => {
+    const own = await openTestDatabase(kind);
+    try {
+      await seedGeorgia2020(own.dataSource);
+      const renamed = { ...GEORGIA_BUNDLE, counties: GEORGIA_BUNDLE.counties.map((c) => (c.code === 'COBB' ? { ...c, name: 'Cobb County' } : c)) };
+      const update = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('renamed.json', JSON.stringify(renamed))], cliEnv(own));
+      expect(update.code).toBe(0);
+      expect(update.stdout).toContain('counties 0 added, 1 updated, 2 unchanged, 0 not in the file (kept)');
+      expect((await own.dataSource.getRepository(CountyEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, code: 'COBB' })).name).toBe('Cobb County');
+      expect(await own.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'JURISDICTION_IMPORTED', actorId: 'system' })).toBe(1);
+
+      const withoutFul01 = { ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-01' && p.id !== 'FUL-03') };
+      const refused = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('cut.json', JSON.stringify(withoutFul01)), '--replace'], cliEnv(own));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('precincts left out, but ballots or voters are in them: FUL-01');
+      expect(await own.dataSource.getRepository(PrecinctEntity).countBy({ electionId: GA_2020_ELECTION })).toBe(5);
+
+      const removed = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('cut.json', JSON.stringify({ ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-03') })), '--replace'], cliEnv(own));
+      expect(removed.code).toBe(0);
+      expect(removed.stdout).toContain('precincts 0 added, 0 updated, 4 unchanged, 1 removed');
+    } finally {
+      await own.destroy();
+    }
   });
 
   it('takes ballots in from CSV through intake, idempotent on receipt number, bad rows by line', async () => {

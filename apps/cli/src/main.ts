@@ -62,8 +62,10 @@ program
 const importCommand = program.command('import').description('import a jurisdiction, a voter roll or ballots');
 importCommand
   .command('jurisdiction <election-id> <file>')
-  .description('a jurisdiction bundle (JSON): counties, districts, precincts, contests')
-  .action((electionId: string, file: string) => run(() => withContext((app) => importJurisdictionCommand(app, electionId, file)))());
+  .description('a jurisdiction bundle (JSON): counties, districts, precincts, contests; again to add or correct (changed names and fields update)')
+  .option('--replace', 'the file is the whole jurisdiction: remove what it leaves out (refused, naming them, for what ballots or voters refer to)')
+  .option('--as <username>', 'run it as this staff user, for the audit trail (default: the system)')
+  .action((electionId: string, file: string, o: { replace?: boolean; as?: string }) => run(() => withContext((app) => importJurisdictionCommand(app, electionId, file, o)))());
 importCommand
   .command('voters <election-id> <file>')
   .description('a voter roll (CSV), streamed; bad rows reported by line; changed rows update the roll; safe to run again')

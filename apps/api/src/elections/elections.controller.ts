@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Certification, createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound, type StaffActor } from '@app/ballots';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Certification, createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound, type Clock, type JurisdictionImportResult, type StaffActor } from '@app/ballots';
+import { CLOCK } from '@app/ballots/ballots.module';
 import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
 import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
 import { RulePackRegistry, type Deadline } from '@app/rules';
@@ -123,6 +124,7 @@ export class ElectionsController {
     private readonly packs: RulePackRegistry,
     private readonly rules: ElectionRulesCache,
     private readonly certification: Certification,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Certifies a county: only when none of its ballots is outstanding. Its ballots are locked after. */
@@ -181,14 +183,29 @@ export class ElectionsController {
     });
   }
 
-  /** Loads counties, districts, precincts and contests; checked whole, written in one transaction, idempotent. */
+  /**
+   * Loads counties, districts, precincts and contests, or brings them up to a corrected bundle:
+   * checked whole, written in one transaction, idempotent; changed names and fields are updated.
+   * With `?replace=true` the bundle is the whole jurisdiction: what it leaves out is deleted when
+   * no ballot or voter refers to it, else the whole import is refused (409) naming it. A change
+   * is recorded in the audit trail.
+   */
   @Post(':id/jurisdiction')
   @Roles('admin')
   @HttpCode(200)
-  async importJurisdiction(@Param('id') id: string, @Body() bundle: JurisdictionBundleDto): Promise<{ counties: number; precincts: number; districts: number; contests: number }> {
+  @ApiQuery({ name: 'replace', required: false, enum: ['true', 'false'], description: 'the bundle is the whole jurisdiction: remove what it leaves out (never what ballots or voters refer to)' })
+  async importJurisdiction(
+    @CurrentActor() actor: StaffActor,
+    @Param('id') id: string,
+    @Body() bundle: JurisdictionBundleDto,
+    @Query('replace') replace?: string,
+  ): Promise<JurisdictionImportResult> {
+    if (replace !== undefined && replace !== 'true' && replace !== 'false') {
+      throw new DomainError('invalid_input', 'replace must be true or false', {}, [{ field: 'replace', message: 'must be true or false' }]);
+    }
     const result = await this.tx.run(async (m) => {
       if ((await m.findOneBy(ElectionEntity, { id })) === null) throw notFound('election');
-      return importJurisdiction(m, id, bundle);
+      return importJurisdiction(m, id, bundle, { mode: replace === 'true' ? 'replace' : 'merge', audit: { actor, now: this.clock.now() } });
     });
     this.rules.invalidate(id);
     return result;

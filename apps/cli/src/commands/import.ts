@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BallotIntake, DomainError, ElectionRulesCache, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type StaffActor } from '@app/ballots';
+import { BallotIntake, DomainError, ElectionRulesCache, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type JurisdictionChanges, type StaffActor } from '@app/ballots';
 import { CLOCK } from '@app/ballots/ballots.module';
 import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
 import { ElectionEntity, TransactionRunner, UserEntity } from '@app/persistence';
@@ -26,18 +26,26 @@ async function requireElection(tx: TransactionRunner, electionId: string): Promi
   if ((await tx.read((m) => m.findOneBy(ElectionEntity, { id: electionId }))) === null) throw notFound(`election ${electionId}`);
 }
 
-export async function importJurisdictionCommand(app: INestApplicationContext, electionId: string, file: string): Promise<number> {
+export async function importJurisdictionCommand(app: INestApplicationContext, electionId: string, file: string, options: { readonly replace?: boolean; readonly as?: string } = {}): Promise<number> {
   const tx = app.get(TransactionRunner);
   await requireElection(tx, electionId);
+  const actor = await actorFor(tx, options.as);
   let bundle: unknown;
   try {
     bundle = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new DomainError('invalid_input', `${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const result = await tx.run((m) => importJurisdiction(m, electionId, bundle as Parameters<typeof importJurisdiction>[2]));
+  const now = app.get<Clock>(CLOCK).now();
+  const mode = options.replace === true ? 'replace' : 'merge';
+  const result = await tx.run((m) => importJurisdiction(m, electionId, bundle as Parameters<typeof importJurisdiction>[2], { mode, audit: { actor, now } }));
   app.get(ElectionRulesCache).invalidate(electionId);
-  console.log(`jurisdiction: ${result.counties} counties, ${result.districts} districts, ${result.precincts} precincts, ${result.contests} contests (rows already present were left as they were)`);
+  const line = (what: string, c: JurisdictionChanges) =>
+    `${what} ${c.inserted} added, ${c.updated} updated, ${c.unchanged} unchanged, ${mode === 'replace' ? `${c.removed} removed` : `${c.kept} not in the file (kept)`}`;
+  const { changes } = result;
+  console.log(`jurisdiction (${mode}): ${result.counties} counties, ${result.districts} districts, ${result.precincts} precincts, ${result.contests} contests${result.changed ? '' : ' (nothing changed)'}`);
+  console.log(`  ${line('counties', changes.counties)}; ${line('districts', changes.districts)}`);
+  console.log(`  ${line('precincts', changes.precincts)} (${changes.precinctDistricts.changedPrecincts} with changed districts); ${line('contests', changes.contests)}`);
   return EXIT.ok;
 }
 
