@@ -28,7 +28,7 @@ export class CsvHeaderError extends Error {
 export async function* csvRows(input: Readable, required: readonly string[], optional: readonly string[] = []): AsyncGenerator<CsvRow | RowProblem> {
   const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
   // pipe() does not pass a read error on: without this a file that fails mid-read would hang the import.
-  input.once('error', (error) => parser.destroy(error));
+  input.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const { record, info } = item;

@@ -1,12 +1,10 @@
+import type { StaffActor } from '@app/ballots';
 import type { VoterImportMode, VoterRollRemoval } from '@app/domain';
 import { appendAudit, isPostgres, VoterImportEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** Who runs an import, as the audit chain records it. */
-export interface ImportActor {
-  readonly id: string;
-  readonly role: string;
-}
+export type ImportActor = Pick<StaffActor, 'id' | 'role'>;
 
 /** What an import did to the roll: counts only, never a name, a date of birth or an address. */
 export interface VoterImportCounts {

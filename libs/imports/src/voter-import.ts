@@ -86,7 +86,7 @@ export async function importVoters(tx: TransactionRunner, electionId: string, in
       done(null, chunk);
     },
   });
-  input.once('error', (error) => tap.destroy(error));
+  input.on('error', (error) => tap.destroy(error));
   const rows = csvRows(input.pipe(tap), VOTER_COLUMNS);
   // The header is checked before anything is written: a file that is not a roll leaves no trace.
   let next = await rows.next();
