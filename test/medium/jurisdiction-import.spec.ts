@@ -1,10 +1,10 @@
-import { createElection, DomainError, ElectionRulesCache, importJurisdiction, type JurisdictionImportMode, type JurisdictionImportResult, type StaffActor } from '@app/ballots';
+import { ElectionRulesCache, importJurisdiction, type JurisdictionImportMode, type JurisdictionImportResult, type StaffActor } from '@app/ballots';
 import type { JurisdictionBundle } from '@app/domain';
 import { AuditEntryEntity, ContestEntity, CountyEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity, VoterEntity } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { FULTON_CLERK, provisionalIntake, services, type Services } from '@test/support/services';
+import { FULTON_CLERK, provisionalIntake, seedEmptyElection, services, type Services } from '@test/support/services';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role: 'admin', countyCode: null };
@@ -16,16 +16,6 @@ const WITH_CLAYTON: JurisdictionBundle = {
   precincts: [...GEORGIA_BUNDLE.precincts, { id: 'CLA-01', countyCode: 'CLAYTON', districtIds: ['ga', 'cd-5', 'clayton'] }],
   contests: [...GEORGIA_BUNDLE.contests, { id: 'clayton-commission', districtId: 'clayton', name: 'Clayton County Commission' }],
 };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a domain error');
-}
 
 describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) => {
   let db: TestDatabase;
@@ -41,12 +31,10 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
   async function anElection(bundle: JurisdictionBundle = GEORGIA_BUNDLE): Promise<string> {
     elections += 1;
     const id = `jur-test-${elections}`;
-    await s.tx.run(async (m) => {
-      await createElection(m, loadBundledPacks(), { id, name: `Jurisdiction test ${elections}`, state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
-      await importJurisdiction(m, id, bundle);
-    });
+    await seedEmptyElection(db.dataSource, id, bundle);
     return id;
   }
+
 
   const reimport = (electionId: string, bundle: JurisdictionBundle, mode: JurisdictionImportMode = 'merge'): Promise<JurisdictionImportResult> =>
     s.tx.run((m) => importJurisdiction(m, electionId, bundle, { mode, audit: { actor: ADMIN, now: THURSDAY } }));
@@ -146,15 +134,16 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
       // cobb-commission was on no ballot taken in; us-house-6 was on FUL-02's.
       contests: GEORGIA_BUNDLE.contests.filter((c) => !['dekalb-commission', 'us-house-6', 'cobb-commission'].includes(c.id)),
     };
-    const error = await refusal(reimport(e, cut, 'replace'));
-    expect(error.code).toBe('conflict');
-    expect(error.fields).toEqual([
-      { field: 'precincts', message: 'left out, but ballots or voters are in them: DEK-01, FUL-02' },
-      { field: 'counties', message: 'left out, but ballots, voters, a roll import or a certification name them: DEKALB' },
-      { field: 'districts', message: 'left out, but on the ballot of ballots taken in: cd-6' },
-      { field: 'contests', message: 'left out, but on the ballot of ballots taken in: us-house-6' },
-    ]);
-    expect(error.message).toMatch(/^the bundle would remove or move what ballots or voters refer to; nothing was changed/);
+    await expect(reimport(e, cut, 'replace')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^the bundle would remove or move what ballots or voters refer to; nothing was changed/),
+      fields: [
+        { field: 'precincts', message: 'left out, but ballots or voters are in them: DEK-01, FUL-02' },
+        { field: 'counties', message: 'left out, but ballots, voters, a roll import or a certification name them: DEKALB' },
+        { field: 'districts', message: 'left out, but on the ballot of ballots taken in: cd-6' },
+        { field: 'contests', message: 'left out, but on the ballot of ballots taken in: us-house-6' },
+      ],
+    });
     expect(await snapshot(e)).toEqual(before);
     expect(await audits(e)).toHaveLength(0);
   });
@@ -164,8 +153,10 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
     await addVoter(e, '1001', 'FUL-01', 'FULTON');
     const move = (id: string): JurisdictionBundle => ({ ...GEORGIA_BUNDLE, precincts: GEORGIA_BUNDLE.precincts.map((p) => (p.id === id ? { ...p, countyCode: 'DEKALB' } : p)) });
     for (const mode of ['merge', 'replace'] as const) {
-      const error = await refusal(reimport(e, move('FUL-01'), mode));
-      expect(error.fields).toEqual([{ field: 'precincts', message: 'moved to another county, but ballots or voters are in them: FUL-01 (FULTON to DEKALB)' }]);
+      await expect(reimport(e, move('FUL-01'), mode)).rejects.toMatchObject({
+        code: 'conflict',
+        fields: [{ field: 'precincts', message: 'moved to another county, but ballots or voters are in them: FUL-01 (FULTON to DEKALB)' }],
+      });
     }
     await reimport(e, move('FUL-03'));
     expect(await db.dataSource.getRepository(PrecinctEntity).findOneByOrFail({ electionId: e, id: 'FUL-03' })).toMatchObject({ countyCode: 'DEKALB' });
@@ -174,7 +165,6 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
   it('a bundle that lists an id twice is refused, naming it', async () => {
     const e = await anElection();
     const twice: JurisdictionBundle = { ...GEORGIA_BUNDLE, contests: [...GEORGIA_BUNDLE.contests, GEORGIA_BUNDLE.contests[0]!] };
-    const error = await refusal(reimport(e, twice));
-    expect(error).toMatchObject({ code: 'invalid_input', message: 'the bundle lists some ids twice: contests listed twice: president' });
+    await expect(reimport(e, twice)).rejects.toMatchObject({ code: 'invalid_input', message: 'the bundle lists some ids twice: contests listed twice: president' });
   });
 });

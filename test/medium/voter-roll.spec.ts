@@ -1,11 +1,9 @@
 import { Readable } from 'node:stream';
-import { createElection, importJurisdiction, type StaffActor } from '@app/ballots';
+import type { StaffActor } from '@app/ballots';
 import { importVoters, type VoterImportOptions, type VoterImportReport } from '@app/imports';
 import { AuditEntryEntity, BallotEntity, VoterEntity, VoterImportEntity, verifyAuditChain } from '@app/persistence';
-import { loadBundledPacks } from '@app/rules';
-import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { FULTON_CLERK, provisionalIntake, services, type Services } from '@test/support/services';
+import { FULTON_CLERK, provisionalIntake, seedEmptyElection, services, type Services } from '@test/support/services';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role: 'admin', countyCode: null };
@@ -49,12 +47,10 @@ describe.each(testDatabases())('voter roll re-imports on %s (medium)', (kind) =>
   async function anElection(): Promise<string> {
     elections += 1;
     const id = `roll-test-${elections}`;
-    await s.tx.run(async (m) => {
-      await createElection(m, loadBundledPacks(), { id, name: `Roll test ${elections}`, state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
-      await importJurisdiction(m, id, GEORGIA_BUNDLE);
-    });
+    await seedEmptyElection(db.dataSource, id);
     return id;
   }
+
 
   const load = (electionId: string, input: Readable, options: VoterImportOptions = {}): Promise<VoterImportReport> =>
     importVoters(s.tx, electionId, input, { actor: ADMIN, clock: s.clock, source: 'roll.csv', ...options });

@@ -7,6 +7,7 @@ import {
   type IntakeInput,
   type StaffActor,
 } from '@app/ballots';
+import type { JurisdictionBundle } from '@app/domain';
 import { TransactionRunner, VoterEntity } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
@@ -43,6 +44,14 @@ export function services(dataSource: DataSource, now: number): Services {
   const rules = new ElectionRulesCache(loadBundledPacks());
   const transitions = new BallotTransitions(tx, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
   return { tx, clock, transitions, intake: new BallotIntake(tx, transitions, clock), outOfScope };
+}
+
+/** Another Georgia 2020 election, on the fixture jurisdiction unless told otherwise, with no voters: for a test that needs one of its own. */
+export async function seedEmptyElection(dataSource: DataSource, id: string, bundle: JurisdictionBundle = GEORGIA_BUNDLE): Promise<void> {
+  await new TransactionRunner(dataSource).run(async (manager) => {
+    await createElection(manager, loadBundledPacks(), { id, name: `Test election ${id}`, state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
+    await importJurisdiction(manager, id, bundle);
+  });
 }
 
 /** Georgia's 2020 general election on the fixture jurisdiction, with three registered voters. */
