@@ -76,7 +76,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(await db.dataSource.getRepository(VoterEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: 'R7' })).toMatchObject({ lastName: 'Renamed', removedAt: null });
   });
 
-  it('import voters --full-roll --county: the county\'s voters left out are marked removed (audited, as --as user), a later roll restores them; an unreadable line stops the removal (exit 2)', async () => {
+  it('import voters --full-roll --county: the county\'s voters left out are marked removed (audited), a later roll restores them; an unreadable line stops the removal (exit 2)', async () => {
     const own = await openTestDatabase(kind);
     try {
       await seedGeorgia2020(own.dataSource);
