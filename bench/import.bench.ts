@@ -10,19 +10,21 @@
  *
  *   npm run bench                     (VOTERS=200000 BALLOTS=10000 npm run bench for a shorter run)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createElection, importJurisdiction, type StaffActor } from '@app/ballots';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { createDataSource, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { services } from '../test/support/services';
+import { benchIntake } from './bench-ballot';
+import { measure, ROOT } from './measure';
+import { sqliteShellImport } from './roll-baseline';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 1_000_000);
 const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
-const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const ELECTION = 'ga-2020-general';
 const bundle = demoJurisdiction();
@@ -53,27 +55,6 @@ async function emptySchema(path: string): Promise<void> {
   await dataSource.destroy();
 }
 
-/** Runs a command to the end; returns its wall time and the peak resident memory it reached. */
-async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ seconds: number; peakMb: number }> {
-  const started = process.hrtime.bigint();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'inherit', 'inherit'] });
-  child.stdin.end(stdin ?? '');
-  let peakKb = 0;
-  const poll = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
-    } catch {
-      // the process has ended
-    }
-  }, 25);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearInterval(poll);
-  if (code !== 0 && code !== 2) throw new Error(`${command} exited with ${code}`);
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: peakKb / 1024 };
-}
-
 async function importBenchmark(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   if (!existsSync('/usr/bin/sqlite3')) {
@@ -96,18 +77,8 @@ async function importBenchmark(): Promise<void> {
   execFileSync('npx', ['nest', 'build', 'cli'], { cwd: ROOT, stdio: 'ignore' });
   const cli = await measure(process.execPath, [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'import', 'voters', ELECTION, csv], { DATA_DIR: cliDir, DATABASE_URL: '' });
 
-  // Baseline: the sqlite3 shell loads the CSV into a scratch table and copies it into the same
-  // voters table (same columns, keys, indexes and foreign-key checks), in one transaction.
-  const script = [
-    'PRAGMA foreign_keys = ON;',
-    'PRAGMA journal_mode = WAL;',
-    '.import --csv ' + csv + ' voters_csv',
-    'BEGIN;',
-    `INSERT OR IGNORE INTO voters (election_id, voter_id, first_name, last_name, date_of_birth, county_code, precinct_id, status, registration_date, id_on_file, other_ballot_accepted)
-     SELECT '${ELECTION}', voter_id, first_name, last_name, date_of_birth, county_code, precinct_id, status, registration_date, id_on_file = 'true', 0 FROM voters_csv;`,
-    'COMMIT;',
-    'DROP TABLE voters_csv;',
-  ].join('\n');
+  // Baseline: the sqlite3 shell's .import of the same file into the same schema.
+  const script = sqliteShellImport(csv, ELECTION);
   const shell = await measure('/usr/bin/sqlite3', [join(shellDir, 'adjudication.sqlite')], {}, script);
 
   const check = (dir: string) => execFileSync('/usr/bin/sqlite3', [join(dir, 'adjudication.sqlite'), 'SELECT COUNT(*) FROM voters;']).toString().trim();
@@ -132,31 +103,7 @@ async function transitionBenchmark(): Promise<void> {
   const started = process.hrtime.bigint();
   for (let i = 0; i < BALLOTS; i += 1) {
     const p = pick(bundle.precincts);
-    const ballot = await s.intake.intake(clerk, {
-      electionId: ELECTION,
-      receiptNumber: `T-${i}`,
-      kind: 'provisional',
-      countyCode: p.countyCode,
-      precinctId: p.id,
-      firstName: 'Pat',
-      lastName: `Voter${i}`,
-      dateOfBirth: '1980-02-29',
-      address: '1 Main St',
-      claimedVoterId: null,
-      issuedReason: 'not_on_list',
-      uocavaCategory: null,
-      postmarkDate: null,
-      signedDate: null,
-      receivedAt: Date.parse('2020-11-03T12:00:00-05:00'),
-      castAt: Date.parse('2020-11-03T12:00:00-05:00'),
-      idShown: true,
-      outOfPrecinctAffidavit: false,
-      signature: 'present',
-      notes: '',
-      contactEmail: null,
-      contactPhone: null,
-      language: 'en',
-    });
+    const ballot = await s.intake.intake(clerk, benchIntake(ELECTION, p, { receiptNumber: `T-${i}`, lastName: `Voter${i}` }));
     // No matched voter: the rules find the voter unregistered, so the clerk proposes and a second admin confirms.
     await s.transitions.apply(clerk, ballot.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
     await s.transitions.apply({ ...clerk, id: 'bench-supervisor' }, ballot.id, { type: 'CONFIRM_REJECTION' }, 2);

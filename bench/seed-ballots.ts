@@ -4,6 +4,7 @@ import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
 import { BallotEntity, createDataSource, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
+import { benchIntake } from './bench-ballot';
 
 /**
  * A benchmark database: the demo's synthetic Georgia and `count` ballots spread evenly over every
@@ -36,31 +37,9 @@ export async function seedBallots(path: string, count: number): Promise<void> {
       const status = pick(BALLOT_STATES);
       rows.push(
         Object.assign(new BallotEntity(), {
+          ...benchIntake(BENCH_ELECTION, precinct, { receiptNumber: benchReceipt(i), lastName: `Voter${i % 5000}`, dateOfBirth: benchDateOfBirth(i) }),
           id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-          electionId: BENCH_ELECTION,
-          receiptNumber: benchReceipt(i),
-          kind: 'provisional',
-          countyCode: precinct.countyCode,
-          precinctId: precinct.id,
-          firstName: 'Pat',
-          lastName: `Voter${i % 5000}`,
-          dateOfBirth: benchDateOfBirth(i),
-          address: '1 Main St',
-          claimedVoterId: null,
-          issuedReason: 'not_on_list',
-          uocavaCategory: null,
-          postmarkDate: null,
-          signedDate: null,
-          receivedAt: Date.parse('2020-11-03T12:00:00-05:00'),
-          castAt: Date.parse('2020-11-03T12:00:00-05:00'),
-          idShown: true,
-          outOfPrecinctAffidavit: false,
-          signature: 'present',
-          contactEmail: null,
-          contactPhone: null,
-          language: 'en',
           matchedVoterId: null,
-          notes: '',
           status,
           machineVersion: LIFECYCLE_MACHINE_VERSION,
           lifecycle: INITIAL_CONTEXT,
