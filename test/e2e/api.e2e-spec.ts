@@ -138,7 +138,7 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       expect(csv.text.split('\r\n')[0]).toBe('countyCode,countyName,kind,status,cureDeadline,ballots');
     });
 
-    it('the EAVS export of one county as CSV (a file named for it); a county code that is not one is refused by field', async () => {
+    it('the EAVS export of one county as CSV (a file named for it); a county the election does not have is not found; a county code that is not one is refused by field', async () => {
       const csv = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=FULTON&format=csv').auth(admin, { type: 'bearer' }).expect(200);
       expect(csv.headers['content-disposition']).toBe('attachment; filename="eavs-ga-2020-general-FULTON.csv"');
       const lines = csv.text.trim().split('\r\n');
@@ -148,6 +148,7 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       const figures = new Map((json.body as { item: string; value: number }[]).map((r) => [r.item, r.value]));
       expect(figures.get('E1a')).toBeGreaterThan(0);
       expect(figures.get('E1a')).toBe(['E1b', 'E1c', 'E1d', 'E1e'].reduce((n, item) => n + (figures.get(item) ?? 0), 0));
+      await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=NOWHERE').auth(admin, { type: 'bearer' }).expect(404);
       const bad = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=%27%3B--').auth(admin, { type: 'bearer' }).expect(400);
       expect((bad.body as ErrorBody).fields.map((f) => f.field)).toContain('countyCode');
     });

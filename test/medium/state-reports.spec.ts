@@ -120,8 +120,9 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     expect(rows.filter((r) => r.countyCode === 'DEKALB').every((r) => r.value === 0)).toBe(true);
   });
 
-  it('EAVS for a county clerk: their own county; another county asked for gives no rows', async () => {
+  it('EAVS for a county clerk: their own county; another county asked for gives no rows; a county the election does not have is not found', async () => {
     expect((await eavsOf(COBB_CLERK)).byCounty).toEqual({ COBB: { E1a: 1, E1e: 1, B8a: 1, B8b: 1, B14a: 1, B14b: 1 } });
     expect((await eavsOf(COBB_CLERK, 'FULTON')).rows).toEqual([]);
+    await expect(reports.eavs(OBSERVER, GA_2020_ELECTION, 'NOWHERE')).rejects.toMatchObject({ code: 'not_found', message: 'no county NOWHERE in ga-2020-general' });
   });
 });

@@ -1,5 +1,7 @@
 import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
 import { countyFilter, NO_COUNTY, type StaffActor } from './actor';
+import { DomainError } from './errors';
 import { eavsReport, type EavsRow } from './eavs-report';
 
 /** A cure deadline still to meet: a ballot keeps its deadline after the cure is made, when it no longer binds. */
@@ -8,11 +10,14 @@ const AWAITED_DEADLINE_SQL = "CASE WHEN b.status = 'received.awaitingCure' THEN 
 /**
  * The county a report covers: the one asked for, within the actor's own reach. A county user who
  * asks for another county gets an empty report, as for a county with no ballots ("not yours" looks
- * like "not found").
+ * like "not found"). A county the election does not have is not found, for every caller (API,
+ * console, CLI).
  */
-export function reportScope(actor: StaffActor, countyCode: string | undefined): string | null {
+async function reportScope(m: EntityManager, actor: StaffActor, electionId: string, countyCode: string | undefined): Promise<string | null> {
   const own = countyFilter(actor);
   if (countyCode === undefined) return own;
+  // A county code the election does not have is a mistake to say, not an empty report to file.
+  if ((await m.countBy(CountyEntity, { electionId, code: countyCode })) === 0) throw new DomainError('not_found', `no county ${countyCode} in ${electionId}`);
   return own === null || own === countyCode ? countyCode : NO_COUNTY;
 }
 
@@ -119,7 +124,7 @@ export class Reports {
         .select('b.county_code', 'countyCode').addSelect('c.name', 'countyName').addSelect('b.kind', 'kind').addSelect('b.status', 'status')
         .addSelect(AWAITED_DEADLINE_SQL, 'cureDeadline').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere(OUTSTANDING_SQL);
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').addGroupBy(AWAITED_DEADLINE_SQL)
         .orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').addOrderBy(AWAITED_DEADLINE_SQL)
@@ -140,7 +145,7 @@ export class Reports {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.county_code', 'countyCode').addSelect('b.rejection_reason', 'reason').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'rejected'");
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.county_code').addGroupBy('b.rejection_reason').orderBy('b.county_code').addOrderBy('b.rejection_reason').getRawMany<RejectionRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
@@ -152,7 +157,7 @@ export class Reports {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.uocava_category', 'category').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere("b.kind = 'uocava'");
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const rows = await q.groupBy('b.uocava_category').addGroupBy('b.status').orderBy('b.uocava_category').addOrderBy('b.status').getRawMany<UocavaRow>();
       return rows.map((r) => ({ ...r, ballots: Number(r.ballots) }));
@@ -167,7 +172,7 @@ export class Reports {
         .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
         .addSelect('COUNT(b.id)', 'total')
         .where('c.election_id = :electionId', { electionId });
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('c.code = :scope', { scope });
       const rows = await q.groupBy('c.code').addGroupBy('c.name').addGroupBy('c.certified_at').orderBy('c.code').getRawMany<{ countyCode: string; countyName: string; certifiedAt: string | number | null; outstanding: string | number; total: string | number }>();
       return rows.map((r) => {
@@ -192,7 +197,7 @@ export class Reports {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select('b.county_code', 'countyCode').addSelect('b.cure_reason', 'cureReason').addSelect('b.status', 'status').addSelect('COUNT(*)', 'ballots')
         .where('b.election_id = :electionId', { electionId }).andWhere('b.cure_reason IS NOT NULL');
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const groups = await q.groupBy('b.county_code').addGroupBy('b.cure_reason').addGroupBy('b.status').getRawMany<{ countyCode: string; cureReason: string; status: string; ballots: string | number }>();
       const rows = new Map<string, CureReasonRow>();
@@ -213,7 +218,7 @@ export class Reports {
       const q = m.getRepository(BallotEntity).createQueryBuilder('b')
         .select(['b.id', 'b.countyCode', 'b.precinctId', 'b.receiptNumber', 'b.lifecycle'])
         .where('b.election_id = :electionId', { electionId }).andWhere("b.status = 'counted'").andWhere("b.determination = 'partial'");
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
       const ballots = await q.orderBy('b.county_code').addOrderBy('b.precinct_id').addOrderBy('b.receipt_number').getMany();
       const contests = await m.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
@@ -236,7 +241,7 @@ export class Reports {
         .addSelect("SUM(CASE WHEN b.status = 'rejected' THEN 1 ELSE 0 END)", 'rejected')
         .addSelect(`SUM(CASE WHEN b.id IS NOT NULL AND ${OUTSTANDING_SQL} THEN 1 ELSE 0 END)`, 'outstanding')
         .where('c.election_id = :electionId', { electionId });
-      const scope = reportScope(actor, countyCode);
+      const scope = await reportScope(m, actor, electionId, countyCode);
       if (scope !== null) q.andWhere('c.code = :scope', { scope });
       const raw = await q.groupBy('c.code').addGroupBy('c.name').orderBy('c.code').getRawMany<Record<keyof RollupRow, string | number>>();
       const rows: RollupRow[] = raw.map((r) => ({
@@ -255,7 +260,7 @@ export class Reports {
 
   /** The federal survey's provisional (section E) and UOCAVA (section B) figures, by county and for all counties in scope. */
   eavs(actor: StaffActor, electionId: string, countyCode?: string): Promise<EavsRow[]> {
-    return eavsReport(this.tx, electionId, reportScope(actor, countyCode));
+    return this.tx.read(async (m) => eavsReport(m, electionId, await reportScope(m, actor, electionId, countyCode)));
   }
 }
 
@@ -271,6 +276,11 @@ export const REPORT_DEFINITIONS = {
   'certification-readiness': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.certificationReadiness(a, e, c), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
 } as const;
 export type ReportName = keyof typeof REPORT_DEFINITIONS;
+
+/** The CSV file name of a report, the same from the API and the console: `eavs-ga-2020-general-FULTON.csv`. */
+export function reportFileName(name: string, electionId: string, countyCode?: string): string {
+  return `${name}-${electionId}${countyCode === undefined ? '' : `-${countyCode}`}.csv`;
+}
 
 /** RFC 4180 CSV with a header row; formulas are neutralised so a spreadsheet never runs a cell. */
 export function toCsv(rows: readonly object[], columns: readonly string[]): string {

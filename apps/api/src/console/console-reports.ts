@@ -1,4 +1,4 @@
-import { DomainError, REPORT_DEFINITIONS, toCsv, type Reports, type StaffActor } from '@app/ballots';
+import { DomainError, REPORT_DEFINITIONS, reportFileName, toCsv, type Reports, type StaffActor } from '@app/ballots';
 
 /** What the console needs of a report: how to run it for an actor, and its columns in CSV order. */
 interface ConsoleReport {
@@ -25,16 +25,15 @@ export const asText = (value: unknown): string =>
 
 export const reportNames = (): readonly string[] => Object.keys(DEFINITIONS);
 
-/** Runs a report as the actor (the service scopes it to the actor's county), for all counties or one; an unknown name is not found. */
+/** Runs a report as the actor (the service scopes it to the actor's county), for all counties or one; an unknown name or county is not found. */
 export async function runReport(reports: Reports, actor: StaffActor, name: string, electionId: string, countyCode?: string): Promise<ReportResult> {
   const definition = Object.hasOwn(DEFINITIONS, name) ? DEFINITIONS[name] : undefined;
   if (definition === undefined) throw new DomainError('not_found', 'There is no such report. The list of reports is under Reports.');
-  const rows = (await definition.run(reports, actor, electionId, countyCode)) as readonly ReportRow[];
-  return countyCode === undefined ? { name, columns: definition.columns, rows } : { name, columns: definition.columns, rows, countyCode };
+  const rows = (await definition.run(reports, actor, electionId, countyCode === '' ? undefined : countyCode)) as readonly ReportRow[];
+  return countyCode === undefined || countyCode === '' ? { name, columns: definition.columns, rows } : { name, columns: definition.columns, rows, countyCode };
 }
 
 /** The report as the API's CSV: the same bytes, and the same file name. */
 export function reportCsv(result: ReportResult, electionId: string): { readonly filename: string; readonly body: string } {
-  const county = result.countyCode === undefined ? '' : `-${result.countyCode}`;
-  return { filename: `${result.name}-${electionId}${county}.csv`, body: toCsv(result.rows, result.columns) };
+  return { filename: reportFileName(result.name, electionId, result.countyCode), body: toCsv(result.rows, result.columns) };
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REPORT_DEFINITIONS, Reports, toCsv, type StaffActor } from '@app/ballots';
+import { REPORT_DEFINITIONS, reportFileName, Reports, toCsv, type StaffActor } from '@app/ballots';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -47,7 +47,7 @@ export class ReportsController {
     const report = REPORTS[name as ReportName];
     const rows = await report.run(this.reports, actor, query.electionId, query.countyCode);
     if (query.format === 'csv') {
-      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${name}-${query.electionId}${query.countyCode === undefined ? '' : `-${query.countyCode}`}.csv"`);
+      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${reportFileName(name, query.electionId, query.countyCode)}"`);
       return toCsv(rows, report.columns);
     }
     return rows;
