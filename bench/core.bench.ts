@@ -122,7 +122,7 @@ function main(): void {
     now,
     countyCertified: false,
     eligibility: decision,
-    cureDeadline: calendar.forCounty(c.ballot.countyCode).deadlines.provisionalCure.at,
+    pendingCureSubmittedAt: null, cureDeadline: calendar.forCounty(c.ballot.countyCode).deadlines.provisionalCure.at,
   });
 
   // Warm-up: the same work once on a slice, so the figures below measure steady state, not the JIT.

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { reachesCounty, requireWriter, SYSTEM_ACTOR, type StaffActor } from './actor';
 import type { BallotTransitions, Clock } from './ballot-transitions';
 import { DomainError, notFound } from './errors';
+import { matchAtIntake } from './voter-research';
 
 /** A ballot as it arrives (SPEC section 2), already validated at the edge. */
 export interface IntakeInput {
@@ -65,8 +66,9 @@ export class BallotIntake {
       ]);
     }
     const now = this.clock.now();
-    const start = initialLifecycle();
-    const matched = await this.matchClaimedVoter(manager, input);
+    const match = await matchAtIntake(manager, input);
+    const start = initialLifecycle(match === null ? null : { voterId: match.voterId, by: actor.id, at: now, note: match.note });
+    const matched = match?.voterId ?? null;
     const ballot: BallotEntity = Object.assign(new BallotEntity(), {
       ...input,
       id: randomUUID(),
@@ -92,7 +94,7 @@ export class BallotIntake {
       event: 'INTAKE',
       fromState: null,
       toState: ballot.status,
-      payload: { receiptNumber: ballot.receiptNumber, kind: ballot.kind, countyCode: ballot.countyCode, matchedVoterId: matched, version: 1 },
+      payload: { receiptNumber: ballot.receiptNumber, kind: ballot.kind, countyCode: ballot.countyCode, matchedVoterId: matched, ...(match === null ? {} : { matchNote: match.note }), version: 1 },
       at: new Date(now).toISOString(),
     });
 
@@ -126,13 +128,6 @@ export class BallotIntake {
         throw new DomainError('invalid_input', 'unknown precinct for this county', {}, [{ field: 'precinctId', message: 'is not a precinct of this county' }]);
       }
     }
-  }
-
-  /** The voter id on the affirmation is matched only when the roll has it with the same date of birth. */
-  private async matchClaimedVoter(manager: EntityManager, input: IntakeInput): Promise<string | null> {
-    if (input.claimedVoterId === null) return null;
-    const voter = await manager.findOneBy(VoterEntity, { electionId: input.electionId, voterId: input.claimedVoterId });
-    return voter !== null && voter.dateOfBirth === input.dateOfBirth ? voter.voterId : null;
   }
 }
 

@@ -3,7 +3,7 @@ import { AuditEntryEntity, BallotEntity, CountyEntity, VoterEntity, type Transac
 import type { Deadline, EligibilityDecision } from '@app/rules';
 import { Brackets, type EntityManager } from 'typeorm';
 import { countyFilter, type StaffActor } from './actor';
-import type { BallotTransitions, Clock } from './ballot-transitions';
+import { pendingCureSubmittedAt, type BallotTransitions, type Clock } from './ballot-transitions';
 import type { ElectionRulesCache } from './election-rules';
 import { DomainError } from './errors';
 
@@ -120,7 +120,7 @@ export class BallotQueries {
     const countyCertified = county?.certifiedAt !== null && county?.certifiedAt !== undefined;
     const events = availableEvents(
       { machineVersion: ballot.machineVersion, state: ballot.status, context: ballot.lifecycle },
-      { actor: { id: actor.id, role: actor.role }, now, countyCertified, eligibility: decision, cureDeadline: deadlines.provisionalCure.at },
+      { actor: { id: actor.id, role: actor.role }, now, countyCertified, eligibility: decision, cureDeadline: deadlines.provisionalCure.at, pendingCureSubmittedAt: await pendingCureSubmittedAt(manager, ballot.id) },
     );
     return {
       ballot,

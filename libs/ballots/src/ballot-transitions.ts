@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyEvent, type BallotCommand, type LifecycleEffect, type Refusal } from '@app/lifecycle';
-import { appendAudit, BallotEntity, CountyEntity, OutboxEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
+import { appendAudit, BallotEntity, CountyEntity, CureSubmissionEntity, OutboxEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
 import { decideEligibility, type EligibilityDecision } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 import { reachesCounty, type StaffActor } from './actor';
@@ -47,6 +47,13 @@ export class BallotTransitions {
     return ballot;
   }
 
+  /** A match names a registration on the election's roll (removed or not: the rules then say what it means). */
+  private async requireOnRoll(manager: EntityManager, electionId: string, voterId: string): Promise<void> {
+    if (typeof voterId !== 'string' || (await manager.countBy(VoterEntity, { electionId, voterId })) === 0) {
+      throw new DomainError('invalid_input', `no voter ${String(voterId)} on this election's roll`, {}, [{ field: 'voterId', message: 'is not on this election\'s roll' }]);
+    }
+  }
+
   /** The engine's decision for a stored ballot now. */
   async decide(manager: EntityManager, ballot: BallotEntity, now: number): Promise<EligibilityDecision> {
     const rules = await this.rules.get(manager, ballot.electionId);
@@ -74,6 +81,7 @@ export class BallotTransitions {
     if (ballot.version !== expectedVersion) throw staleVersion(ballot.version, expectedVersion);
     const rules = await this.rules.get(manager, ballot.electionId);
     const county = await manager.findOneBy(CountyEntity, { electionId: ballot.electionId, code: ballot.countyCode });
+    if (command.type === 'MATCH_VOTER') await this.requireOnRoll(manager, ballot.electionId, command.voterId);
     const decision = await this.decide(manager, ballot, now);
     const result = applyEvent(
       { machineVersion: ballot.machineVersion, state: ballot.status, context: ballot.lifecycle },
@@ -84,6 +92,8 @@ export class BallotTransitions {
         countyCertified: county?.certifiedAt !== null && county?.certifiedAt !== undefined,
         eligibility: decision,
         cureDeadline: rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at,
+        // Only the sweep's event reads it: a cure submitted in time holds the ballot off the sweep.
+        pendingCureSubmittedAt: command.type === 'DEADLINE_PASSED' ? await pendingCureSubmittedAt(manager, ballot.id) : null,
       },
     );
     if (!result.ok) throw eventRefused(result.refusal);
@@ -91,6 +101,7 @@ export class BallotTransitions {
     const { next, effects } = result;
     const changes = {
       status: next.state,
+      matchedVoterId: next.context.match?.voterId ?? null,
       machineVersion: next.machineVersion,
       lifecycle: next.context,
       cureReason: next.context.cure?.reason ?? null,
@@ -142,6 +153,12 @@ export class BallotTransitions {
     }
     return { ballot: Object.assign(ballot, changes), effects, decision };
   }
+}
+
+/** When the earliest cure document still awaiting a clerk's decision was submitted; null when none is pending. */
+export async function pendingCureSubmittedAt(manager: EntityManager, ballotId: string): Promise<number | null> {
+  const earliest = await manager.findOne(CureSubmissionEntity, { where: { ballotId, status: 'pending' }, order: { submittedAt: 'ASC' }, select: { id: true, submittedAt: true } });
+  return earliest?.submittedAt ?? null;
 }
 
 function staleVersion(current: number, expected: number): DomainError {

@@ -1,77 +1,83 @@
-import { Jurisdiction, type JurisdictionBundle } from '@app/domain';
+import { isOneOf, Jurisdiction, type JurisdictionBundle } from '@app/domain';
 import {
   ContestEntity,
   CountyEntity,
-  CourtOrderEntity,
+  countyHoursOf,
+  courtOrdersOf,
   DistrictEntity,
-  ElectionEntity,
+  electionById,
   PrecinctDistrictEntity,
   PrecinctEntity,
+  readRulesVersion,
+  type CountyHoursEntity,
+  type CourtOrderEntity,
+  type ElectionEntity,
 } from '@app/persistence';
-import { ElectionCalendar, type DeadlineName, type RulePack, type RulePackRegistry } from '@app/rules';
+import { COURT_ORDER_TARGETS, ELECTION_TYPES, ElectionCalendar, type ElectionSchedule, type RulePack, type RulePackRegistry } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 import { notFound } from './errors';
 
 /** What adjudicating a ballot of an election needs besides the ballot: its pack, calendar and ballot styles. */
 export interface ElectionRules {
+  /** The election's rules version these were built from. */
+  readonly version: number;
   readonly election: ElectionEntity;
   readonly pack: RulePack;
   readonly calendar: ElectionCalendar;
   readonly jurisdiction: Jurisdiction;
   /** The counties as loaded, for their names and offices (not their certification: read that fresh). */
   readonly counties: ReadonlyMap<string, CountyEntity>;
+  /** Every court order of the election, in the order made (the last for a deadline and county governs). */
+  readonly courtOrders: readonly CourtOrderEntity[];
+  /** Every county-hours record, oldest first (per county, the last governs). */
+  readonly countyHours: readonly CountyHoursEntity[];
 }
 
 /**
- * Builds, and keeps, each election's rules. Deadlines and ballot styles change only when an
- * import, a county override or a court order changes them; those call `invalidate`.
+ * Builds, and keeps, each election's rules. Whatever changes them (a jurisdiction import, a court
+ * order, a county's hours) bumps the election's rules version in its own transaction; every use
+ * reads that version (one indexed read) and reloads on a change, so a change made by the CLI or by
+ * another instance is seen at once.
  */
 export class ElectionRulesCache {
-  private readonly cache = new Map<string, Promise<ElectionRules>>();
+  private readonly cache = new Map<string, { readonly version: number; readonly rules: Promise<ElectionRules> }>();
 
   constructor(private readonly packs: RulePackRegistry) {}
 
-  get(manager: EntityManager, electionId: string): Promise<ElectionRules> {
-    let rules = this.cache.get(electionId);
-    if (rules === undefined) {
-      rules = this.load(manager, electionId);
-      this.cache.set(electionId, rules);
-      rules.catch(() => this.cache.delete(electionId));
-    }
+  async get(manager: EntityManager, electionId: string): Promise<ElectionRules> {
+    const version = await readRulesVersion(manager, electionId);
+    if (version === null) throw notFound('election');
+    return this.atVersion(manager, electionId, version);
+  }
+
+  /** The rules at a version the caller has just read (in a query of its own): no second read. */
+  atVersion(manager: EntityManager, electionId: string, version: number): Promise<ElectionRules> {
+    const cached = this.cache.get(electionId);
+    if (cached !== undefined && cached.version === version) return cached.rules;
+    const rules = this.load(manager, electionId);
+    const entry = { version, rules };
+    this.cache.set(electionId, entry);
+    rules.catch(() => {
+      if (this.cache.get(electionId) === entry) this.cache.delete(electionId);
+    });
     return rules;
   }
 
-  invalidate(electionId: string): void {
-    this.cache.delete(electionId);
-  }
-
   private async load(manager: EntityManager, electionId: string): Promise<ElectionRules> {
-    const election = await manager.findOneBy(ElectionEntity, { id: electionId });
+    const election = await electionById(manager, electionId);
     if (election === null) throw notFound('election');
     const pack = this.packs.get(election.rulePackId);
     if (pack === undefined) throw new Error(`election ${election.id} names rule pack ${election.rulePackId}, which is not loaded`);
     // One after another: inside a transaction they share one connection, and a PostgreSQL client
     // must not be sent a query while it is still running another.
     const counties = await manager.findBy(CountyEntity, { electionId });
-    const orders = await manager.find(CourtOrderEntity, { where: { electionId }, order: { recordedAt: 'ASC' } });
+    const orders = await courtOrdersOf(manager, electionId);
+    const hours = await countyHoursOf(manager, electionId);
     const districts = await manager.findBy(DistrictEntity, { electionId });
     const precincts = await manager.findBy(PrecinctEntity, { electionId });
     const links = await manager.findBy(PrecinctDistrictEntity, { electionId });
     const contests = await manager.find(ContestEntity, { where: { electionId }, order: { ballotOrder: 'ASC' } });
-    const calendar = new ElectionCalendar(pack, {
-      electionDay: election.electionDay,
-      timeZone: election.timeZone,
-      pollsClose: election.pollsClose,
-      countyOverrides: counties.flatMap((c) =>
-        c.closeOfBusiness === null ? [] : [{ countyCode: c.code, closeOfBusiness: c.closeOfBusiness, source: c.closeOfBusinessSource ?? 'County override' }],
-      ),
-      courtOrders: orders.map((o) => ({
-        citation: o.citation,
-        deadline: o.deadline as DeadlineName,
-        countyCodes: o.countyCodes,
-        extendedTo: o.extendedTo,
-      })),
-    });
+    const calendar = new ElectionCalendar(pack, scheduleOf(election, hours, orders));
     const districtsOf = new Map<string, string[]>();
     for (const link of links) {
       const list = districtsOf.get(link.precinctId) ?? [];
@@ -84,6 +90,47 @@ export class ElectionRulesCache {
       precincts: precincts.map((p) => ({ id: p.id, countyCode: p.countyCode, districtIds: districtsOf.get(p.id) ?? [] })),
       contests: contests.map((c) => ({ id: c.id, districtId: c.districtId, name: c.name })),
     };
-    return { election, pack, calendar, jurisdiction: new Jurisdiction(bundle), counties: new Map(counties.map((c) => [c.code, c])) };
+    return {
+      version: election.rulesVersion,
+      election,
+      pack,
+      calendar,
+      jurisdiction: new Jurisdiction(bundle),
+      counties: new Map(counties.map((c) => [c.code, c])),
+      courtOrders: orders,
+      countyHours: hours,
+    };
   }
+}
+
+/**
+ * The election's own facts its calendar is computed from: its day, zone, type, polls-close time,
+ * the counties' own hours (the latest record of each) and the court orders (the last for a
+ * deadline and county governs). The one place they are put together, for the cache and for a
+ * change checked before it is recorded.
+ */
+export function scheduleOf(election: ElectionEntity, hours: readonly Pick<CountyHoursEntity, 'countyCode' | 'closeOfBusiness' | 'source'>[], orders: readonly Pick<CourtOrderEntity, 'citation' | 'deadline' | 'countyCodes' | 'extendedTo'>[]): ElectionSchedule {
+  const currentHours = new Map<string, Pick<CountyHoursEntity, 'countyCode' | 'closeOfBusiness' | 'source'>>();
+  for (const h of hours) currentHours.set(h.countyCode, h);
+  return {
+    electionDay: election.electionDay,
+    timeZone: election.timeZone,
+    pollsClose: election.pollsClose,
+    electionType: isOneOf(ELECTION_TYPES, election.electionType) ? election.electionType : 'general',
+    federal: election.federal,
+    countyOverrides: [...currentHours.values()].flatMap((h) => (h.closeOfBusiness === null ? [] : [{ countyCode: h.countyCode, closeOfBusiness: h.closeOfBusiness, source: h.source }])),
+    courtOrders: orders.flatMap((o) => (isOneOf(COURT_ORDER_TARGETS, o.deadline) ? [{ citation: o.citation, deadline: o.deadline, countyCodes: o.countyCodes, extendedTo: o.extendedTo }] : [])),
+  };
+}
+
+/**
+ * The cure deadline in force for a ballot now: the later of the one the voter was given (stored
+ * when the cure was requested) and the one the rules set for the ballot's county today (a court
+ * order may extend it, never shorten what the voter was told). Null when no cure was requested.
+ * The one place this is worked out: the console, the portal, the notices, the reports and the
+ * lifecycle's guards all read it from here or from the same rule in `effectiveCureDeadline`.
+ */
+export function cureDeadlineInForce(ballot: { readonly cureDeadline: number | null; readonly countyCode: string }, rules: Pick<ElectionRules, 'calendar'>): number | null {
+  if (ballot.cureDeadline === null) return null;
+  return Math.max(ballot.cureDeadline, rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at);
 }

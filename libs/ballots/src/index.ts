@@ -11,3 +11,4 @@ export * from './certification';
 export * from './intake.dto';
 export * from './validators';
 export * from './eavs-report';
+export * from './voter-research';

@@ -2,6 +2,8 @@ import { Jurisdiction, type JurisdictionBundle } from '@app/domain';
 import {
   appendAudit,
   BallotEntity,
+  bumpRulesVersion,
+  CountyHoursEntity,
   ContestEntity,
   CountyEntity,
   DistrictEntity,
@@ -154,8 +156,6 @@ export async function importJurisdiction(
         electionId,
         code: c.code,
         name: c.name,
-        closeOfBusiness: null,
-        closeOfBusinessSource: null,
         officeName: c.office?.name ?? null,
         officeAddress: c.office?.address ?? null,
         officeHours: c.office?.hours ?? null,
@@ -252,6 +252,8 @@ export async function importJurisdiction(
     mode,
     changed: links.inserts.length + links.absent.length > 0 || [counties, districts, precincts, contests].some((d) => d.inserts.length + d.updates.length + (removing ? d.absent.length : 0) > 0),
   };
+  // Ballot styles and counties are the election's rules: every cache reloads them at its next use.
+  if (result.changed) await bumpRulesVersion(manager, electionId);
   if (audit !== undefined && result.changed) {
     const ids = <T>(rows: readonly T[], key: (row: T) => string) => rows.map(key).sort().slice(0, LISTED);
     const updatedIds = <T>(rows: readonly { readonly after: T }[], key: (row: T) => string) => ids(rows.map((r) => r.after), key);
@@ -346,10 +348,11 @@ async function refuseRemovingWhatIsUsed(
       ...(await usedAmong(manager, BallotEntity, 'countyCode', electionId, absentCounties)),
       ...(await usedAmong(manager, VoterEntity, 'countyCode', electionId, absentCounties)),
       ...(await usedAmong(manager, VoterImportEntity, 'countyCode', electionId, absentCounties)),
+      ...(await usedAmong(manager, CountyHoursEntity, 'countyCode', electionId, absentCounties)),
       ...d.counties.filter((c) => c.certifiedAt !== null).map((c) => c.code),
     ]);
     const used = absentCounties.filter((code) => inUse.has(code));
-    if (used.length > 0) problems.push({ field: 'counties', message: `left out, but ballots, voters, a roll import or a certification name them: ${listed(used)}` });
+    if (used.length > 0) problems.push({ field: 'counties', message: `left out, but ballots, voters, a roll import, their own hours or a certification name them: ${listed(used)}` });
   }
 
   // Districts and contests left out that were on the ballot of a ballot taken in.

@@ -3,3 +3,4 @@ export * from './codes';
 export * from './jurisdiction';
 export * from './ballot';
 export * from './eavs';
+export * from './names';

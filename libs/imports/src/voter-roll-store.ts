@@ -1,4 +1,4 @@
-import type { RegistrationStatus } from '@app/domain';
+import { nameKey, type RegistrationStatus } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 
 /** A row of a roll file that passed every check. */
@@ -25,7 +25,9 @@ export interface BatchCounts {
 
 /** The columns a roll file gives, in the file's order; `other_ballot_accepted` is the service's, never the file's. */
 const FILE_COLUMNS = ['first_name', 'last_name', 'date_of_birth', 'county_code', 'precinct_id', 'status', 'registration_date', 'id_on_file'] as const;
-const INSERT_COLUMNS = ['election_id', 'voter_id', ...FILE_COLUMNS, 'other_ballot_accepted'];
+/** The search keys of the names (`nameKey`), written with them. */
+const KEY_COLUMNS = ['last_name_key', 'first_name_key'] as const;
+const INSERT_COLUMNS = ['election_id', 'voter_id', ...FILE_COLUMNS, ...KEY_COLUMNS, 'other_ballot_accepted'];
 
 interface StoredVoter {
   readonly voter_id: string;
@@ -117,9 +119,9 @@ export class VoterRollStore {
   private async upsert(m: EntityManager, rows: readonly RollRow[]): Promise<void> {
     const params: unknown[] = [];
     for (const r of rows) {
-      params.push(this.electionId, r.voterId, r.firstName, r.lastName, r.dateOfBirth, r.countyCode, r.precinctId, r.status, r.registrationDate, this.flag(r.idOnFile), this.flag(false));
+      params.push(this.electionId, r.voterId, r.firstName, r.lastName, r.dateOfBirth, r.countyCode, r.precinctId, r.status, r.registrationDate, this.flag(r.idOnFile), nameKey(r.lastName), nameKey(r.firstName), this.flag(false));
     }
-    const set = [...FILE_COLUMNS.map((c) => `${c} = excluded.${c}`), 'removed_at = NULL', 'removed_by_import = NULL'].join(', ');
+    const set = [...[...FILE_COLUMNS, ...KEY_COLUMNS].map((c) => `${c} = excluded.${c}`), 'removed_at = NULL', 'removed_by_import = NULL'].join(', ');
     const differs = [...FILE_COLUMNS.map((c) => `voters.${c} <> excluded.${c}`), 'voters.removed_at IS NOT NULL'].join(' OR ');
     await this.run(
       m,

@@ -8,7 +8,7 @@ import {
   type EventType,
 } from './codes';
 import { ballotMachine, INITIAL_CONTEXT, type MachineEvent } from './machine';
-import { payloadRefusal, preconditionRefusal } from './policy';
+import { commandRefusal, preconditionRefusal } from './policy';
 import { pureTransition } from './pure-transition';
 import type {
   BallotCommand,
@@ -18,15 +18,19 @@ import type {
   Refusal,
   TransitionEnv,
   TransitionResult,
+  VoterMatch,
   VoterNotice,
 } from './types';
 
 type BallotSnapshot = SnapshotFrom<typeof ballotMachine>;
 
-/** A new ballot's lifecycle: `received.pending`, empty context. */
-export function initialLifecycle(): PersistedLifecycle {
-  return { machineVersion: LIFECYCLE_MACHINE_VERSION, state: 'received.pending', context: INITIAL_CONTEXT };
+/** A new ballot's lifecycle: `received.pending`, with the registration intake matched, if any. */
+export function initialLifecycle(match: VoterMatch | null = null): PersistedLifecycle {
+  return { machineVersion: LIFECYCLE_MACHINE_VERSION, state: 'received.pending', context: { ...INITIAL_CONTEXT, match } };
 }
+
+/** Events that may leave the ballot where it is: research on a ballot under review. */
+const MAY_STAY: readonly EventType[] = ['MATCH_VOTER', 'UNMATCH_VOTER'];
 
 function toStateValue(state: BallotState): StateValue {
   const [parent, child] = state.split('.') as [string, string | undefined];
@@ -70,8 +74,11 @@ function refusal(lifecycle: PersistedLifecycle, event: string, code: Refusal['co
   };
 }
 
-function payloadOf(command: BallotCommand): Record<string, unknown> {
+/** What the audit entry records of a command: its fields, with times as ISO 8601 and a replaced match named. */
+function payloadOf(command: BallotCommand, context: LifecycleContext): Record<string, unknown> {
   const { type: _type, ...rest } = command as BallotCommand & Record<string, unknown>;
+  if (command.type === 'RECORD_CURE' && command.submittedAt !== undefined) return { ...rest, submittedAt: new Date(command.submittedAt).toISOString() };
+  if (command.type === 'MATCH_VOTER' || command.type === 'UNMATCH_VOTER') return { ...rest, previousVoterId: context.match?.voterId ?? null };
   return rest;
 }
 
@@ -94,16 +101,16 @@ export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand
   if (!acceptedEvents(lifecycle.state).includes(type)) {
     return refusal(lifecycle, type, 'not_accepted_in_state', `A ballot in ${lifecycle.state} does not accept ${type}.`);
   }
-  const refused = preconditionRefusal(type, lifecycle.context, env) ?? payloadRefusal(command);
+  const refused = preconditionRefusal(type, lifecycle.context, env) ?? commandRefusal(command, lifecycle.context, env);
   if (refused !== null) return refusal(lifecycle, type, refused.code, refused.message);
 
   const snapshot = ballotMachine.resolveState({ value: toStateValue(lifecycle.state), context: lifecycle.context });
   const event = { ...command, env } as MachineEvent;
   const [next, actions] = pureTransition(snapshot, event);
   const to = fromSnapshot(next);
-  // Every transition of this machine changes state, and the policy above is the machine's own guard:
-  // staying put after the policy allowed the event is a bug.
-  assert(to !== lifecycle.state, `machine refused ${type} that the policy allowed`);
+  // Every other transition of this machine changes state, and the policy above is the machine's own
+  // guard: staying put after the policy allowed the event is a bug.
+  assert(to !== lifecycle.state || MAY_STAY.includes(type), `machine refused ${type} that the policy allowed`);
 
   const effects: LifecycleEffect[] = [
     {
@@ -115,7 +122,7 @@ export function applyEvent(lifecycle: PersistedLifecycle, command: BallotCommand
         actorId: env.actor.id,
         actorRole: env.actor.role,
         at: env.now,
-        payload: payloadOf(command),
+        payload: payloadOf(command, lifecycle.context),
         machineVersion: LIFECYCLE_MACHINE_VERSION,
       },
     },

@@ -2,9 +2,11 @@
 
 /**
  * Bumped whenever a state is renamed or the context changes shape, so a stored state written
- * by an older machine is never silently misread.
+ * by an older machine is never silently misread. Version 2 (issue 11) added `match` to the
+ * context: the registration that research matched, a lifecycle fact (migration 1764300000000
+ * carried every stored version 1 lifecycle over).
  */
-export const LIFECYCLE_MACHINE_VERSION = 1;
+export const LIFECYCLE_MACHINE_VERSION = 2;
 
 export const TOP_LEVEL_STATES = ['received', 'verified', 'cured', 'counted', 'rejected'] as const;
 export type TopLevelState = (typeof TOP_LEVEL_STATES)[number];
@@ -44,6 +46,8 @@ export const EVENT_TYPES = [
   'HOLD',
   'RELEASE',
   'REINSTATE',
+  'MATCH_VOTER',
+  'UNMATCH_VOTER',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -57,5 +61,7 @@ export const REFUSAL_CODES = [
   'not_eligible',
   'same_person',
   'invalid_payload',
+  'cure_submitted_in_time',
+  'proposal_no_longer_holds',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -1,5 +1,5 @@
 export * from './codes';
 export * from './types';
 export { ballotMachine, INITIAL_CONTEXT, type MachineEvent } from './machine';
-export { ROLES_FOR_EVENT, effectiveCureDeadline, payloadRefusal, preconditionRefusal } from './policy';
+export { ROLES_FOR_EVENT, effectiveCureDeadline, commandRefusal, preconditionRefusal } from './policy';
 export { acceptedEvents, applyEvent, availableEvents, initialLifecycle } from './apply';

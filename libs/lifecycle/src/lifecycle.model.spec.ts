@@ -11,14 +11,17 @@ import { ballotMachine, type MachineEvent } from './machine';
  * independently of the machine.
  */
 
+/** Issue 11: matching or unmatching a registration sends a ballot not yet decided back under review. */
+const RESEARCH = { MATCH_VOTER: 'received.pending', UNMATCH_VOTER: 'received.pending' } as const;
+
 /** SPEC section 3, as data: for each state, the events it accepts and where each leads. */
 const SPEC_TABLE: { readonly [S in BallotState]: Partial<Record<EventType, BallotState | 'proposal.from'>> } = {
-  'received.pending': { VERIFY: 'verified', REQUEST_CURE: 'received.awaitingCure', PROPOSE_REJECTION: 'received.rejectionProposed', HOLD: 'received.held' },
-  'received.awaitingCure': { RECORD_CURE: 'cured', PROPOSE_REJECTION: 'received.rejectionProposed', DEADLINE_PASSED: 'rejected' },
+  'received.pending': { VERIFY: 'verified', REQUEST_CURE: 'received.awaitingCure', PROPOSE_REJECTION: 'received.rejectionProposed', HOLD: 'received.held', ...RESEARCH },
+  'received.awaitingCure': { RECORD_CURE: 'cured', PROPOSE_REJECTION: 'received.rejectionProposed', DEADLINE_PASSED: 'rejected', ...RESEARCH },
   'received.rejectionProposed': { CONFIRM_REJECTION: 'rejected', RETURN: 'proposal.from' },
   'received.held': { RELEASE: 'received.pending' },
-  verified: { COUNT: 'counted', PROPOSE_REJECTION: 'received.rejectionProposed' },
-  cured: { VERIFY: 'verified', PROPOSE_REJECTION: 'received.rejectionProposed' },
+  verified: { COUNT: 'counted', PROPOSE_REJECTION: 'received.rejectionProposed', ...RESEARCH },
+  cured: { VERIFY: 'verified', PROPOSE_REJECTION: 'received.rejectionProposed', ...RESEARCH },
   counted: {},
   rejected: { REINSTATE: 'received.pending' },
 };
@@ -36,7 +39,16 @@ const SAMPLES: readonly MachineEvent[] = [
   { type: 'HOLD', courtOrder: 'Order', env: anEnv({ as: 'supervisor' }) },
   { type: 'RELEASE', courtOrder: 'Order', env: anEnv({ as: 'supervisor' }) },
   { type: 'REINSTATE', courtOrder: 'Order', env: anEnv({ as: 'supervisor' }) },
+  { type: 'MATCH_VOTER', voterId: '2001', note: 'Found by name and date of birth', env: anEnv() },
+  { type: 'UNMATCH_VOTER', note: 'Another person of that name', env: anEnv() },
 ];
+
+/** Refusals that depend on the event's fields and the context, not on the state: a match cannot be made twice, nor a missing one undone. */
+function payloadRefusalExpected(sample: MachineEvent, context: Snapshot['context']): string | null {
+  if (sample.type === 'MATCH_VOTER' && context.match?.voterId === sample.voterId) return 'invalid_payload';
+  if (sample.type === 'UNMATCH_VOTER' && context.match === null) return 'invalid_payload';
+  return null;
+}
 
 type Snapshot = SnapshotFrom<typeof ballotMachine>;
 
@@ -48,7 +60,7 @@ function leaf(snapshot: Snapshot): BallotState {
 const traversal = {
   events: SAMPLES,
   // Context holds instants and notes; states differ by value and by where a proposal came from.
-  serializeState: (snapshot: Snapshot) => `${leaf(snapshot)}|${snapshot.context.proposal?.from ?? ''}|${snapshot.context.cure === null ? '' : 'cure'}`,
+  serializeState: (snapshot: Snapshot) => `${leaf(snapshot)}|${snapshot.context.proposal?.from ?? ''}|${snapshot.context.cure === null ? '' : 'cure'}|${snapshot.context.match === null ? '' : 'match'}`,
 };
 
 describe('model-based tests of the ballot machine (xstate/graph)', () => {
@@ -72,10 +84,13 @@ describe('model-based tests of the ballot machine (xstate/graph)', () => {
         const { env, ...command } = sample;
         const result = applyEvent(lifecycle, command, env);
         const target = SPEC_TABLE[state][sample.type];
+        const payloadRefused = target === undefined ? null : payloadRefusalExpected(sample, lifecycle.context);
         const expected =
           target === undefined
             ? { to: 'not_accepted_in_state', accepted: [...accepted].sort() }
-            : { to: target === 'proposal.from' ? lifecycle.context.proposal?.from : target, accepted: null };
+            : payloadRefused !== null
+              ? { to: payloadRefused, accepted: [...accepted].sort() }
+              : { to: target === 'proposal.from' ? lifecycle.context.proposal?.from : target, accepted: null };
         const actual = result.ok ? { to: result.next.state, accepted: null } : { to: result.refusal.code, accepted: [...result.refusal.acceptedEvents].sort() };
         expect({ state, event: sample.type, ...actual }).toEqual({ state, event: sample.type, ...expected });
       }

@@ -1,5 +1,5 @@
 import { REJECTION_FOR_UNMADE_CURE, CURE_REASONS } from '@app/domain';
-import { anEnv, COUNTABLE, CURE_DEADLINE, lifecycleIn, MINUTE, NEEDS_CURE, NOW, PARTIAL } from '@test/fixtures/lifecycle';
+import { anEnv, COUNTABLE, CURE_DEADLINE, lifecycleIn, MATCHED, MINUTE, NEEDS_CURE, NOW, PARTIAL } from '@test/fixtures/lifecycle';
 import { acceptedEvents, applyEvent, availableEvents } from './apply';
 import { BALLOT_STATES, EVENT_TYPES, LIFECYCLE_MACHINE_VERSION, type BallotState, type EventType } from './codes';
 import type { BallotCommand, PersistedLifecycle, TransitionEnv, TransitionResult } from './types';
@@ -18,6 +18,8 @@ const COMMANDS: { readonly [E in EventType]: BallotCommand } = {
   HOLD: { type: 'HOLD', courtOrder: 'Order extending polling hours' },
   RELEASE: { type: 'RELEASE', courtOrder: 'Order, final' },
   REINSTATE: { type: 'REINSTATE', courtOrder: 'Order reinstating the ballot' },
+  MATCH_VOTER: { type: 'MATCH_VOTER', voterId: '1002', note: 'Found under her married name' },
+  UNMATCH_VOTER: { type: 'UNMATCH_VOTER', note: 'The record matched belongs to her father' },
 };
 
 /** Who may send each event, per the table's "who" column, and an env in which its guard passes. */
@@ -33,6 +35,8 @@ const PASSING_ENV: { readonly [E in EventType]: TransitionEnv } = {
   HOLD: anEnv({ as: 'supervisor' }),
   RELEASE: anEnv({ as: 'supervisor' }),
   REINSTATE: anEnv({ as: 'supervisor' }),
+  MATCH_VOTER: anEnv(),
+  UNMATCH_VOTER: anEnv(),
 };
 
 const ok = (result: TransitionResult) => {
@@ -57,7 +61,16 @@ const ROWS: readonly [EventType, readonly BallotState[], BallotState | 'return']
   ['HOLD', ['received.pending'], 'received.held'],
   ['RELEASE', ['received.held'], 'received.pending'],
   ['REINSTATE', ['rejected'], 'received.pending'],
+  // Issue 11: research is a lifecycle fact; a new match sends a decided-on ballot back under review.
+  ['MATCH_VOTER', ['received.pending', 'received.awaitingCure', 'cured', 'verified'], 'received.pending'],
+  ['UNMATCH_VOTER', ['received.pending', 'received.awaitingCure', 'cured', 'verified'], 'received.pending'],
 ];
+
+/** What the audit entry records of a command: its fields, and for a match the registration it replaced. */
+const auditPayload = (event: EventType): Record<string, unknown> => {
+  const { type: _type, ...payload } = COMMANDS[event] as BallotCommand & Record<string, unknown>;
+  return event === 'MATCH_VOTER' || event === 'UNMATCH_VOTER' ? { ...payload, previousVoterId: MATCHED.voterId } : payload;
+};
 
 describe('SPEC section 3: every row of the lifecycle table', () => {
   describe.each(ROWS)('%s', (event, froms, to) => {
@@ -68,10 +81,9 @@ describe('SPEC section 3: every row of the lifecycle table', () => {
       expect(result.next.machineVersion).toBe(LIFECYCLE_MACHINE_VERSION);
       const audits = result.effects.filter((e) => e.kind === 'audit');
       expect(audits).toHaveLength(1);
-      const { type: _type, ...payload } = COMMANDS[event] as BallotCommand & Record<string, unknown>;
       expect(audits[0]).toEqual({
         kind: 'audit',
-        entry: { event, from, to: expected, actorId: PASSING_ENV[event].actor.id, actorRole: PASSING_ENV[event].actor.role, at: PASSING_ENV[event].now, payload, machineVersion: LIFECYCLE_MACHINE_VERSION },
+        entry: { event, from, to: expected, actorId: PASSING_ENV[event].actor.id, actorRole: PASSING_ENV[event].actor.role, at: PASSING_ENV[event].now, payload: auditPayload(event), machineVersion: LIFECYCLE_MACHINE_VERSION },
       });
     });
 
@@ -101,6 +113,8 @@ describe('who may send each event (the table\'s "who" column)', () => {
     ['HOLD', 'received.pending', ['supervisor', 'admin']],
     ['RELEASE', 'received.held', ['supervisor', 'admin']],
     ['REINSTATE', 'rejected', ['supervisor', 'admin']],
+    ['MATCH_VOTER', 'received.pending', ['clerk', 'supervisor', 'admin']],
+    ['UNMATCH_VOTER', 'verified', ['clerk', 'supervisor', 'admin']],
   ];
   const everyone = ['clerk', 'supervisor', 'admin', 'observer', 'system'] as const;
   it.each(cases)('%s (from %s) is accepted from %j only', (event, from, allowed) => {
@@ -224,7 +238,8 @@ describe('guards', () => {
   it('a rejection proposed by the system (UOCAVA intake) is confirmed by any supervisor', () => {
     const proposed = ok(applyEvent(lifecycleIn('received.pending'), { type: 'PROPOSE_REJECTION', reason: 'late', note: 'Received after the deadline' }, anEnv({ as: 'system' })));
     expect(proposed.next.context.proposal).toMatchObject({ by: 'system', byRole: 'system', reason: 'late' });
-    expect(ok(applyEvent(proposed.next, COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor' }))).next.state).toBe('rejected');
+    const late = { outcome: 'reject', determination: 'none', contests: [], rejection: 'late' } as const;
+    expect(ok(applyEvent(proposed.next, COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor', eligibility: late }))).next.state).toBe('rejected');
   });
 
   it.each(['received.pending', 'received.awaitingCure', 'cured', 'verified'] as const)('RETURN goes back to the state the proposal came from: %s', (from) => {
@@ -243,6 +258,89 @@ describe('guards', () => {
     expect(reinstated.next.context.rejection).toBeNull();
   });
 
+  describe('issue 11: a cure made in time counts, whenever it is recorded', () => {
+    const recordAt = (submittedAt: number | undefined, now: number) =>
+      outcomeOf(applyEvent(lifecycleIn('received.awaitingCure'), { type: 'RECORD_CURE', evidence: 'ID uploaded through the portal', ...(submittedAt === undefined ? {} : { submittedAt }) }, anEnv({ now })));
+
+    it.each([
+      ['submitted one minute before the deadline, recorded two hours after it', CURE_DEADLINE - MINUTE, CURE_DEADLINE + 120 * MINUTE, 'cured'],
+      ['submitted at the deadline, recorded the next morning', CURE_DEADLINE, CURE_DEADLINE + 16 * 60 * MINUTE, 'cured'],
+      ['submitted one minute after the deadline', CURE_DEADLINE + MINUTE, CURE_DEADLINE + 120 * MINUTE, 'cure_deadline_passed'],
+    ])('RECORD_CURE %s: %s', (_name, submittedAt, now, expected) => {
+      expect(recordAt(submittedAt, now)).toBe(expected);
+    });
+
+    it('RECORD_CURE refuses a submission time in the future', () => {
+      expect(recordAt(NOW + MINUTE, NOW)).toBe('invalid_payload');
+    });
+
+    it('the audit entry records when the voter provided the cure, as ISO 8601', () => {
+      const result = ok(applyEvent(lifecycleIn('received.awaitingCure'), { type: 'RECORD_CURE', evidence: 'ID shown at the office', submittedAt: CURE_DEADLINE - MINUTE }, anEnv({ now: CURE_DEADLINE + MINUTE })));
+      expect(result.effects[0]).toMatchObject({ kind: 'audit', entry: { payload: { evidence: 'ID shown at the office', submittedAt: '2020-11-06T21:59:00.000Z' } } });
+    });
+
+    it.each([
+      ['a document submitted one minute before the deadline and not yet decided', CURE_DEADLINE - MINUTE, 'cure_submitted_in_time'],
+      ['a document submitted at the deadline and not yet decided', CURE_DEADLINE, 'cure_submitted_in_time'],
+      ['a document submitted after the deadline', CURE_DEADLINE + MINUTE, 'rejected'],
+      ['no pending document (none sent, or the one sent was declined)', null, 'rejected'],
+    ])('DEADLINE_PASSED with %s: %s', (_name, pendingCureSubmittedAt, expected) => {
+      expect(outcomeOf(applyEvent(lifecycleIn('received.awaitingCure'), COMMANDS.DEADLINE_PASSED, anEnv({ as: 'system', now: CURE_DEADLINE + 60 * MINUTE, pendingCureSubmittedAt })))).toBe(expected);
+    });
+  });
+
+  describe('issue 11: a rejection the service proposed at intake is confirmed only while the rules still find it', () => {
+    const proposedLate = () => ok(applyEvent(lifecycleIn('received.pending'), { type: 'PROPOSE_REJECTION', reason: 'late', note: 'Intake check: received after the deadline' }, anEnv({ as: 'system' }))).next;
+
+    it('confirmed while the rules find the ballot late', () => {
+      expect(outcomeOf(applyEvent(proposedLate(), COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor', eligibility: { outcome: 'reject', determination: 'none', contests: [], rejection: 'late' } })))).toBe('rejected');
+    });
+
+    it.each([
+      ['a court order extended the receipt deadline: the rules find it countable', COUNTABLE],
+      ['the rules now reject it for another reason', { outcome: 'reject', determination: 'none', contests: [], rejection: 'not_registered' } as const],
+    ])('refused when %s', (_name, eligibility) => {
+      expect(outcomeOf(applyEvent(proposedLate(), COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor', eligibility })))).toBe('proposal_no_longer_holds');
+    });
+
+    it('a clerk\'s proposal is the clerk\'s judgement: confirmed whatever the rules say', () => {
+      const proposed = ok(applyEvent(lifecycleIn('received.pending'), COMMANDS.PROPOSE_REJECTION, anEnv())).next;
+      expect(outcomeOf(applyEvent(proposed, COMMANDS.CONFIRM_REJECTION, anEnv({ as: 'supervisor', eligibility: COUNTABLE })))).toBe('rejected');
+    });
+  });
+
+  describe('issue 11: matching a registration is a lifecycle fact', () => {
+    it('MATCH_VOTER records who matched which registration, when and why', () => {
+      const result = ok(applyEvent(lifecycleIn('received.pending', { match: null }), COMMANDS.MATCH_VOTER, anEnv()));
+      expect(result.next).toMatchObject({ state: 'received.pending', context: { match: { voterId: '1002', by: 'clerk-1', at: NOW, note: 'Found under her married name' } } });
+      expect(result.effects[0]).toMatchObject({ kind: 'audit', entry: { event: 'MATCH_VOTER', payload: { voterId: '1002', note: 'Found under her married name', previousVoterId: null } } });
+    });
+
+    it('from awaitingCure: back under review, the cure request withdrawn (what is owed depends on the registration)', () => {
+      const result = ok(applyEvent(lifecycleIn('received.awaitingCure'), COMMANDS.MATCH_VOTER, anEnv()));
+      expect(result.next.state).toBe('received.pending');
+      expect(result.next.context.cure).toBeNull();
+    });
+
+    it('from cured: the cures the voter made are kept', () => {
+      const result = ok(applyEvent(lifecycleIn('cured'), COMMANDS.MATCH_VOTER, anEnv()));
+      expect(result.next.context.curedReasons).toEqual(['id_required']);
+    });
+
+    it('UNMATCH_VOTER clears the match; a ballot with none cannot be unmatched', () => {
+      expect(ok(applyEvent(lifecycleIn('verified'), COMMANDS.UNMATCH_VOTER, anEnv())).next.context.match).toBeNull();
+      expect(refusal(applyEvent(lifecycleIn('received.pending', { match: null }), COMMANDS.UNMATCH_VOTER, anEnv())).code).toBe('invalid_payload');
+    });
+
+    it.each([
+      ['the registration already matched', { type: 'MATCH_VOTER', voterId: MATCHED.voterId, note: 'again' }],
+      ['no reason', { type: 'MATCH_VOTER', voterId: '1002', note: ' ' }],
+      ['a voter id that cannot be one', { type: 'MATCH_VOTER', voterId: '../etc', note: 'n' }],
+    ] as const)('MATCH_VOTER refuses %s (invalid_payload)', (_name, command) => {
+      expect(refusal(applyEvent(lifecycleIn('received.pending'), command as unknown as BallotCommand, anEnv())).code).toBe('invalid_payload');
+    });
+  });
+
   it.each([
     ['a rejection reason that is not a rejection code', 'PROPOSE_REJECTION', { type: 'PROPOSE_REJECTION', reason: 'because', note: 'n' }, 'received.pending'],
     ['a rejection without a note', 'PROPOSE_REJECTION', { type: 'PROPOSE_REJECTION', reason: 'other', note: '  ' }, 'received.pending'],
@@ -258,7 +356,7 @@ describe('guards', () => {
 
   it('refuses an unknown event, listing what the state accepts', () => {
     const r = refusal(applyEvent(lifecycleIn('received.pending'), { type: 'DELETE' } as unknown as BallotCommand, anEnv()));
-    expect(r).toMatchObject({ code: 'not_accepted_in_state', event: 'DELETE', acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD'] });
+    expect(r).toMatchObject({ code: 'not_accepted_in_state', event: 'DELETE', acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD', 'MATCH_VOTER', 'UNMATCH_VOTER'] });
   });
 
   it('a lifecycle stored by another machine version is not guessed at: it throws', () => {
@@ -268,11 +366,17 @@ describe('guards', () => {
 });
 
 describe('availableEvents: what a console shows as buttons', () => {
-  it('a clerk in received.pending may verify, request a cure or propose a rejection, not hold', () => {
-    expect(availableEvents(lifecycleIn('received.pending'), anEnv())).toEqual(['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION']);
+  it('a clerk in received.pending may verify, request a cure, propose a rejection or match another registration, not hold', () => {
+    expect(availableEvents(lifecycleIn('received.pending'), anEnv())).toEqual(['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'MATCH_VOTER', 'UNMATCH_VOTER']);
   });
   it('a supervisor may also hold', () => {
-    expect(availableEvents(lifecycleIn('received.pending'), anEnv({ as: 'supervisor' }))).toEqual(['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD']);
+    expect(availableEvents(lifecycleIn('received.pending'), anEnv({ as: 'supervisor' }))).toEqual(['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD', 'MATCH_VOTER', 'UNMATCH_VOTER']);
+  });
+  it('Unmatch is offered only when a registration is matched', () => {
+    expect(availableEvents(lifecycleIn('received.pending', { match: null }), anEnv())).toEqual(['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'MATCH_VOTER']);
+  });
+  it('after the cure deadline the clerk still sees Record the cure: a cure made in time may be recorded late', () => {
+    expect(availableEvents(lifecycleIn('received.awaitingCure'), anEnv({ now: CURE_DEADLINE + 60 * MINUTE }))).toContain('RECORD_CURE');
   });
   it('an observer may do nothing, anywhere', () => {
     for (const state of BALLOT_STATES) expect(availableEvents(lifecycleIn(state), anEnv({ as: 'observer' }))).toEqual([]);
@@ -286,6 +390,6 @@ describe('availableEvents: what a console shows as buttons', () => {
     for (const state of BALLOT_STATES) {
       for (const event of availableEvents(lifecycleIn(state), anEnv({ as: 'admin' }))) expect(acceptedEvents(state)).toContain(event);
     }
-    expect(EVENT_TYPES).toHaveLength(11);
+    expect(EVENT_TYPES).toHaveLength(13);
   });
 });

@@ -1,13 +1,14 @@
 import { REJECTION_FOR_UNMADE_CURE } from '@app/domain';
 import { and, assign, setup } from 'xstate';
 import type { ProposableState } from './codes';
-import { payloadRefusal, preconditionRefusal } from './policy';
+import { commandRefusal, preconditionRefusal } from './policy';
 import type { BallotCommand, LifecycleContext, TransitionEnv } from './types';
 
 /** The machine's own event: the client's command plus the facts its guards read. */
 export type MachineEvent = BallotCommand & { readonly env: TransitionEnv };
 
 export const INITIAL_CONTEXT: LifecycleContext = {
+  match: null,
   cure: null,
   curedReasons: [],
   proposal: null,
@@ -17,6 +18,14 @@ export const INITIAL_CONTEXT: LifecycleContext = {
 };
 
 type Narrow<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
+
+const matchAssign = assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({
+  match: ({ event }) => {
+    const e = event as Narrow<'MATCH_VOTER'>;
+    return { voterId: e.voterId, by: e.env.actor.id, at: e.env.now, note: e.note };
+  },
+});
+const unmatchAssign = assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({ match: null });
 
 /**
  * The ballot lifecycle of SPEC section 3. Persisted, so: no timers, no invoked or spawned actors,
@@ -32,7 +41,7 @@ export const ballotMachine = setup({
   guards: {
     /** Every event's precondition and payload check, from `policy.ts`: one source of truth. */
     permitted: ({ context, event }) =>
-      preconditionRefusal(event.type, context, event.env) === null && payloadRefusal(event) === null,
+      preconditionRefusal(event.type, context, event.env) === null && commandRefusal(event, context, event.env) === null,
     cameFrom: ({ context }, params: { state: ProposableState }) => context.proposal?.from === params.state,
   },
   actions: {
@@ -75,6 +84,9 @@ export const ballotMachine = setup({
               ],
             },
             PROPOSE_REJECTION: proposeFrom('received.pending'),
+            // Research on a ballot under review: it stays under review, with the new match.
+            MATCH_VOTER: { guard: 'permitted', actions: matchAssign },
+            UNMATCH_VOTER: { guard: 'permitted', actions: unmatchAssign },
             HOLD: {
               guard: 'permitted',
               target: 'held',
@@ -97,6 +109,9 @@ export const ballotMachine = setup({
               }),
             },
             PROPOSE_REJECTION: proposeFrom('received.awaitingCure'),
+            // Another registration changes what is owed: back under review, the cure request withdrawn.
+            MATCH_VOTER: { guard: 'permitted', target: 'pending', actions: [matchAssign, assign({ cure: null })] },
+            UNMATCH_VOTER: { guard: 'permitted', target: 'pending', actions: [unmatchAssign, assign({ cure: null })] },
             DEADLINE_PASSED: {
               guard: 'permitted',
               target: '#ballot.rejected',
@@ -160,12 +175,17 @@ export const ballotMachine = setup({
           ],
         },
         PROPOSE_REJECTION: proposeFrom('verified'),
+        // A new match undoes the verification: the ballot is decided again.
+        MATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: matchAssign },
+        UNMATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: unmatchAssign },
       },
     },
     cured: {
       on: {
         VERIFY: { guard: 'permitted', target: 'verified' },
         PROPOSE_REJECTION: proposeFrom('cured'),
+        MATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: matchAssign },
+        UNMATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: unmatchAssign },
       },
     },
     counted: {},

@@ -25,7 +25,12 @@ export const ROLES_FOR_EVENT: { readonly [E in EventType]: readonly ActorRole[] 
   HOLD: SUPERVISOR_OR_ABOVE,
   RELEASE: SUPERVISOR_OR_ABOVE,
   REINSTATE: SUPERVISOR_OR_ABOVE,
+  MATCH_VOTER: CLERK_OR_ABOVE,
+  UNMATCH_VOTER: CLERK_OR_ABOVE,
 };
+
+/** The shape of a voter id on the roll (the import and intake accept the same). */
+const VOTER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 const MAX_TEXT = 2000;
 
@@ -47,8 +52,12 @@ function text(value: unknown, field: string): PolicyRefusal | null {
   return null;
 }
 
-/** Checks the fields an event carries. Events also arrive from outside TypeScript, so nothing is assumed. */
-export function payloadRefusal(event: BallotCommand): PolicyRefusal | null {
+/**
+ * Checks the fields an event carries, and what depends on them (a cure's time against the
+ * deadline, a match against the current one). Events also arrive from outside TypeScript, so
+ * nothing is assumed of their fields.
+ */
+export function commandRefusal(event: BallotCommand, context: LifecycleContext, env: TransitionEnv): PolicyRefusal | null {
   switch (event.type) {
     case 'VERIFY':
     case 'CONFIRM_REJECTION':
@@ -60,7 +69,7 @@ export function payloadRefusal(event: BallotCommand): PolicyRefusal | null {
         ? null
         : refuse('invalid_payload', `cureReason must be one of: ${CURE_REASONS.join(', ')}`);
     case 'RECORD_CURE':
-      return text(event.evidence, 'evidence');
+      return text(event.evidence, 'evidence') ?? cureTimeRefusal(event.submittedAt, context, env);
     case 'PROPOSE_REJECTION':
       if (!isOneOf(REJECTION_REASONS, event.reason)) {
         return refuse('invalid_payload', `reason must be a rejection code: ${REJECTION_REASONS.join(', ')}`);
@@ -72,9 +81,38 @@ export function payloadRefusal(event: BallotCommand): PolicyRefusal | null {
     case 'RELEASE':
     case 'REINSTATE':
       return text(event.courtOrder, 'courtOrder');
+    case 'MATCH_VOTER':
+      if (typeof event.voterId !== 'string' || !VOTER_ID.test(event.voterId)) return refuse('invalid_payload', 'voterId must be a voter id from the roll');
+      if (context.match?.voterId === event.voterId) return refuse('invalid_payload', `The ballot is already matched to registration ${event.voterId}.`);
+      return text(event.note, 'note');
+    case 'UNMATCH_VOTER':
+      return text(event.note, 'note');
     default:
       return throwIllegalValue(event, 'event');
   }
+}
+
+/**
+ * A cure counts when the voter made it in time, whenever the clerk records it (issue 11): the
+ * deadline is checked against when it was submitted (`submittedAt`, now when not given), which
+ * cannot be in the future.
+ */
+function cureTimeRefusal(submittedAt: unknown, context: LifecycleContext, env: TransitionEnv): PolicyRefusal | null {
+  if (submittedAt !== undefined && (typeof submittedAt !== 'number' || !Number.isFinite(submittedAt))) {
+    return refuse('invalid_payload', 'submittedAt must be a date and time');
+  }
+  if (typeof submittedAt === 'number' && submittedAt > env.now) return refuse('invalid_payload', 'submittedAt cannot be in the future');
+  const at = typeof submittedAt === 'number' ? submittedAt : env.now;
+  const deadline = effectiveCureDeadline(context, env);
+  if (deadline !== null && at > deadline) {
+    return refuse(
+      'cure_deadline_passed',
+      submittedAt === undefined
+        ? 'The cure deadline has passed. If the voter provided the cure in time, record it with the time they provided it.'
+        : 'The cure was provided after the cure deadline.',
+    );
+  }
+  return null;
 }
 
 /**
@@ -103,17 +141,16 @@ export function preconditionRefusal(
       if (env.cureDeadline === null) return refuse('invalid_payload', 'No cure deadline applies to this ballot.');
       if (env.now > env.cureDeadline) return refuse('cure_deadline_passed', 'The cure deadline has already passed.');
       return null;
-    case 'RECORD_CURE': {
-      const deadline = effectiveCureDeadline(context, env);
-      if (deadline !== null && env.now > deadline) {
-        return refuse('cure_deadline_passed', 'The cure deadline has passed.');
-      }
+    case 'RECORD_CURE':
+      // Its time is checked with the command: the cure may have been made in time and be recorded now.
       return null;
-    }
     case 'DEADLINE_PASSED': {
       const deadline = effectiveCureDeadline(context, env);
       if (deadline === null || env.now <= deadline) {
         return refuse('cure_deadline_not_passed', 'The cure deadline has not passed yet.');
+      }
+      if (env.pendingCureSubmittedAt !== null && env.pendingCureSubmittedAt <= deadline) {
+        return refuse('cure_submitted_in_time', 'The voter submitted a cure document before the deadline; a clerk must decide on it first.');
       }
       return null;
     }
@@ -121,6 +158,15 @@ export function preconditionRefusal(
       if (context.proposal?.by === env.actor.id) {
         return refuse('same_person', 'A rejection must be confirmed by someone other than who proposed it.');
       }
+      // The service proposes a rejection when the rules find a ballot late at intake; if the
+      // rules no longer find it so (a court order extended the deadline), it must be returned.
+      if (context.proposal?.byRole === 'system' && env.eligibility !== null && (env.eligibility.outcome !== 'reject' || env.eligibility.rejection !== context.proposal.reason)) {
+        return refuse('proposal_no_longer_holds', 'The rules no longer find what the service proposed at intake (a court order may have moved a deadline): return it for a new decision.');
+      }
+      return null;
+    case 'UNMATCH_VOTER':
+      return context.match === null ? refuse('invalid_payload', 'No registration is matched to this ballot.') : null;
+    case 'MATCH_VOTER':
       return null;
     case 'PROPOSE_REJECTION':
     case 'RETURN':

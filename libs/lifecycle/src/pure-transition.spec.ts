@@ -12,7 +12,7 @@ const envAs = (id: string, role: TransitionEnv['actor']['role'], now = NOW): Tra
   now,
   countyCertified: false,
   eligibility: { outcome: 'count', determination: 'partial', contests: ['president', 'us-senate'] },
-  cureDeadline: NOW + HOUR,
+  pendingCureSubmittedAt: null, cureDeadline: NOW + HOUR,
 });
 
 const COMMANDS: readonly BallotCommand[] = [

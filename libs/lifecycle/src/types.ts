@@ -12,7 +12,12 @@ import type { BallotState, EventType, ProposableState, RefusalCode } from './cod
 export type BallotCommand =
   | { readonly type: 'VERIFY' }
   | { readonly type: 'REQUEST_CURE'; readonly cureReason: CureReason }
-  | { readonly type: 'RECORD_CURE'; readonly evidence: string }
+  /**
+   * `submittedAt`: when the voter provided the cure (an upload's time, or when they came to the
+   * office), if not now. The deadline is checked against it, so a cure made in time and recorded
+   * after the deadline still counts (issue 11).
+   */
+  | { readonly type: 'RECORD_CURE'; readonly evidence: string; readonly submittedAt?: Instant }
   | { readonly type: 'PROPOSE_REJECTION'; readonly reason: RejectionReason; readonly note: string }
   | { readonly type: 'CONFIRM_REJECTION' }
   | { readonly type: 'RETURN'; readonly note: string }
@@ -20,7 +25,10 @@ export type BallotCommand =
   | { readonly type: 'DEADLINE_PASSED' }
   | { readonly type: 'HOLD'; readonly courtOrder: string }
   | { readonly type: 'RELEASE'; readonly courtOrder: string }
-  | { readonly type: 'REINSTATE'; readonly courtOrder: string };
+  | { readonly type: 'REINSTATE'; readonly courtOrder: string }
+  /** Research matched the voter to this registration record (the service checks it is on the roll). */
+  | { readonly type: 'MATCH_VOTER'; readonly voterId: string; readonly note: string }
+  | { readonly type: 'UNMATCH_VOTER'; readonly note: string };
 
 export interface Actor {
   readonly id: string;
@@ -32,6 +40,8 @@ export interface EligibilitySummary {
   readonly outcome: 'count' | 'cure' | 'reject' | 'hold';
   readonly determination: Determination;
   readonly contests: readonly string[];
+  /** With `reject`: the rejection code the rules find. */
+  readonly rejection?: RejectionReason;
 }
 
 /**
@@ -50,6 +60,11 @@ export interface TransitionEnv {
    * against the later of it and the stored one, so an extension never shortens what a voter was told.
    */
   readonly cureDeadline: Instant | null;
+  /**
+   * When the earliest cure document still awaiting a clerk's decision was submitted (null when
+   * none is pending). The deadline sweep never rejects a ballot whose cure was submitted in time.
+   */
+  readonly pendingCureSubmittedAt: Instant | null;
 }
 
 export interface RejectionProposal {
@@ -61,8 +76,18 @@ export interface RejectionProposal {
   readonly from: ProposableState;
 }
 
+/** The registration record research matched to the ballot, and who matched it, when and why. */
+export interface VoterMatch {
+  readonly voterId: string;
+  readonly by: string;
+  readonly at: Instant;
+  readonly note: string;
+}
+
 /** What the machine remembers about a ballot between events. Persisted with the state. */
 export interface LifecycleContext {
+  /** The matched registration: set at intake when exactly one record fits, then by MATCH_VOTER / UNMATCH_VOTER. */
+  readonly match: VoterMatch | null;
   readonly cure: { readonly reason: CureReason; readonly deadline: Instant; readonly requestedAt: Instant } | null;
   readonly curedReasons: readonly CureReason[];
   readonly proposal: RejectionProposal | null;
@@ -100,7 +125,12 @@ export type VoterNotice =
   | { readonly type: 'partially_counted'; readonly contests: readonly string[] }
   | { readonly type: 'rejected'; readonly reason: RejectionReason }
   /** Not from a transition: a clerk declined a document the voter uploaded (issue 5); the cure is still owed. */
-  | { readonly type: 'cure_declined'; readonly reason: CureDeclineReason; readonly deadline: Instant };
+  | { readonly type: 'cure_declined'; readonly reason: CureDeclineReason; readonly deadline: Instant }
+  /**
+   * Not from a transition: a court order or the county's hours moved the cure deadline in force for
+   * a ballot still awaiting its cure (issue 11); the voter is told the new one.
+   */
+  | { readonly type: 'cure_deadline_moved'; readonly cureReason: CureReason; readonly deadline: Instant; readonly courtOrder: string | null };
 
 /** What the caller must do, in the same transaction as saving the new state (or from its outbox). */
 export type LifecycleEffect =

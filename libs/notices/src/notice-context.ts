@@ -35,6 +35,13 @@ export function parseVoterNotice(payload: unknown): VoterNotice | null {
       if (!isOneOf(CURE_DECLINE_REASONS, reason) || typeof deadline !== 'number' || !Number.isFinite(deadline)) return null;
       return { type: 'cure_declined', reason, deadline };
     }
+    case 'cure_deadline_moved': {
+      const cureReason = p['cureReason'];
+      const deadline = p['deadline'];
+      const courtOrder = p['courtOrder'];
+      if (!isOneOf(CURE_REASONS, cureReason) || typeof deadline !== 'number' || !Number.isFinite(deadline) || (courtOrder !== null && typeof courtOrder !== 'string')) return null;
+      return { type: 'cure_deadline_moved', cureReason, deadline, courtOrder };
+    }
     default:
       return null;
   }

@@ -64,6 +64,8 @@ interface Phrases {
   readonly partialRest: string;
   readonly rejected: string;
   readonly declined: string;
+  readonly moved: string;
+  readonly movedBy: (order: string) => string;
   readonly tryAgain: string;
   readonly why: string;
   readonly contactIfWrong: string;
@@ -73,6 +75,7 @@ interface Phrases {
     readonly ballot: (kind: string, receipt: string) => string;
     readonly cure: string;
     readonly declined: string;
+    readonly moved: string;
     readonly cureBy: (deadline: string) => string;
     readonly uploadAt: (url: string) => string;
     readonly partialCounted: (names: string) => string;
@@ -93,6 +96,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       partially_counted: (kind, receipt) => `Your ${kind} ${receipt} was counted in part`,
       rejected: (kind, receipt) => `Your ${kind} ${receipt} was not counted`,
       cure_declined: (kind, receipt) => `Action needed: we could not accept your document for ${kind} ${receipt}`,
+      cure_deadline_moved: (kind, receipt) => `New deadline for your ${kind} ${receipt}`,
     },
     cureIntro: 'cannot be counted yet. The election office needs something from you first.',
     whatToDo: 'What to do:',
@@ -107,6 +111,8 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     partialRest: 'The other races on your ballot were not counted.',
     rejected: 'was not counted.',
     declined: 'still cannot be counted: the election office could not accept the document you uploaded.',
+    moved: 'still needs something from you, and the deadline to provide it has changed.',
+    movedBy: (order) => `The deadline was changed by ${order}.`,
     tryAgain: 'You can upload another document, or go to the election office, before the deadline.',
     why: 'Why:',
     contactIfWrong: 'If you have questions, or you think this is a mistake, contact the election office:',
@@ -116,6 +122,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       ballot: (kind, receipt) => `your ${kind} ${receipt}`,
       cure: 'cannot be counted yet.',
       declined: 'still cannot be counted: we could not accept your upload.',
+      moved: 'has a new deadline.',
       cureBy: (deadline) => `Act by ${deadline}.`,
       uploadAt: (url) => `Go to the election office, or upload the document at ${url}`,
       partialCounted: (names) => `was counted in part. Counted: ${names}.`,
@@ -134,6 +141,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       partially_counted: (kind, receipt) => `Su ${kind} ${receipt} fue contada en parte`,
       rejected: (kind, receipt) => `Su ${kind} ${receipt} no fue contada`,
       cure_declined: (kind, receipt) => `Acci\u00f3n necesaria: no pudimos aceptar su documento para su ${kind} ${receipt}`,
+      cure_deadline_moved: (kind, receipt) => `Nueva fecha l\u00edmite para su ${kind} ${receipt}`,
     },
     cureIntro: 'todav\u00eda no se puede contar. Primero, la oficina electoral necesita algo de usted.',
     whatToDo: 'Qu\u00e9 debe hacer:',
@@ -148,6 +156,8 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
     partialRest: 'Las dem\u00e1s contiendas de su boleta no se contaron.',
     rejected: 'no fue contada.',
     declined: 'todav\u00eda no se puede contar: la oficina electoral no pudo aceptar el documento que subi\u00f3.',
+    moved: 'todav\u00eda necesita algo de usted, y la fecha l\u00edmite para hacerlo cambi\u00f3.',
+    movedBy: (order) => `La fecha l\u00edmite cambi\u00f3 por ${order}.`,
     tryAgain: 'Puede subir otro documento, o ir a la oficina electoral, antes de la fecha l\u00edmite.',
     why: 'Por qu\u00e9:',
     contactIfWrong: 'Si tiene preguntas o cree que se trata de un error, comun\u00edquese con la oficina electoral:',
@@ -157,6 +167,7 @@ const PHRASES: Readonly<Record<VoterLanguage, Phrases>> = {
       ballot: (kind, receipt) => `su ${kind} ${receipt}`,
       cure: 'todav\u00eda no se puede contar.',
       declined: 'todav\u00eda no se puede contar: no pudimos aceptar su documento.',
+      moved: 'tiene una nueva fecha l\u00edmite.',
       cureBy: (deadline) => `Act\u00fae antes del ${deadline}.`,
       uploadAt: (url) => `Vaya a la oficina electoral o suba el documento en ${url}`,
       partialCounted: (names) => `fue contada en parte. Se contaron: ${names}.`,
@@ -259,6 +270,23 @@ export function renderNotice(notice: VoterNotice, context: NoticeContext, langua
       const sms = fitSms([
         join(smsBallot, p.sms.declined, why, p.sms.cureBy(deadline), p.sms.uploadAt(context.portalUrl)),
         join(smsBallot, p.sms.declined, p.sms.cureBy(deadline), p.sms.uploadAt(context.portalUrl)),
+      ]);
+      return { subject, text, sms };
+    }
+    case 'cure_deadline_moved': {
+      const action = CURE_ACTION[notice.cureReason][language];
+      const deadline = localDeadline(notice.deadline, context.timeZone, language);
+      const left = daysLeft(context.now, notice.deadline, context.timeZone);
+      const text = body(
+        `${ballot} ${p.moved}${notice.courtOrder === null ? '' : ` ${p.movedBy(notice.courtOrder)}`}`,
+        `${p.whatToDo}\n${action}`,
+        `${p.deadline} ${deadline}${left >= 0 ? p.days(left) : ''}\n${p.missDeadline}`,
+        `${p.whereToGo}\n${officeLines(office, p).join('\n')}`,
+        p.upload(context.portalUrl, context.receiptNumber),
+      );
+      const sms = fitSms([
+        join(smsBallot, p.sms.moved, p.sms.cureBy(deadline), action, questions, p.sms.uploadAt(context.portalUrl)),
+        join(smsBallot, p.sms.moved, p.sms.cureBy(deadline), p.sms.uploadAt(context.portalUrl)),
       ]);
       return { subject, text, sms };
     }

@@ -5,3 +5,6 @@ export { TransactionRunner, TransactionRetriesExhausted } from './transactions';
 export { appendAudit, verifyAuditChain } from './audit.store';
 export { SnapshotReads } from './snapshot-reads';
 export { ServiceLocks, type LockResult } from './service-locks';
+export * from './rules-history.store';
+export * from './service-clock.store';
+export * from './voter-search.store';

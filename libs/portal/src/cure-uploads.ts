@@ -1,12 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DomainError, notFound, requireWriter, type BallotTransitions, type Clock, type ElectionRulesCache, type StaffActor } from '@app/ballots';
+import { cureDeadlineInForce, DomainError, notFound, requireWriter, type BallotTransitions, type Clock, type ElectionRulesCache, type StaffActor } from '@app/ballots';
 import type { CureDeclineReason, CureDocumentKind, CureMediaType } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import { appendAudit, BallotEntity, CureSubmissionEntity, OutboxEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
-import { cureDeadlineInForce } from './portal-lookup';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -128,7 +127,8 @@ export class CureUploads {
         manager,
         actor,
         ballotId,
-        { type: 'RECORD_CURE', evidence: `${label} uploaded through the voter portal (document ${submission.id}, SHA-256 ${submission.sha256})` },
+        // The deadline is checked against when the voter sent it, not when the clerk decides (issue 11).
+        { type: 'RECORD_CURE', evidence: `${label} uploaded through the voter portal (document ${submission.id}, SHA-256 ${submission.sha256})`, submittedAt: submission.submittedAt },
         expectedVersion,
       );
       await manager.update(CureSubmissionEntity, { id: submission.id }, { status: 'accepted', decidedBy: actor.id, decidedAt: this.clock.now() });
@@ -144,10 +144,11 @@ export class CureUploads {
       const ballot = await this.transitions.loadInScope(manager, actor, ballotId);
       const now = this.clock.now();
       await manager.update(CureSubmissionEntity, { id: submission.id }, { status: 'declined', decidedBy: actor.id, decidedAt: now, declineReason: reason });
-      // The voter is told why, and by when to try again, like any other notice (issue 5).
+      // The voter is told why, and by when to try again, like any other notice (issue 5). Once the
+      // deadline has passed there is no trying again: the sweep's rejection notice tells them.
       const rules = await this.rules.get(manager, ballot.electionId);
       const deadline = cureDeadlineInForce(ballot, rules);
-      if (deadline !== null) {
+      if (deadline !== null && now <= deadline) {
         const notice: VoterNotice = { type: 'cure_declined', reason, deadline };
         await manager.insert(OutboxEntity, { id: randomUUID(), kind: 'voter_notice', ballotId, payload: notice, createdAt: now, processedAt: null, attempts: 0 });
       }

@@ -1,4 +1,4 @@
-import type { Clock, ElectionRules, ElectionRulesCache } from '@app/ballots';
+import { cureDeadlineInForce, type Clock, type ElectionRulesCache } from '@app/ballots';
 import type { VoterLanguage } from '@app/domain';
 import type { LifecycleContext } from '@app/lifecycle';
 import { BallotEntity, CureSubmissionEntity, isPostgres, type SnapshotReads } from '@app/persistence';
@@ -139,14 +139,4 @@ function portalBallotFrom(row: RawBallotRow): PortalBallot {
 /** The same columns from a loaded entity (the page after an upload). */
 export function portalBallotOf(ballot: BallotEntity): PortalBallot {
   return { ...ballot, contests: () => ballot.lifecycle.count?.contests ?? [] };
-}
-
-/**
- * The later of the cure deadline the voter was given and the one in force now for the ballot's
- * county under the election's rules (a court order may extend it, never shorten it).
- */
-export function cureDeadlineInForce(ballot: Pick<BallotEntity, 'cureDeadline' | 'countyCode'>, rules: ElectionRules): number | null {
-  if (ballot.cureDeadline === null) return null;
-  const current = rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at;
-  return current === null ? ballot.cureDeadline : Math.max(ballot.cureDeadline, current);
 }

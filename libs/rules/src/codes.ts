@@ -29,3 +29,11 @@ export const DEADLINE_NAMES = [
   'stateCertification',
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
+
+/** Kinds of election; a pack may vary a deadline by kind where a statute does. */
+export const ELECTION_TYPES = ['general', 'primary', 'special', 'runoff'] as const;
+export type ElectionType = (typeof ELECTION_TYPES)[number];
+
+/** What a court order can move: a deadline, or the close of the polls. */
+export const COURT_ORDER_TARGETS = ['provisionalCure', 'uocavaReceipt', 'uocavaPostmark', 'pollsClose', 'countyCertification'] as const;
+export type CourtOrderTarget = (typeof COURT_ORDER_TARGETS)[number];

@@ -1,7 +1,7 @@
 import type { Instant, LocalDate } from '@app/domain';
 import { throwIllegalValue } from '@app/domain';
 import { DateTime } from 'luxon';
-import type { DeadlineName, NamedTime } from './codes';
+import type { CourtOrderTarget, DeadlineName, ElectionType, NamedTime } from './codes';
 import type { DeadlineRule, RulePack } from './pack.loader';
 
 /** A county's own close of business (SPEC section 2: per-county overrides). */
@@ -15,7 +15,7 @@ export interface CountyOverride {
 /** A court order that sets a deadline anew, for some counties or (countyCodes null) all. */
 export interface CourtOrder {
   readonly citation: string;
-  readonly deadline: DeadlineName;
+  readonly deadline: CourtOrderTarget;
   readonly countyCodes: readonly string[] | null;
   /** Local date and time in the election's zone, `YYYY-MM-DDTHH:MM`. */
   readonly extendedTo: string;
@@ -27,6 +27,8 @@ export interface ElectionSchedule {
   readonly timeZone: string;
   /** Polls-close time on election day, `HH:MM`; the pack's when absent. */
   readonly pollsClose?: string | null;
+  readonly electionType?: ElectionType;
+  readonly federal?: boolean;
   readonly countyOverrides?: readonly CountyOverride[];
   readonly courtOrders?: readonly CourtOrder[];
 }

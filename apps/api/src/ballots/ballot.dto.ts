@@ -4,7 +4,7 @@ import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type 
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CODE, ID, SLUG } from '@app/ballots/intake.dto';
-import { IsInstant } from '../common/validators';
+import { instantMs, IsInstant } from '../common/validators';
 
 export { intakeInput } from '@app/ballots/intake.dto';
 export { IntakeBallotDto } from './intake.docs';
@@ -33,10 +33,19 @@ export class BallotEventDto {
   @IsIn(REJECTION_REASONS)
   reason?: RejectionReason;
 
-  @ApiPropertyOptional({ description: 'PROPOSE_REJECTION and RETURN' })
-  @ValidateIf((o: BallotEventDto) => o.type === 'PROPOSE_REJECTION' || o.type === 'RETURN' || o.note !== undefined)
+  @ApiPropertyOptional({ description: 'RECORD_CURE: when the voter provided the cure, if not now (ISO 8601 with offset); the deadline is checked against it', example: '2020-11-06T16:55:00-05:00' })
+  @IsOptional() @IsInstant()
+  submittedAt?: string;
+
+  @ApiPropertyOptional({ description: 'PROPOSE_REJECTION, RETURN, MATCH_VOTER and UNMATCH_VOTER: why' })
+  @ValidateIf((o: BallotEventDto) => ['PROPOSE_REJECTION', 'RETURN', 'MATCH_VOTER', 'UNMATCH_VOTER'].includes(o.type) || o.note !== undefined)
   @IsString() @IsNotEmpty() @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'MATCH_VOTER: the voter id of the registration on the roll' })
+  @ValidateIf((o: BallotEventDto) => o.type === 'MATCH_VOTER' || o.voterId !== undefined)
+  @Matches(CODE, { message: 'voterId must be a voter id' })
+  voterId?: string;
 
   @ApiPropertyOptional({ description: 'HOLD, RELEASE and REINSTATE: the order cited' })
   @ValidateIf((o: BallotEventDto) => ['HOLD', 'RELEASE', 'REINSTATE'].includes(o.type) || o.courtOrder !== undefined)
@@ -50,7 +59,11 @@ export function toCommand(dto: BallotEventDto): BallotCommand {
     case 'REQUEST_CURE':
       return { type: dto.type, cureReason: dto.cureReason ?? 'information_missing' };
     case 'RECORD_CURE':
-      return { type: dto.type, evidence: dto.evidence ?? '' };
+      return { type: dto.type, evidence: dto.evidence ?? '', ...(dto.submittedAt === undefined ? {} : { submittedAt: instantMs(dto.submittedAt) }) };
+    case 'MATCH_VOTER':
+      return { type: dto.type, voterId: dto.voterId ?? '', note: dto.note ?? '' };
+    case 'UNMATCH_VOTER':
+      return { type: dto.type, note: dto.note ?? '' };
     case 'PROPOSE_REJECTION':
       return { type: dto.type, reason: dto.reason ?? 'other', note: dto.note ?? '' };
     case 'RETURN':

@@ -24,6 +24,8 @@ export const EVENT_LABELS: { readonly [E in EventType]: string } = {
   HOLD: 'Hold (court order)',
   RELEASE: 'Release hold',
   REINSTATE: 'Reinstate (court order)',
+  MATCH_VOTER: 'Match the registration',
+  UNMATCH_VOTER: 'Unmatch the registration',
 };
 
 export function label(code: string | null | undefined): string {

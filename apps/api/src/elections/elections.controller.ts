@@ -203,11 +203,9 @@ export class ElectionsController {
     if (replace !== undefined && replace !== 'true' && replace !== 'false') {
       throw new DomainError('invalid_input', 'replace must be true or false', {}, [{ field: 'replace', message: 'must be true or false' }]);
     }
-    const result = await this.tx.run(async (m) => {
+    return this.tx.run(async (m) => {
       if ((await m.findOneBy(ElectionEntity, { id })) === null) throw notFound('election');
       return importJurisdiction(m, id, bundle, { mode: replace === 'true' ? 'replace' : 'merge', audit: { actor, now: this.clock.now() } });
     });
-    this.rules.invalidate(id);
-    return result;
   }
 }

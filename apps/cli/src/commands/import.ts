@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BallotIntake, DomainError, ElectionRulesCache, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type JurisdictionChanges, type StaffActor } from '@app/ballots';
+import { BallotIntake, DomainError, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type JurisdictionChanges, type StaffActor } from '@app/ballots';
 import { CLOCK } from '@app/ballots/ballots.module';
 import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
 import { ElectionEntity, TransactionRunner, UserEntity } from '@app/persistence';
@@ -39,7 +39,6 @@ export async function importJurisdictionCommand(app: INestApplicationContext, el
   const now = app.get<Clock>(CLOCK).now();
   const mode = options.replace === true ? 'replace' : 'merge';
   const result = await tx.run((m) => importJurisdiction(m, electionId, bundle as Parameters<typeof importJurisdiction>[2], { mode, audit: { actor, now } }));
-  app.get(ElectionRulesCache).invalidate(electionId);
   const line = (what: string, c: JurisdictionChanges) =>
     `${what} ${c.inserted} added, ${c.updated} updated, ${c.unchanged} unchanged, ${mode === 'replace' ? `${c.removed} removed` : `${c.kept} not in the file (kept)`}`;
   const { changes } = result;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { epochMs } from '../columns';
 
-/** A county taking part in an election, with its own hours and its certification. */
+/** A county taking part in an election, with its office and its certification (its own hours: `county_hours`). */
 @Entity('counties')
 export class CountyEntity {
   @PrimaryColumn({ name: 'election_id', type: 'varchar', length: 64 })
@@ -12,13 +12,6 @@ export class CountyEntity {
 
   @Column({ type: 'varchar', length: 100 })
   name!: string;
-
-  /** The county's own close of business, `HH:MM`, overriding the rule pack's. */
-  @Column({ name: 'close_of_business', type: 'varchar', length: 5, nullable: true })
-  closeOfBusiness!: string | null;
-
-  @Column({ name: 'close_of_business_source', type: 'varchar', length: 300, nullable: true })
-  closeOfBusinessSource!: string | null;
 
   // The office a voter is sent to (the portal and notices show it): name, street address, hours, phone, email.
   @Column({ name: 'office_name', type: 'varchar', length: 200, nullable: true })

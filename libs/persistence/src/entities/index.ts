@@ -1,7 +1,7 @@
 import { AuditChainHeadEntity, AuditEntryEntity } from './audit-entry.entity';
 import { BallotEntity } from './ballot.entity';
 import { CountyEntity } from './county.entity';
-import { CourtOrderEntity } from './court-order.entity';
+import { CountyHoursEntity, CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
 import { CureSubmissionEntity } from './cure-submission.entity';
@@ -16,6 +16,7 @@ export {
   BallotEntity,
   ContestEntity,
   CountyEntity,
+  CountyHoursEntity,
   CourtOrderEntity,
   CureSubmissionEntity,
   DistrictEntity,
@@ -36,6 +37,7 @@ export const ENTITIES = [
   ElectionEntity,
   CountyEntity,
   CourtOrderEntity,
+  CountyHoursEntity,
   DistrictEntity,
   PrecinctEntity,
   PrecinctDistrictEntity,

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RegistrationStatus } from '@app/domain';
+import { BeforeInsert, BeforeUpdate, Column, Entity, PrimaryColumn } from 'typeorm';
+import { nameKey, type RegistrationStatus } from '@app/domain';
 import { epochMs } from '../columns';
 
 /** A registration record as imported from the roll for an election. */
@@ -16,6 +16,13 @@ export class VoterEntity {
 
   @Column({ name: 'last_name', type: 'varchar', length: 100 })
   lastName!: string;
+
+  /** `nameKey` of each name (accents, case and punctuation folded): what the roll search compares. */
+  @Column({ name: 'last_name_key', type: 'varchar', length: 100, default: '' })
+  lastNameKey!: string;
+
+  @Column({ name: 'first_name_key', type: 'varchar', length: 100, default: '' })
+  firstNameKey!: string;
 
   @Column({ name: 'date_of_birth', type: 'varchar', length: 10 })
   dateOfBirth!: string;
@@ -48,4 +55,12 @@ export class VoterEntity {
   /** The voter import (`voter_imports.id`) that left this voter out; null with `removedAt`. */
   @Column({ name: 'removed_by_import', type: 'integer', nullable: true })
   removedByImport!: number | null;
+
+  /** The search keys follow the names whenever an entity is written (the roll import writes them itself). */
+  @BeforeInsert()
+  @BeforeUpdate()
+  keyNames(): void {
+    this.lastNameKey = nameKey(this.lastName);
+    this.firstNameKey = nameKey(this.firstName);
+  }
 }

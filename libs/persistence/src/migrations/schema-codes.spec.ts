@@ -17,9 +17,11 @@ import {
   VOTER_ROLL_REMOVALS,
 } from '@app/domain';
 import { BALLOT_STATES } from '@app/lifecycle';
+import { COURT_ORDER_TARGETS, ELECTION_TYPES } from '@app/rules';
 import { SCHEMA_CODE_LISTS } from './1764000000000-initial-schema';
 import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
 import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
+import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -44,6 +46,8 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['voter import modes', VOTER_ROLL_CODE_LISTS.voterImportModes, VOTER_IMPORT_MODES],
     ['voter import statuses', VOTER_ROLL_CODE_LISTS.voterImportStatuses, VOTER_IMPORT_STATUSES],
     ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
+    ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
+    ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],
   ] as const)('%s', (_name, schema, library) => {
     expect([...schema].sort()).toEqual([...library].sort());
   });

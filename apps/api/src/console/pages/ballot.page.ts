@@ -41,6 +41,9 @@ function eventForm(ctx: PageContext, d: BallotDetail, event: EventType, failed: 
       case 'RELEASE':
       case 'REINSTATE':
         return textField({ name: 'courtOrder', label: 'Court order (citation)', errors, values, idPrefix, required: true });
+      case 'MATCH_VOTER':
+      case 'UNMATCH_VOTER':
+        return textArea({ name: 'note', label: 'Why', errors, values, idPrefix, required: true });
       case 'VERIFY':
       case 'COUNT':
       case 'CONFIRM_REJECTION':
