@@ -8,7 +8,7 @@ import {
   PrecinctDistrictEntity,
   PrecinctEntity,
 } from '@app/persistence';
-import { ElectionCalendar, type DeadlineName, type RulePack, type RulePackRegistry } from '@app/rules';
+import { ElectionCalendar, type CourtOrderTarget, type RulePack, type RulePackRegistry } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 import { notFound } from './errors';
 
@@ -67,7 +67,7 @@ export class ElectionRulesCache {
       ),
       courtOrders: orders.map((o) => ({
         citation: o.citation,
-        deadline: o.deadline as DeadlineName,
+        deadline: o.deadline as CourtOrderTarget,
         countyCodes: o.countyCodes,
         extendedTo: o.extendedTo,
       })),
