@@ -30,10 +30,20 @@ export const DEADLINE_NAMES = [
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
 
-/** Kinds of election; a pack may vary a deadline by kind where a statute does. */
+/** The kind of election a deadline rule may depend on (a pack's `variants[].when.electionTypes`). */
 export const ELECTION_TYPES = ['general', 'primary', 'special', 'runoff'] as const;
 export type ElectionType = (typeof ELECTION_TYPES)[number];
 
-/** What a court order can move: a deadline, or the close of the polls. */
-export const COURT_ORDER_TARGETS = ['provisionalCure', 'uocavaReceipt', 'uocavaPostmark', 'pollsClose', 'countyCertification'] as const;
+/** Days of the week, for rules counted as "the Nth <weekday> after (or before) the anchor". */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** What a court order may set anew for some counties: four deadlines and the close of the polls. */
+export const COURT_ORDER_TARGETS = [
+  'provisionalCure',
+  'uocavaReceipt',
+  'uocavaPostmark',
+  'pollsClose',
+  'countyCertification',
+] as const;
 export type CourtOrderTarget = (typeof COURT_ORDER_TARGETS)[number];

@@ -1,8 +1,16 @@
 import type { Instant, LocalDate } from '@app/domain';
 import { throwIllegalValue } from '@app/domain';
 import { DateTime } from 'luxon';
-import type { CourtOrderTarget, DeadlineName, ElectionType, NamedTime } from './codes';
-import type { DeadlineRule, RulePack } from './pack.loader';
+import {
+  COURT_ORDER_TARGETS,
+  ELECTION_TYPES,
+  type CourtOrderTarget,
+  type DeadlineName,
+  type ElectionType,
+  type NamedTime,
+} from './codes';
+import { countDay, governing, isoWeekday, type ElectionKind } from './day-count';
+import type { DeadlineRule, DeadlineTiming, ElectionDayRule, ElectionDayTiming, RulePack } from './pack.loader';
 
 /** A county's own close of business (SPEC section 2: per-county overrides). */
 export interface CountyOverride {
@@ -12,12 +20,18 @@ export interface CountyOverride {
   readonly source: string;
 }
 
-/** A court order that sets a deadline anew, for some counties or (countyCodes null) all. */
+/**
+ * A court order that sets a deadline, or the close of the polls, anew for some counties or
+ * (countyCodes null) all. The last order for a target governs.
+ */
 export interface CourtOrder {
   readonly citation: string;
   readonly deadline: CourtOrderTarget;
   readonly countyCodes: readonly string[] | null;
-  /** Local date and time in the election's zone, `YYYY-MM-DDTHH:MM`. */
+  /**
+   * Local date and time, `YYYY-MM-DDTHH:MM`, in the county's zone (the election's, unless the pack
+   * gives the county its own). For `pollsClose` the date must be election day.
+   */
   readonly extendedTo: string;
 }
 
@@ -25,10 +39,12 @@ export interface CourtOrder {
 export interface ElectionSchedule {
   readonly electionDay: LocalDate;
   readonly timeZone: string;
+  /** Chooses the rule packs' variants; `general` when absent. */
+  readonly electionType?: ElectionType;
+  /** Whether a federal office is on the ballot; true when absent. */
+  readonly federal?: boolean;
   /** Polls-close time on election day, `HH:MM`; the pack's when absent. */
   readonly pollsClose?: string | null;
-  readonly electionType?: ElectionType;
-  readonly federal?: boolean;
   readonly countyOverrides?: readonly CountyOverride[];
   readonly courtOrders?: readonly CourtOrder[];
 }
@@ -42,19 +58,32 @@ export interface Deadline {
   readonly local: string;
   /** For people: local time with the zone, e.g. `Fri, Nov 6, 2020, 5:00 PM EST`. */
   readonly display: string;
-  /** The rule pack citation this deadline encodes. */
+  /** The rule pack citation this deadline encodes (the variant's, when a variant governs). */
   readonly source: string;
   /** The court order that set it, when one did. */
   readonly courtOrder: string | null;
 }
 
-export type DeadlineSet = { readonly [N in DeadlineName]: N extends 'uocavaPostmark' ? Deadline | null : Deadline };
+/** Null for a deadline the state does not have: no postmark rule, no statutory state deadline. */
+export type DeadlineSet = {
+  readonly [N in DeadlineName]: N extends 'uocavaPostmark' | 'stateCertification' ? Deadline | null : Deadline;
+};
 
 export interface CountyCalendar {
   readonly countyCode: string;
+  /** The zone the county's deadlines are computed and shown in: its own where the pack names one. */
   readonly timeZone: string;
   readonly electionDay: LocalDate;
+  /** The close of the polls on election day; a court order on `pollsClose` moves it. */
   readonly pollsClose: Instant;
+  /** The citation of the court order that set `pollsClose`, when one did. */
+  readonly pollsCloseCourtOrder: string | null;
+  /** The first instant of the first day a ballot can be cast in person. */
+  readonly votingOpens: Instant;
+  readonly votingOpensSource: string;
+  /** The first instant of the day by which UOCAVA ballots must be sent. */
+  readonly uocavaTransmission: Instant;
+  readonly uocavaTransmissionSource: string;
   /** `HH:MM`: the county's own, or the pack's. */
   readonly closeOfBusiness: string;
   readonly closeOfBusinessSource: string;
@@ -66,11 +95,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
- * Every deadline of one election, computed in the election's time zone from the rule pack,
- * the county's overrides and any court orders. Pure: the same inputs give the same instants.
- * Per-county results are memoized, so ballot-by-ballot callers only look them up.
+ * Every deadline of one election, computed from the rule pack (the variants for the election's type),
+ * the county's overrides and any court orders, each county in its own zone. Pure: the same inputs
+ * give the same instants. Per-county results are memoized, so ballot-by-ballot callers only look them up.
  */
 export class ElectionCalendar {
+  readonly election: ElectionKind;
   private readonly holidays: ReadonlySet<string>;
   private readonly counties = new Map<string, CountyCalendar>();
 
@@ -78,22 +108,39 @@ export class ElectionCalendar {
     readonly pack: RulePack,
     readonly schedule: ElectionSchedule,
   ) {
-    if (!DateTime.now().setZone(schedule.timeZone).isValid) {
+    if (!DateTime.fromISO('2000-01-01', { zone: schedule.timeZone }).isValid) {
       throw new Error(`timeZone ${schedule.timeZone} is not an IANA time zone`);
     }
-    if (!ISO_DATE.test(schedule.electionDay) || !this.day(schedule.electionDay).isValid) {
+    if (!ISO_DATE.test(schedule.electionDay) || !DateTime.fromISO(schedule.electionDay).isValid) {
       throw new Error(`electionDay ${schedule.electionDay} is not a YYYY-MM-DD date`);
     }
+    const electionType = schedule.electionType ?? 'general';
+    if (!(ELECTION_TYPES as readonly string[]).includes(electionType)) {
+      throw new Error(`electionType ${electionType} is not one of ${ELECTION_TYPES.join(', ')}`);
+    }
+    this.election = { electionType, federal: schedule.federal ?? true };
     for (const order of schedule.courtOrders ?? []) {
+      if (!(COURT_ORDER_TARGETS as readonly string[]).includes(order.deadline)) {
+        throw new Error(`court order ${order.citation}: ${order.deadline} is not one of ${COURT_ORDER_TARGETS.join(', ')}`);
+      }
       if (!LOCAL_DATE_TIME.test(order.extendedTo)) {
         throw new Error(`court order ${order.citation}: extendedTo must be YYYY-MM-DDTHH:MM`);
+      }
+      if (order.deadline === 'pollsClose' && !order.extendedTo.startsWith(`${schedule.electionDay}T`)) {
+        throw new Error(`court order ${order.citation}: a pollsClose order must be on election day, ${schedule.electionDay}`);
       }
     }
     this.holidays = new Set(pack.holidays.dates.map((h) => h.date));
   }
 
+  /** The election's zone (a county may keep its own: see `zoneOf`). */
   get timeZone(): string {
     return this.schedule.timeZone;
+  }
+
+  /** The zone a county's deadlines are computed in: the pack's `countyTimeZones` entry, else the election's. */
+  zoneOf(countyCode: string): string {
+    return this.pack.countyTimeZones?.zones[countyCode] ?? this.timeZone;
   }
 
   forCounty(countyCode: string): CountyCalendar {
@@ -105,36 +152,37 @@ export class ElectionCalendar {
     return calendar;
   }
 
-  /** The instant of a local wall-clock time (`HH:MM`) on a local date, in the election's zone. */
-  instantAt(date: LocalDate, time: string): Instant {
+  /** The instant of a local wall-clock time (`HH:MM`) on a local date, in `zone` (the election's by default). */
+  instantAt(date: LocalDate, time: string, zone: string = this.timeZone): Instant {
     const [hour, minute] = time.split(':').map(Number);
-    return this.day(date).set({ hour: hour ?? 0, minute: minute ?? 0 }).toMillis();
+    return DateTime.fromISO(date, { zone }).set({ hour: hour ?? 0, minute: minute ?? 0 }).toMillis();
   }
 
-  /** The local calendar date of an instant, in the election's zone. */
-  localDateOf(instant: Instant): LocalDate {
-    return DateTime.fromMillis(instant, { zone: this.timeZone }).toISODate() ?? '';
+  /** The local calendar date of an instant, in `zone` (the election's by default). */
+  localDateOf(instant: Instant, zone: string = this.timeZone): LocalDate {
+    return DateTime.fromMillis(instant, { zone }).toISODate() ?? '';
   }
 
-  display(instant: Instant): string {
-    return formatLocal(instant, this.timeZone);
+  display(instant: Instant, zone: string = this.timeZone): string {
+    return formatLocal(instant, zone);
   }
 
   isBusinessDay(date: LocalDate): boolean {
-    const weekday = this.day(date).weekday; // 1 = Monday ... 7 = Sunday
-    return weekday <= 5 && !this.holidays.has(date);
-  }
-
-  private day(date: LocalDate): DateTime {
-    return DateTime.fromISO(date, { zone: this.schedule.timeZone });
+    return isoWeekday(date) <= 5 && !this.holidays.has(date);
   }
 
   private computeCounty(countyCode: string): CountyCalendar {
+    const zone = this.zoneOf(countyCode);
+    const electionDay = this.schedule.electionDay;
     const override = this.schedule.countyOverrides?.find((o) => o.countyCode === countyCode);
     const closeOfBusiness = override?.closeOfBusiness ?? this.pack.closeOfBusiness.time;
     const closeOfBusinessSource = override?.source ?? this.pack.closeOfBusiness.source;
     const pollsCloseTime = this.schedule.pollsClose ?? this.pack.pollsClose.time;
-    const pollsClose = this.instantAt(this.schedule.electionDay, pollsCloseTime);
+    const pollsCloseOrder = this.lastOrder(countyCode, 'pollsClose');
+    const pollsClose =
+      pollsCloseOrder === undefined ? this.instantAt(electionDay, pollsCloseTime, zone) : this.orderedInstant(pollsCloseOrder, zone);
+    // A deadline whose time is `polls_close` keeps the statutory (or the election's) time: an order
+    // that extends voting hours does not by itself extend other deadlines; it must name them.
     const times: Record<NamedTime, string> = {
       close_of_business: closeOfBusiness,
       end_of_day: '23:59',
@@ -142,18 +190,19 @@ export class ElectionCalendar {
     };
     const rules = this.pack.deadlines;
     const compute = (name: DeadlineName, rule: DeadlineRule, anchorDate: LocalDate): Deadline =>
-      this.applyCourtOrder(countyCode, this.fromRule(name, rule, anchorDate, times));
+      this.applyCourtOrder(countyCode, zone, this.fromRule(name, rule, anchorDate, times, zone));
 
     // Certification first: the other deadlines may be anchored to it (the loader forbids the reverse).
-    const countyCertification = compute('countyCertification', rules.countyCertification, this.schedule.electionDay);
+    const countyCertification = compute('countyCertification', rules.countyCertification, electionDay);
     const anchorOf = (rule: DeadlineRule): LocalDate => {
-      switch (rule.anchor) {
+      const anchor = governing<DeadlineTiming>(rule, this.election).anchor;
+      switch (anchor) {
         case 'election_day':
-          return this.schedule.electionDay;
+          return electionDay;
         case 'certification':
           return countyCertification.localDate;
         default:
-          return throwIllegalValue(rule.anchor, 'anchor');
+          return throwIllegalValue(anchor, 'anchor');
       }
     };
     const deadlines: DeadlineSet = {
@@ -165,17 +214,32 @@ export class ElectionCalendar {
           : compute('uocavaPostmark', rules.uocavaPostmark, anchorOf(rules.uocavaPostmark)),
       uocavaReceipt: compute('uocavaReceipt', rules.uocavaReceipt, anchorOf(rules.uocavaReceipt)),
       countyCertification,
-      stateCertification: compute('stateCertification', rules.stateCertification, this.schedule.electionDay),
+      stateCertification:
+        rules.stateCertification === null ? null : compute('stateCertification', rules.stateCertification, electionDay),
     };
+    const votingOpens = this.startOfCountedDay(this.pack.votingOpens, zone);
+    const uocavaTransmission = this.startOfCountedDay(this.pack.uocavaTransmission, zone);
     return {
       countyCode,
-      timeZone: this.timeZone,
-      electionDay: this.schedule.electionDay,
+      timeZone: zone,
+      electionDay,
       pollsClose,
+      pollsCloseCourtOrder: pollsCloseOrder?.citation ?? null,
+      votingOpens: votingOpens.at,
+      votingOpensSource: votingOpens.source,
+      uocavaTransmission: uocavaTransmission.at,
+      uocavaTransmissionSource: uocavaTransmission.source,
       closeOfBusiness,
       closeOfBusinessSource,
       deadlines,
     };
+  }
+
+  /** The first instant of a day counted from election day, and the citation of the rule that counted it. */
+  private startOfCountedDay(rule: ElectionDayRule, zone: string): { at: Instant; source: string } {
+    const governs = governing<ElectionDayTiming>(rule, this.election);
+    const date = countDay(this.schedule.electionDay, governs, (d) => this.isBusinessDay(d));
+    return { at: DateTime.fromISO(date, { zone }).startOf('day').toMillis(), source: governs.source };
   }
 
   private fromRule(
@@ -183,57 +247,64 @@ export class ElectionCalendar {
     rule: DeadlineRule,
     anchorDate: LocalDate,
     times: Record<NamedTime, string>,
+    zone: string,
   ): Deadline {
-    let date = this.shiftDays(anchorDate, rule.offset, rule.unit === 'business');
-    if (rule.rollForward === true) {
-      while (!this.isBusinessDay(date)) date = this.nextDate(date, 1);
-    }
-    const named = times[rule.time as NamedTime] as string | undefined;
-    const time = named ?? rule.time;
+    const governs = governing<DeadlineTiming>(rule, this.election);
+    const date = countDay(anchorDate, governs, (d) => this.isBusinessDay(d));
+    const named = times[governs.time as NamedTime] as string | undefined;
+    const time = named ?? governs.time;
     // end_of_day is the whole last minute of the day: 23:59:59.999 is still in time.
-    const at = this.instantAt(date, time) + (rule.time === 'end_of_day' ? 59_999 : 0);
-    return this.deadline(name, at, rule.source, null);
+    const at = this.instantAt(date, time, zone) + (governs.time === 'end_of_day' ? 59_999 : 0);
+    return this.deadline(name, at, governs.source, null, zone);
   }
 
-  private applyCourtOrder(countyCode: string, computed: Deadline): Deadline {
-    // The last matching order governs: a later order supersedes an earlier one.
+  /** The last order naming this target for the county (a later order supersedes an earlier one). */
+  private lastOrder(countyCode: string, target: CourtOrderTarget): CourtOrder | undefined {
     const orders = (this.schedule.courtOrders ?? []).filter(
-      (o) => o.deadline === computed.name && (o.countyCodes === null || o.countyCodes.includes(countyCode)),
+      (o) => o.deadline === target && (o.countyCodes === null || o.countyCodes.includes(countyCode)),
     );
-    const order = orders[orders.length - 1];
-    if (order === undefined) return computed;
-    const [date, time] = order.extendedTo.split('T') as [string, string];
-    return this.deadline(computed.name, this.instantAt(date, time), computed.source, order.citation);
+    return orders[orders.length - 1];
   }
 
-  private deadline(name: DeadlineName, at: Instant, source: string, courtOrder: string | null): Deadline {
-    const local = DateTime.fromMillis(at, { zone: this.timeZone });
+  private orderedInstant(order: CourtOrder, zone: string): Instant {
+    const [date, time] = order.extendedTo.split('T') as [string, string];
+    return this.instantAt(date, time, zone);
+  }
+
+  private applyCourtOrder(countyCode: string, zone: string, computed: Deadline): Deadline {
+    const target = courtOrderTarget(computed.name);
+    const order = target === null ? undefined : this.lastOrder(countyCode, target);
+    if (order === undefined) return computed;
+    return this.deadline(computed.name, this.orderedInstant(order, zone), computed.source, order.citation, zone);
+  }
+
+  private deadline(name: DeadlineName, at: Instant, source: string, courtOrder: string | null, zone: string): Deadline {
+    const local = DateTime.fromMillis(at, { zone });
     return {
       name,
       at,
       localDate: local.toISODate() ?? '',
       local: local.toISO() ?? '',
-      display: formatLocal(at, this.timeZone),
+      display: formatLocal(at, zone),
       source,
       courtOrder,
     };
   }
+}
 
-  /** Moves `days` days from `date`; business days skip weekends and the pack's holidays. */
-  private shiftDays(date: LocalDate, days: number, businessOnly: boolean): LocalDate {
-    if (!businessOnly) return this.nextDate(date, days);
-    const step = days < 0 ? -1 : 1;
-    let current = date;
-    for (let remaining = Math.abs(days); remaining > 0; ) {
-      current = this.nextDate(current, step);
-      if (this.isBusinessDay(current)) remaining -= 1;
-    }
-    return current;
-  }
-
-  private nextDate(date: LocalDate, days: number): LocalDate {
-    // Calendar arithmetic on the local date, so a daylight-saving change never shifts the day.
-    return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+/** The court-order target a deadline answers to; registration and state certification have none. */
+function courtOrderTarget(name: DeadlineName): CourtOrderTarget | null {
+  switch (name) {
+    case 'provisionalCure':
+    case 'uocavaReceipt':
+    case 'uocavaPostmark':
+    case 'countyCertification':
+      return name;
+    case 'registration':
+    case 'stateCertification':
+      return null;
+    default:
+      return throwIllegalValue(name, 'deadline');
   }
 }
 

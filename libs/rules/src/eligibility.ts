@@ -117,7 +117,7 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
   // voter is registered", and EAVS's `not_registered` is the rejection for it). The record is kept
   // so the match and the reason stay visible; a later roll that lists the voter again restores it.
   if (voter.removedFromRollAt !== undefined && voter.removedFromRollAt !== null) {
-    return reject('not_registered', `No longer on the registration list: left out of the voter roll imported ${calendar.display(voter.removedFromRollAt)}.`, null);
+    return reject('not_registered', `No longer on the registration list: left out of the voter roll imported ${calendar.display(voter.removedFromRollAt, county.timeZone)}.`, null);
   }
   const registrationDeadline = county.deadlines.registration;
   if (!pack.sameDayRegistration.value && voter.registrationDate > registrationDeadline.localDate) {
@@ -176,7 +176,7 @@ function uocavaTimeliness(
   if (ballot.receivedAt > receipt.at) {
     return {
       rejection: 'late',
-      message: `Received ${calendar.display(ballot.receivedAt)}, after the receipt deadline of ${receipt.display}.`,
+      message: `Received ${calendar.display(ballot.receivedAt, county.timeZone)}, after the receipt deadline of ${receipt.display}.`,
       source: receipt.source,
     };
   }
@@ -259,10 +259,12 @@ function contestsToCount(input: EligibilityInput, voter: VoterRecord, reasons: D
     case 'eligible_contests':
       return eligibleContests();
     case 'eligible_contests_after_5pm_with_affidavit': {
-      const from = calendar.instantAt(calendar.schedule.electionDay, rule.afterTime ?? '17:00');
+      // In the county's own zone, where the pack gives the county one.
+      const zone = calendar.zoneOf(provisional.countyCode);
+      const from = calendar.instantAt(calendar.schedule.electionDay, rule.afterTime ?? '17:00', zone);
       if (provisional.castAt >= from && provisional.outOfPrecinctAffidavit) return eligibleContests();
       const why = provisional.castAt < from
-        ? `cast at ${calendar.display(provisional.castAt)}, before ${calendar.display(from)}`
+        ? `cast at ${calendar.display(provisional.castAt, zone)}, before ${calendar.display(from, zone)}`
         : 'cast without the sworn statement';
       reasons.push({ code: 'out_of_precinct', message: `Cast outside the voter's precinct (${why}).`, source: rule.source });
       return { ok: false, rejection: 'wrong_precinct' };

@@ -1,5 +1,15 @@
 export * from './codes';
 export * from './deadlines';
 export * from './eligibility';
-export { parseRulePack, loadRulePackFile, RulePackError, type RulePack, type DeadlineRule } from './pack.loader';
+export {
+  parseRulePack,
+  loadRulePackFile,
+  RulePackError,
+  type RulePack,
+  type DeadlineRule,
+  type DeadlineTiming,
+  type ElectionDayRule,
+  type ElectionCondition,
+} from './pack.loader';
 export { RulePackRegistry, loadBundledPacks } from './packs';
+export { electionPackProblems, type ElectionPackInput, type ElectionPackProblem } from './election-check';

@@ -3,7 +3,12 @@ import { basename } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DateTime } from 'luxon';
-import { RulePackDto, type DeadlineRuleDto } from './pack.schema';
+import {
+  RulePackDto,
+  type DeadlineRuleDto,
+  type ElectionConditionDto,
+  type ElectionDayRuleDto,
+} from './pack.schema';
 
 type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -14,6 +19,11 @@ type DeepReadonly<T> = T extends (infer U)[]
 /** A rule pack that passed validation. Immutable. */
 export type RulePack = DeepReadonly<RulePackDto>;
 export type DeadlineRule = DeepReadonly<DeadlineRuleDto>;
+export type ElectionDayRule = DeepReadonly<ElectionDayRuleDto>;
+export type ElectionCondition = DeepReadonly<ElectionConditionDto>;
+/** A deadline rule's or a variant's own fields, without the variants. */
+export type DeadlineTiming = Omit<DeadlineRule, 'variants'>;
+export type ElectionDayTiming = Omit<ElectionDayRule, 'variants'>;
 
 /** A pack refused on load; the message names the file and every offending field. */
 export class RulePackError extends Error {
@@ -41,6 +51,35 @@ function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
 
 function isCalendarDate(value: string): boolean {
   return DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+function isTimeZone(zone: string): boolean {
+  return DateTime.fromISO('2000-01-01', { zone }).isValid;
+}
+
+interface DayCount {
+  readonly offset?: number;
+  readonly unit?: string;
+  readonly weekday?: string;
+  readonly nth?: number;
+}
+
+/** A day is counted either by `offset` and `unit` or by `weekday` and `nth`, never by a mix. */
+function dayCountProblems(path: string, rule: DayCount): string[] {
+  const days = rule.offset !== undefined || rule.unit !== undefined;
+  const weekdays = rule.weekday !== undefined || rule.nth !== undefined;
+  if (days && weekdays) return [`${path}: give either offset and unit, or weekday and nth, not both`];
+  if (weekdays) {
+    return rule.weekday !== undefined && rule.nth !== undefined ? [] : [`${path}: weekday and nth go together`];
+  }
+  return rule.offset !== undefined && rule.unit !== undefined ? [] : [`${path}: give offset and unit, or weekday and nth`];
+}
+
+/** A variant's `when` must name at least one condition, or it would silently govern every election. */
+function conditionProblems(path: string, when: ElectionConditionDto): string[] {
+  return when.electionTypes === undefined && when.federal === undefined
+    ? [`${path}.when: name electionTypes, federal or both`]
+    : [];
 }
 
 /** Checks that span fields, which decorators cannot express. */
@@ -73,10 +112,39 @@ function crossFieldProblems(pack: RulePackDto): string[] {
   cite('sameDayRegistration', pack.sameDayRegistration.source);
   for (const [name, rule] of Object.entries(pack.deadlines) as [string, DeadlineRuleDto | null][]) {
     if (rule === null) continue;
-    cite(`deadlines.${name}`, rule.source);
     const isCertification = name === 'countyCertification' || name === 'stateCertification';
-    if (isCertification && rule.anchor !== 'election_day') {
-      problems.push(`deadlines.${name}.anchor: a certification deadline must be anchored to election_day`);
+    const timings = [
+      [`deadlines.${name}`, rule] as const,
+      ...(rule.variants ?? []).map((v, i) => [`deadlines.${name}.variants.${i}`, v] as const),
+    ];
+    for (const [path, timing] of timings) {
+      cite(path, timing.source);
+      problems.push(...dayCountProblems(path, timing));
+      if (isCertification && timing.anchor !== 'election_day') {
+        problems.push(`${path}.anchor: a certification deadline must be anchored to election_day`);
+      }
+    }
+    (rule.variants ?? []).forEach((v, i) => problems.push(...conditionProblems(`deadlines.${name}.variants.${i}`, v.when)));
+  }
+  for (const [name, rule] of [
+    ['votingOpens', pack.votingOpens],
+    ['uocavaTransmission', pack.uocavaTransmission],
+  ] as const) {
+    cite(name, rule.source);
+    problems.push(...dayCountProblems(name, rule));
+    (rule.variants ?? []).forEach((v, i) => {
+      cite(`${name}.variants.${i}`, v.source);
+      problems.push(...dayCountProblems(`${name}.variants.${i}`, v));
+      problems.push(...conditionProblems(`${name}.variants.${i}`, v.when));
+    });
+  }
+  if (pack.countyTimeZones !== undefined) {
+    cite('countyTimeZones', pack.countyTimeZones.source);
+    for (const [county, zone] of Object.entries(pack.countyTimeZones.zones)) {
+      if (county.trim() === '') problems.push('countyTimeZones.zones: a county code must not be empty');
+      if (typeof zone !== 'string' || !isTimeZone(zone)) {
+        problems.push(`countyTimeZones.zones.${county}: ${String(zone)} is not an IANA time zone`);
+      }
     }
   }
   return problems;

@@ -16,19 +16,24 @@ import {
   Max,
   MaxLength,
   Min,
+  NotEquals,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
   DAY_UNITS,
   DEADLINE_ANCHORS,
+  ELECTION_TYPES,
   NAMED_TIMES,
   OUT_OF_COUNTY_POLICIES,
   OUT_OF_PRECINCT_POLICIES,
+  WEEKDAYS,
   type DayUnit,
   type DeadlineAnchor,
+  type ElectionType,
   type OutOfCountyPolicy,
   type OutOfPrecinctPolicy,
+  type Weekday,
 } from './codes';
 
 export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,24 +59,97 @@ abstract class CitedRule {
   source!: string;
 }
 
-export class DeadlineRuleDto extends CitedRule {
-  @IsIn(DEADLINE_ANCHORS)
-  anchor!: DeadlineAnchor;
+/**
+ * How a day is counted from its anchor, in one of two forms (the loader refuses a mix of them):
+ *
+ * - `offset` and `unit`: that many `calendar` or `business` days after the anchor (negative:
+ *   before it). Business days skip weekends and the pack's holidays.
+ * - `weekday` and `nth`: the nth such weekday strictly after the anchor day (negative: strictly
+ *   before it). "The Monday after the election" is `monday`, 1; "the third Thursday after a general
+ *   election" is `thursday`, 3; "the fourth Monday before" is `monday`, -4. The anchor day itself never
+ *   counts, so the Monday after a Monday anchor is seven days on.
+ *
+ * Either way, `rollForward` then moves a day that is a weekend or holiday to the next business day
+ * ("the Tuesday when that Monday is a holiday").
+ */
+abstract class DayCountDto extends CitedRule {
+  /** Days after (or, negative, before) the anchor; with `unit`. */
+  @IsOptional() @IsInt() @Min(-366) @Max(366)
+  offset?: number;
 
-  /** Days after (or, negative, before) the anchor. */
-  @IsInt() @Min(-366) @Max(366)
-  offset!: number;
+  @IsOptional() @IsIn(DAY_UNITS)
+  unit?: DayUnit;
 
-  @IsIn(DAY_UNITS)
-  unit!: DayUnit;
+  /** The weekday counted; with `nth`. */
+  @IsOptional() @IsIn(WEEKDAYS)
+  weekday?: Weekday;
 
-  /** `HH:MM` local time, or `close_of_business`, `end_of_day`, `polls_close`. */
-  @Matches(TIME_OF_DAY, { message: `time must be HH:MM or one of: ${NAMED_TIMES.join(', ')}` })
-  time!: string;
+  /** Which occurrence of `weekday`: 1 is the first after the anchor, -1 the last before it; never 0. */
+  @IsOptional() @IsInt() @Min(-53) @Max(53) @NotEquals(0)
+  nth?: number;
 
   /** When the computed day is a weekend or holiday, move to the next business day. */
   @IsOptional() @IsBoolean()
   rollForward?: boolean;
+}
+
+/**
+ * Which elections a variant governs. Every condition given must hold; at least one must be given.
+ * An absent condition matches any election.
+ */
+export class ElectionConditionDto {
+  @IsOptional() @IsArray() @ArrayMinSize(1) @IsIn(ELECTION_TYPES, { each: true })
+  electionTypes?: ElectionType[];
+
+  /** Whether the election includes a federal office. */
+  @IsOptional() @IsBoolean()
+  federal?: boolean;
+}
+
+/** A deadline's timing: its anchor, how its day is counted, and its time of day. */
+abstract class DeadlineTimingDto extends DayCountDto {
+  @IsIn(DEADLINE_ANCHORS)
+  anchor!: DeadlineAnchor;
+
+  /** `HH:MM` local time, or `close_of_business`, `end_of_day`, `polls_close`. */
+  @Matches(TIME_OF_DAY, { message: `time must be HH:MM or one of: ${NAMED_TIMES.join(', ')}` })
+  time!: string;
+}
+
+/** The same deadline for some elections only, e.g. a primary, or an election without a federal office. */
+export class DeadlineVariantDto extends DeadlineTimingDto {
+  @IsObject() @ValidateNested() @Type(() => ElectionConditionDto)
+  when!: ElectionConditionDto;
+}
+
+/**
+ * A deadline. Where the statute differs by kind of election, `variants` say so: the first variant
+ * whose `when` matches the election governs, else the rule's own fields. Each variant cites its source.
+ */
+export class DeadlineRuleDto extends DeadlineTimingDto {
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlineVariantDto)
+  variants?: DeadlineVariantDto[];
+}
+
+/** A day counted from election day for some elections only. */
+export class ElectionDayVariantDto extends DayCountDto {
+  @IsObject() @ValidateNested() @Type(() => ElectionConditionDto)
+  when!: ElectionConditionDto;
+}
+
+/**
+ * A day counted from election day (no anchor, no time: the calendar gives its first instant),
+ * with variants chosen as for a deadline.
+ */
+export class ElectionDayRuleDto extends DayCountDto {
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ElectionDayVariantDto)
+  variants?: ElectionDayVariantDto[];
+}
+
+/** The counties that keep another zone than the pack's, by county code (IANA zone names). */
+export class CountyTimeZonesDto extends CitedRule {
+  @IsObject()
+  zones!: Record<string, string>;
 }
 
 export class DeadlinesDto {
@@ -91,8 +169,9 @@ export class DeadlinesDto {
   @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
   countyCertification!: DeadlineRuleDto;
 
-  @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
-  stateCertification!: DeadlineRuleDto;
+  /** Null where the statute sets the state no deadline (Pennsylvania: 25 P.S. § 3159). */
+  @ValidateIf((_o, v) => v !== null) @IsObject() @ValidateNested() @Type(() => DeadlineRuleDto)
+  stateCertification!: DeadlineRuleDto | null;
 }
 
 export class HolidayDto {
@@ -154,6 +233,10 @@ export class RulePackDto {
   @IsTimeZone()
   timeZone!: string;
 
+  /** For a state whose counties lie in two zones: the counties that keep another zone than `timeZone`. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CountyTimeZonesDto)
+  countyTimeZones?: CountyTimeZonesDto;
+
   @IsObject() @ValidateNested() @Type(() => LocalTimeRuleDto)
   closeOfBusiness!: LocalTimeRuleDto;
 
@@ -165,6 +248,17 @@ export class RulePackDto {
 
   @IsObject() @ValidateNested() @Type(() => DeadlinesDto)
   deadlines!: DeadlinesDto;
+
+  /**
+   * The first day a ballot can be cast in person (early or advance voting opens), counted from
+   * election day. Intake refuses a ballot cast before it.
+   */
+  @IsObject() @ValidateNested() @Type(() => ElectionDayRuleDto)
+  votingOpens!: ElectionDayRuleDto;
+
+  /** The day by which UOCAVA ballots must be sent (a county may send them earlier). */
+  @IsObject() @ValidateNested() @Type(() => ElectionDayRuleDto)
+  uocavaTransmission!: ElectionDayRuleDto;
 
   @IsObject() @ValidateNested() @Type(() => OutOfPrecinctDto)
   outOfPrecinct!: OutOfPrecinctDto;

@@ -3,6 +3,8 @@ import { parseRulePack, type RulePack } from './pack.loader';
 import GA_2020 from './packs/GA-2020.json';
 import GA_2021 from './packs/GA-2021.json';
 import AZ_2019 from './packs/AZ-2019.json';
+import AZ_2024 from './packs/AZ-2024.json';
+import AZ_2025 from './packs/AZ-2025.json';
 import PA_2020 from './packs/PA-2020.json';
 import CO_2018 from './packs/CO-2018.json';
 import WA_2019 from './packs/WA-2019.json';
@@ -12,6 +14,8 @@ const BUNDLED: readonly (readonly [file: string, raw: unknown])[] = [
   ['GA-2020.json', GA_2020],
   ['GA-2021.json', GA_2021],
   ['AZ-2019.json', AZ_2019],
+  ['AZ-2024.json', AZ_2024],
+  ['AZ-2025.json', AZ_2025],
   ['PA-2020.json', PA_2020],
   ['CO-2018.json', CO_2018],
   ['WA-2019.json', WA_2019],

@@ -39,6 +39,10 @@ describe('state packs: loaded and chosen by state and election day', () => {
   it.each([
     ['AZ', '2020-11-03', 'AZ-2019', 'America/Phoenix', 'A.R.S. § 16-550(A) as amended by SB 1054, in force from 27 Aug 2019'],
     ['AZ', '2022-11-08', 'AZ-2019', 'America/Phoenix', 'before HB 2785 (9 Feb 2024)'],
+    ['AZ', '2024-02-08', 'AZ-2019', 'America/Phoenix', 'the last day before HB 2785 (Laws 2024, ch. 1) took effect'],
+    ['AZ', '2024-02-09', 'AZ-2024', 'America/Phoenix', 'HB 2785, an emergency act, in force on signature, 9 Feb 2024'],
+    ['AZ', '2024-11-05', 'AZ-2024', 'America/Phoenix', 'the 5 Nov 2024 general election, under HB 2785'],
+    ['AZ', '2026-11-03', 'AZ-2025', 'America/Phoenix', 'elections after 2024: five business days to cure again (A.R.S. § 16-550(A))'],
     ['PA', '2020-11-03', 'PA-2020', 'America/New_York', 'Act 77 of 2019, from the 2020 primary'],
     ['PA', '2022-11-08', 'PA-2020', 'America/New_York', 'Act 77 of 2019'],
     ['CO', '2020-11-03', 'CO-2018', 'America/Denver', 'C.R.S. § 1-10-103 as amended by SB 18-233'],
@@ -52,7 +56,6 @@ describe('state packs: loaded and chosen by state and election day', () => {
   });
 
   it.each([
-    ['AZ', '2024-11-05', 'Laws 2024, ch. 1 (HB 2785) changed the canvass and cure rules on 9 Feb 2024: AZ-2019 has ended'],
     ['AZ', '2019-08-06', 'before SB 1054 took effect on 27 Aug 2019'],
     ['PA', '2020-03-17', 'a special election before the 2020 primary, when the Act 77 registration deadline is unconfirmed'],
     ['WA', '2019-04-23', 'before same-day registration (RCW 29A.08.140) took effect on 20 Jun 2019'],
@@ -83,13 +86,13 @@ describe('every deadline of the 2020 and 2022 general elections, as a local inst
     ['PA-2020', '2020-11-03', 'uocavaPostmark', '2020-11-02T23:59:59.999-05:00', '25 Pa.C.S. § 3509: sent by the day before election day'],
     ['PA-2020', '2020-11-03', 'uocavaReceipt', '2020-11-10T17:00:00.000-05:00', '25 Pa.C.S. § 3511: received by 5:00 p.m. on the seventh day'],
     ['PA-2020', '2020-11-03', 'countyCertification', '2020-11-23T23:59:59.999-05:00', '25 P.S. § 2642(k): third Monday after the election'],
-    ['PA-2020', '2020-11-03', 'stateCertification', '2020-11-23T23:59:59.999-05:00', '25 P.S. § 3159: no statutory deadline; placeholder at the county return date'],
+    ['PA-2020', '2020-11-03', 'stateCertification', null, '25 P.S. § 3159: no statutory deadline for the Secretary of the Commonwealth'],
     ['PA-2020', '2022-11-08', 'registration', '2022-10-24T23:59:59.999-04:00', 'Act 77 of 2019: registration closes 15 days before'],
     ['PA-2020', '2022-11-08', 'provisionalCure', '2022-11-14T23:59:59.999-05:00', '25 P.S. § 3050: identification within six calendar days'],
     ['PA-2020', '2022-11-08', 'uocavaPostmark', '2022-11-07T23:59:59.999-05:00', '25 Pa.C.S. § 3509: sent by the day before election day'],
     ['PA-2020', '2022-11-08', 'uocavaReceipt', '2022-11-15T17:00:00.000-05:00', '25 Pa.C.S. § 3511: received by 5:00 p.m. on the seventh day'],
     ['PA-2020', '2022-11-08', 'countyCertification', '2022-11-28T23:59:59.999-05:00', '25 P.S. § 2642(k): third Monday after the election'],
-    ['PA-2020', '2022-11-08', 'stateCertification', '2022-11-28T23:59:59.999-05:00', '25 P.S. § 3159: no statutory deadline; placeholder at the county return date'],
+    ['PA-2020', '2022-11-08', 'stateCertification', null, '25 P.S. § 3159: no statutory deadline for the Secretary of the Commonwealth'],
 
     ['CO-2018', '2020-11-03', 'registration', '2020-10-26T23:59:59.999-06:00', 'C.R.S. § 1-2-508(1): mail and online registration closes on the 8th day (MDT, before 1 Nov)'],
     ['CO-2018', '2020-11-03', 'provisionalCure', '2020-11-12T17:00:00.000-07:00', 'C.R.S. § 1-7.5-107.3: eighth day, 11 Nov (Veterans Day) rolled by C.R.S. § 1-1-106(4)'],
