@@ -43,7 +43,7 @@ export function services(dataSource: DataSource, now: number): Services {
   const outOfScope: { actor: string; ballotId: string }[] = [];
   const rules = new ElectionRulesCache(loadBundledPacks());
   const transitions = new BallotTransitions(tx, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
-  return { tx, clock, transitions, intake: new BallotIntake(tx, transitions, clock), outOfScope };
+  return { tx, clock, transitions, intake: new BallotIntake(tx, transitions, clock, rules), outOfScope };
 }
 
 /** Another Georgia 2020 election, on the fixture jurisdiction unless told otherwise, with no voters: for a test that needs one of its own. */

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { UsersService } from '@app/auth';
-import type { Clock } from '@app/ballots';
+import type { Clock, ClockPlan } from '@app/ballots';
 import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/persistence';
@@ -18,7 +18,9 @@ import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
+import { DeadlineOrdersController } from './elections/deadline-orders.controller';
 import { NoticesScheduler } from './notices/notices.scheduler';
+import { SweepScheduler } from './deadlines/sweep.scheduler';
 import { CureDocumentsController } from './portal/cure-documents.controller';
 import { HealthController } from './portal/health.controller';
 import { PortalController } from './portal/portal.controller';
@@ -30,13 +32,14 @@ import { UsersController } from './users/users.controller';
 /** The service: one module tree for the staff API (and, later, the console and the portal). */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: ClockPlan): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule.forRoot(clock)],
       controllers: [
         AuthController,
         ElectionsController,
+        DeadlineOrdersController,
         RulePacksController,
         BallotImportController,
         BallotsController,
@@ -62,6 +65,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
         NoticesScheduler,
+        SweepScheduler,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
+import type { ClockPlan } from '@app/ballots';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
@@ -29,9 +30,10 @@ function requestLog(logger: LoggerService) {
   };
 }
 
-export async function createApp(config: AppConfig, options: { logger?: LoggerService | false } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: { logger?: LoggerService | false; clock?: ClockPlan } = {}): Promise<INestApplication> {
   const logger = options.logger ?? jsonLogger();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
+  const clock: ClockPlan = options.clock ?? { setting: config.clock, owner: true, startIfUnset: null, setBy: 'the service' };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { logger, bodyParser: false });
   app.useBodyParser('json', { limit: '5mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.disable('x-powered-by');

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { startClockAt } from '@app/ballots/ballots.module';
+import { hostname } from 'node:os';
+import { CLOCK } from '@app/ballots/ballots.module';
+import type { RunningClock } from '@app/ballots';
 import { loadConfig } from '@app/config';
 import { DEMO_CLOCK_START } from '@app/demo';
 import { createApp, jsonLogger } from './app';
@@ -12,9 +14,11 @@ import { ensureDemo } from './demo';
 async function bootstrap(): Promise<void> {
   const demo = process.argv.includes('--demo');
   const config = loadConfig();
-  const clockAt = config.clockAt ?? (demo && process.env['CLOCK_AT'] !== 'real' ? Date.parse(DEMO_CLOCK_START) : null);
-  if (clockAt !== null) startClockAt(clockAt);
-  const app = await createApp(config, { logger: jsonLogger() });
+  const app = await createApp(config, {
+    logger: jsonLogger(),
+    clock: { setting: config.clock, owner: true, startIfUnset: demo ? Date.parse(DEMO_CLOCK_START) : null, setBy: `the service (pid ${process.pid} on ${hostname()})` },
+  });
+  const clock = app.get<RunningClock>(CLOCK);
   const credentials = demo ? await ensureDemo(app, config) : [];
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
@@ -25,7 +29,7 @@ async function bootstrap(): Promise<void> {
     `  Voter portal: ${url}/portal  (demo receipts to try are in the README, "Voter portal")`,
     `  Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}`,
   ];
-  if (clockAt !== null) lines.push(`  Clock: started at ${new Date(clockAt).toISOString()} and running (CLOCK_AT=real for the real clock)`);
+  if (clock.simulated) lines.push(`  Clock: ${new Date(clock.now()).toISOString()} now, ${clock.description}; the CLI reads the same clock (CLOCK_AT=real for the real one)`);
   if (credentials.length > 0) {
     lines.push('', '  Demo users (passwords are kept in the data folder, demo-credentials.json):');
     for (const c of credentials) lines.push(`    ${c.username.padEnd(20)} ${c.password.padEnd(20)} ${c.role}${c.countyCode === null ? '' : ` (${c.countyCode})`}`);

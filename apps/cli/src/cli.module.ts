@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { UsersService } from '@app/auth';
-import type { Clock } from '@app/ballots';
+import type { Clock, ClockPlan } from '@app/ballots';
 import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/persistence';
@@ -9,10 +9,10 @@ import { DatabaseModule } from '@app/persistence/database.module';
 /** The CLI's module tree: the service's own modules, without HTTP. */
 @Module({})
 export class CliModule {
-  static forRoot(config: AppConfig, options: { migrate: boolean }): DynamicModule {
+  static forRoot(config: AppConfig, options: { migrate: boolean; clock: ClockPlan }): DynamicModule {
     return {
       module: CliModule,
-      imports: [DatabaseModule.forRoot(config.database, options), BallotsModule],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: options.migrate }), BallotsModule.forRoot(options.clock)],
       providers: [
         {
           provide: UsersService,

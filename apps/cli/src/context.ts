@@ -4,9 +4,12 @@ import { loadConfig, type AppConfig } from '@app/config';
 import { CliModule } from './cli.module';
 
 /** Opens the service's modules for one command, and closes them (and the database) after. */
-export async function withContext<T>(work: (app: INestApplicationContext, config: AppConfig) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withContext<T>(work: (app: INestApplicationContext, config: AppConfig) => Promise<T>, options: { migrate?: boolean; startClockIfUnset?: number } = {}): Promise<T> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, { migrate: options.migrate ?? true }), { logger: ['error', 'warn'] });
+  // The CLI reads the service's clock (stored in the database in demo or CLOCK_AT mode), unless this
+  // run's CLOCK_AT says otherwise: sweep-deadlines sees the minute the console sees.
+  const clock = { setting: config.clock, owner: false, startIfUnset: options.startClockIfUnset ?? null, setBy: `the CLI (pid ${process.pid})` };
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, { migrate: options.migrate ?? true, clock }), { logger: ['error', 'warn'] });
   try {
     return await work(app, config);
   } finally {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DomainError } from '@app/ballots';
-import { startClockAt } from '@app/ballots/ballots.module';
 import { DEMO_CLOCK_START } from '@app/demo';
 import { CsvHeaderError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
@@ -19,8 +18,6 @@ const count = (value: string): number => {
 /** Runs one command and exits with its code; a domain error is one line on stderr, never a stack. */
 function run(work: () => Promise<number>): () => Promise<void> {
   return async () => {
-    const startedClock = process.env['CLOCK_AT'];
-    if (startedClock !== undefined && startedClock !== '' && startedClock !== 'real') startClockAt(Date.parse(startedClock));
     try {
       process.exitCode = await work();
     } catch (error) {
@@ -43,11 +40,8 @@ program
   .description('seed the demo election (Georgia, 3 Nov 2020) if it is not there')
   .option('--voters <n>', 'synthetic voters', count, 50_000)
   .option('--ballots <n>', 'ballots', count, 400)
-  .action((o: { voters: number; ballots: number }) => {
-    // The demo lives in election week, as under npm start, unless CLOCK_AT says otherwise.
-    if (process.env['CLOCK_AT'] === undefined || process.env['CLOCK_AT'] === '') startClockAt(Date.parse(DEMO_CLOCK_START));
-    return run(() => withContext((app) => seedDemoCommand(app, o.voters, o.ballots)))();
-  });
+  // The demo lives in election week, as under npm start, unless CLOCK_AT or a stored clock says otherwise.
+  .action((o: { voters: number; ballots: number }) => run(() => withContext((app) => seedDemoCommand(app, o.voters, o.ballots), { startClockIfUnset: Date.parse(DEMO_CLOCK_START) }))());
 
 program
   .command('create-user')

@@ -2,11 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { BallotKind, IssuedReason, SignatureState, UocavaCategory, VoterLanguage } from '@app/domain';
 import { initialLifecycle } from '@app/lifecycle';
 import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
+import { formatLocal } from '@app/rules';
+import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { reachesCounty, requireWriter, SYSTEM_ACTOR, type StaffActor } from './actor';
-import type { BallotTransitions, Clock } from './ballot-transitions';
-import { DomainError, notFound } from './errors';
+import type { BallotTransitions } from './ballot-transitions';
+import type { Clock } from './clock';
+import type { ElectionRulesCache } from './election-rules';
+import { DomainError, notFound, type FieldProblem } from './errors';
 import { matchAtIntake } from './voter-research';
+
+/** How far ahead of the service's clock a reported receipt time may be: another machine's clock may run a little fast. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+/** Older than anyone who has lived: a typing mistake, not a voter. */
+const MAX_AGE_YEARS = 130;
 
 /** A ballot as it arrives (SPEC section 2), already validated at the edge. */
 export interface IntakeInput {
@@ -45,6 +54,7 @@ export class BallotIntake {
     private readonly tx: TransactionRunner,
     private readonly transitions: BallotTransitions,
     private readonly clock: Clock,
+    private readonly rules: ElectionRulesCache,
   ) {}
 
   async intake(actor: StaffActor, input: IntakeInput): Promise<BallotEntity> {
@@ -59,6 +69,7 @@ export class BallotIntake {
       ]);
     }
     await this.checkPlaces(manager, input);
+    await this.checkTimes(manager, input);
     const duplicate = await manager.findOneBy(BallotEntity, { electionId: input.electionId, receiptNumber: input.receiptNumber });
     if (duplicate !== null) {
       throw new DomainError('conflict', `receipt number ${input.receiptNumber} is already taken in for this election`, {}, [
@@ -113,6 +124,40 @@ export class BallotIntake {
       }
     }
     return ballot;
+  }
+
+  /**
+   * Times and dates that cannot be true are refused, each naming its field (issue 11): they decide
+   * timeliness. A ballot is not received in the future (a few minutes of clock skew allowed); a
+   * provisional ballot is cast within the voting period (from the day voting opens under the rule
+   * pack to the end of election day: a voter in line when the polls close still votes) and not
+   * after it was received; a postmark or signature is not dated after receipt; a voter is born
+   * neither in the future, nor after election day, nor more than 130 years before it.
+   */
+  private async checkTimes(manager: EntityManager, input: IntakeInput): Promise<void> {
+    const now = this.clock.now();
+    const rules = await this.rules.get(manager, input.electionId);
+    const county = rules.calendar.forCounty(input.countyCode);
+    const zone = county.timeZone;
+    const show = (instant: number) => formatLocal(instant, zone);
+    const localDate = (instant: number) => DateTime.fromMillis(instant, { zone }).toISODate() ?? '';
+    const electionDay = county.electionDay;
+    const problems: FieldProblem[] = [];
+    if (input.receivedAt > now + CLOCK_SKEW_MS) problems.push({ field: 'receivedAt', message: `is later than now (${show(now)}): a ballot cannot be received in the future` });
+    if (input.castAt !== null) {
+      const endOfElectionDay = DateTime.fromISO(electionDay, { zone }).endOf('day').toMillis();
+      if (input.castAt < county.votingOpens) problems.push({ field: 'castAt', message: `is before voting opened, ${show(county.votingOpens)} (${county.votingOpensSource})` });
+      else if (input.castAt > endOfElectionDay) problems.push({ field: 'castAt', message: `is after election day (${electionDay})` });
+      if (input.castAt > input.receivedAt) problems.push({ field: 'castAt', message: 'is after the ballot was received' });
+    }
+    const received = localDate(input.receivedAt);
+    if (input.postmarkDate !== null && input.postmarkDate > received) problems.push({ field: 'postmarkDate', message: `is after the ballot was received (${received})` });
+    if (input.signedDate !== null && input.signedDate > received) problems.push({ field: 'signedDate', message: `is after the ballot was received (${received})` });
+    const oldest = DateTime.fromISO(electionDay, { zone: 'UTC' }).minus({ years: MAX_AGE_YEARS }).toISODate() ?? '';
+    if (input.dateOfBirth > localDate(now)) problems.push({ field: 'dateOfBirth', message: 'is in the future' });
+    else if (input.dateOfBirth > electionDay) problems.push({ field: 'dateOfBirth', message: `is after election day (${electionDay})` });
+    else if (input.dateOfBirth < oldest) problems.push({ field: 'dateOfBirth', message: `is more than ${MAX_AGE_YEARS} years before election day` });
+    if (problems.length > 0) throw new DomainError('invalid_input', `the ballot's dates and times are not possible: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {}, problems);
   }
 
   private async checkPlaces(manager: EntityManager, input: IntakeInput): Promise<void> {

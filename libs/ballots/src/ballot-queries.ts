@@ -3,7 +3,8 @@ import { AuditEntryEntity, BallotEntity, CountyEntity, VoterEntity, type Transac
 import type { Deadline, EligibilityDecision } from '@app/rules';
 import { Brackets, type EntityManager } from 'typeorm';
 import { countyFilter, type StaffActor } from './actor';
-import { pendingCureSubmittedAt, type BallotTransitions, type Clock } from './ballot-transitions';
+import { pendingCureSubmittedAt, type BallotTransitions } from './ballot-transitions';
+import type { Clock } from './clock';
 import type { ElectionRulesCache } from './election-rules';
 import { DomainError } from './errors';
 

@@ -6,11 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { reachesCounty, type StaffActor } from './actor';
 import { ballotFacts, voterRecord } from './ballot-facts';
 import type { ElectionRulesCache } from './election-rules';
+import type { Clock } from './clock';
 import { DomainError, notFound } from './errors';
-
-export interface Clock {
-  now(): number;
-}
 
 export interface ScopeLog {
   /** An attempt to reach a ballot outside the actor's county: refused, and recorded here. */

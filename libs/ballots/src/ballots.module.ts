@@ -1,28 +1,20 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TransactionRunner } from '@app/persistence';
 import { loadBundledPacks, RulePackRegistry } from '@app/rules';
 import type { StaffActor } from './actor';
 import { BallotIntake } from './ballot-intake';
 import { BallotQueries } from './ballot-queries';
-import { BallotTransitions, type Clock, type ScopeLog } from './ballot-transitions';
+import { BallotTransitions, type ScopeLog } from './ballot-transitions';
+import { openClock, type Clock, type ClockPlan } from './clock';
 import { Certification } from './certification';
+import { DeadlineOrders } from './deadline-orders';
+import { DeadlineSweep } from './deadline-sweep';
+import { VoterResearch } from './voter-research';
 import { ElectionRulesCache } from './election-rules';
 import { Reports } from './reports';
 
 export const CLOCK = Symbol('CLOCK');
 export const SCOPE_LOG = Symbol('SCOPE_LOG');
-
-let clockOffset = 0;
-
-/**
- * Demonstrations and training: the service's clock starts at `instant` and runs forward from
- * there (the demo election is in November 2020). Process-wide, set once at start-up.
- */
-export function startClockAt(instant: number): void {
-  clockOffset = instant - Date.now();
-}
-
-export const systemClock: Clock = { now: () => Date.now() + clockOffset };
 
 /** Out-of-county attempts go to the structured log: who, which ballot; never voter data. */
 export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
@@ -32,12 +24,8 @@ export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
   };
 }
 
-/** The adjudication services for the API and the CLI alike. */
-@Global()
-@Module({
-  providers: [
+const PROVIDERS: Provider[] = [
     { provide: RulePackRegistry, useFactory: loadBundledPacks },
-    { provide: CLOCK, useValue: systemClock },
     { provide: SCOPE_LOG, useFactory: () => loggingScopeLog() },
     { provide: ElectionRulesCache, useFactory: (packs: RulePackRegistry) => new ElectionRulesCache(packs), inject: [RulePackRegistry] },
     {
@@ -47,8 +35,8 @@ export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
     },
     {
       provide: BallotIntake,
-      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock) => new BallotIntake(tx, transitions, clock),
-      inject: [TransactionRunner, BallotTransitions, CLOCK],
+      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock, rules: ElectionRulesCache) => new BallotIntake(tx, transitions, clock, rules),
+      inject: [TransactionRunner, BallotTransitions, CLOCK, ElectionRulesCache],
     },
     {
       provide: BallotQueries,
@@ -57,11 +45,32 @@ export function loggingScopeLog(logger = new Logger('CountyScope')): ScopeLog {
     },
     { provide: Reports, useFactory: (tx: TransactionRunner) => new Reports(tx), inject: [TransactionRunner] },
     {
+      provide: DeadlineOrders,
+      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock) => new DeadlineOrders(tx, rules, clock),
+      inject: [TransactionRunner, ElectionRulesCache, CLOCK],
+    },
+    { provide: DeadlineSweep, useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock) => new DeadlineSweep(tx, transitions, clock), inject: [TransactionRunner, BallotTransitions, CLOCK] },
+    { provide: VoterResearch, useFactory: (tx: TransactionRunner, transitions: BallotTransitions) => new VoterResearch(tx, transitions), inject: [TransactionRunner, BallotTransitions] },
+    {
       provide: Certification,
       useFactory: (tx: TransactionRunner, clock: Clock) => new Certification(tx, clock),
       inject: [TransactionRunner, CLOCK],
     },
-  ],
-  exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports, Certification],
-})
-export class BallotsModule {}
+];
+
+/**
+ * The adjudication services for the API and the CLI alike, with the one clock every process on
+ * the database agrees on (`openClock`).
+ */
+@Global()
+@Module({})
+export class BallotsModule {
+  static forRoot(clock: ClockPlan): DynamicModule {
+    return {
+      module: BallotsModule,
+      global: true,
+      providers: [...PROVIDERS, { provide: CLOCK, useFactory: (tx: TransactionRunner) => openClock(tx, clock), inject: [TransactionRunner] }],
+      exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports, Certification, DeadlineOrders, DeadlineSweep, VoterResearch],
+    };
+  }
+}

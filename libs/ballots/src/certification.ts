@@ -1,6 +1,6 @@
 import { appendAudit, BallotEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
 import { reachesCounty, type StaffActor } from './actor';
-import type { Clock } from './ballot-transitions';
+import type { Clock } from './clock';
 import { DomainError, notFound } from './errors';
 import { OUTSTANDING_SQL } from './reports';
 

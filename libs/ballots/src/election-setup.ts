@@ -1,5 +1,5 @@
 import { ElectionEntity } from '@app/persistence';
-import type { RulePackRegistry } from '@app/rules';
+import { electionPackProblems, type ElectionType, type RulePackRegistry } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from './errors';
 
@@ -21,19 +21,22 @@ export interface NewElection {
   /** A pack id; the one in force for the state on election day when absent. */
   readonly rulePackId?: string;
   readonly pollsClose?: string | null;
+  /** `general` when absent. */
+  readonly electionType?: ElectionType;
+  /** Whether a federal office is on the ballot; true when absent. */
+  readonly federal?: boolean;
 }
 
-/** Creates an election under the rule pack in force for its state and day (or the one named). */
+/**
+ * Creates an election under the rule pack in force for its state and day, in the zone that pack's
+ * law uses (issue 11): a pack named that is not the one in force on election day, or a zone the
+ * pack does not use, is refused naming the field, so no election is judged under the wrong law.
+ */
 export async function createElection(manager: EntityManager, packs: RulePackRegistry, input: NewElection, now: number): Promise<ElectionEntity> {
-  const pack = input.rulePackId !== undefined ? packs.get(input.rulePackId) : packs.select(input.state, input.electionDay);
-  if (pack === undefined) {
-    throw new DomainError('invalid_input', `no rule pack for ${input.state} on ${input.electionDay}`, {}, [
-      { field: input.rulePackId !== undefined ? 'rulePackId' : 'electionDay', message: 'no rule pack is in force' },
-    ]);
-  }
-  if (pack.state !== input.state) {
-    throw new DomainError('invalid_input', `rule pack ${pack.id} is for ${pack.state}`, {}, [{ field: 'rulePackId', message: `is not a ${input.state} pack` }]);
-  }
+  const problems = electionPackProblems(packs, input);
+  if (problems.length > 0) throw new DomainError('invalid_input', problems.map((p) => p.message).join(' '), {}, problems);
+  const pack = packs.select(input.state, input.electionDay);
+  if (pack === undefined) throw new DomainError('invalid_input', `no rule pack for ${input.state} on ${input.electionDay}`, {}, [{ field: 'electionDay', message: 'no rule pack is in force' }]);
   const election = Object.assign(new ElectionEntity(), {
     id: input.id,
     name: input.name,
@@ -42,6 +45,9 @@ export async function createElection(manager: EntityManager, packs: RulePackRegi
     timeZone: input.timeZone ?? pack.timeZone,
     rulePackId: pack.id,
     pollsClose: input.pollsClose ?? null,
+    electionType: input.electionType ?? 'general',
+    federal: input.federal ?? true,
+    rulesVersion: 1,
     createdAt: now,
   });
   await manager.insert(ElectionEntity, election);

@@ -12,3 +12,6 @@ export * from './intake.dto';
 export * from './validators';
 export * from './eavs-report';
 export * from './voter-research';
+export * from './deadline-orders';
+export * from './clock';
+export * from './deadline-sweep';

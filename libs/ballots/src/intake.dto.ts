@@ -10,9 +10,9 @@ import {
   type UocavaCategory,
   type VoterLanguage,
 } from '@app/domain';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { IntakeInput } from './ballot-intake';
-import { instantMs, IsCalendarDate, IsInstant } from './validators';
+import { instantMs, IsCalendarDate, IsEmailAddress, IsInstant, IsPlainText, Trim } from './validators';
 
 /** The shapes of ids the service accepts (election ids, county and receipt codes, precinct ids). */
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -38,16 +38,17 @@ export class IntakeBallotDto {
   @Matches(ID, { message: 'precinctId must be a precinct id' })
   precinctId?: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @Trim() @IsPlainText() @MaxLength(100)
   firstName!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @Trim() @IsPlainText() @MaxLength(100)
   lastName!: string;
 
+  /** Checked against election day and the clock at intake (not in the future, not over 130 years back). */
   @IsCalendarDate()
   dateOfBirth!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @Trim() @IsPlainText() @MaxLength(300)
   address!: string;
 
   @IsOptional() @Matches(CODE, { message: 'claimedVoterId must be a voter id' })
@@ -83,11 +84,11 @@ export class IntakeBallotDto {
   @IsOptional() @IsIn(SIGNATURE_STATES)
   signature?: SignatureState;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional() @IsPlainText({ multiline: true, allowEmpty: true }) @MaxLength(2000)
   notes?: string;
 
   /** Where the voter asked to be told about the ballot (issue 5). */
-  @IsOptional() @IsEmail({}, { message: 'contactEmail must be an email address' }) @MaxLength(254)
+  @IsOptional() @Trim() @IsEmailAddress() @MaxLength(254)
   contactEmail?: string;
 
   @IsOptional() @Matches(PHONE, { message: 'contactPhone must be a phone number: digits, spaces, dashes, dots, brackets, an optional leading +' })

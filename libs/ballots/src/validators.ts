@@ -1,4 +1,6 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { forbiddenCharacter } from '@app/domain';
+import { Transform } from 'class-transformer';
+import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** A real calendar date written `YYYY-MM-DD` (2021-02-30 is refused). */
@@ -15,6 +17,32 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+/** The furthest offsets any zone uses: UTC-12:00 (Baker Island) to UTC+14:00 (Line Islands). */
+const MAX_OFFSET_EAST = 14 * 60;
+const MAX_OFFSET_WEST = 12 * 60;
+
+/**
+ * Whether a string is an instant the rules can trust: ISO 8601 with seconds optional, a real date,
+ * hours 00-23 (never 24:00), and an offset a real zone can have (-12:00 to +14:00) or Z. Luxon alone
+ * takes `+25:00` and `T24:00` and quietly moves the instant; a deadline is decided by it.
+ */
+export function isTrustedInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 40) return false;
+  const m = INSTANT.exec(value);
+  if (m === null) return false;
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  if (m[7] !== undefined) {
+    const offsetHours = Number(m[8]);
+    const offsetMinutes = Number(m[9]);
+    if (offsetMinutes > 59) return false;
+    const total = offsetHours * 60 + offsetMinutes;
+    if (total > (m[7] === '+' ? MAX_OFFSET_EAST : MAX_OFFSET_WEST)) return false;
+  }
+  return DateTime.fromISO(`${m[1]}-${m[2]}-${m[3]}`, { zone: 'UTC' }).isValid && DateTime.fromISO(value, { setZone: true }).isValid;
+}
+
 /** An instant written as ISO 8601 with a time zone offset or Z, e.g. 2020-11-03T19:05:00-05:00. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -22,15 +50,61 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a date and time with its offset, e.g. 2020-11-03T19:05:00-05:00`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          value.length <= 40 &&
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-          DateTime.fromISO(value, { setZone: true }).isValid,
-      },
+      options: { message: `${String(propertyName)} must be a date and time with its offset, e.g. 2020-11-03T19:05:00-05:00 (hours 00-23, offset -12:00 to +14:00)`, ...options },
+      validator: { validate: isTrustedInstant },
     });
 }
 
 export const instantMs = (value: string): number => DateTime.fromISO(value, { setZone: true }).toMillis();
+
+/**
+ * Text a person wrote: a name, an address, a note. Not blank once trimmed, and free of control
+ * characters, bidirectional overrides and broken characters (line breaks and tabs are kept where
+ * `multiline`). Trimming itself is the DTO's `@Trim()`.
+ */
+export function IsPlainText(options: ValidationOptions & { readonly multiline?: boolean; readonly allowEmpty?: boolean } = {}): PropertyDecorator {
+  const { multiline = false, allowEmpty = false, ...rest } = options;
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPlainText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: rest,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && (allowEmpty || value.trim() !== '') && forbiddenCharacter(value, multiline) === null,
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          if (typeof value !== 'string') return `${String(propertyName)} must be text`;
+          const bad = forbiddenCharacter(value, multiline);
+          return bad === null ? `${String(propertyName)} must not be blank` : `${String(propertyName)} must not contain ${bad}`;
+        },
+      },
+    });
+}
+
+/** Spaces around a value a person typed are not part of it. */
+export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * An email address, checked without throwing: class-validator's `isEmail` throws a URIError on a
+ * lone surrogate, which would reach the client as a server error.
+ */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be an email address`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || forbiddenCharacter(value) !== null) return false;
+          try {
+            return isEmail(value);
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}

@@ -9,7 +9,7 @@ describe('configuration from the environment (issue 3: working defaults, clear e
   it('defaults: port 3000, SQLite in the data folder, a session secret made once and kept', () => {
     const cwd = dir();
     const config = loadConfig({}, cwd);
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: join(cwd, 'data'), sessionIdleMinutes: 30, clockAt: null, cookieSecure: false });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: join(cwd, 'data'), sessionIdleMinutes: 30, clock: { kind: 'unset' }, sweepIntervalSeconds: 60, sweepGraceMinutes: 60, cookieSecure: false });
     expect(config.database).toEqual({ kind: 'sqlite', path: join(cwd, 'data', 'adjudication.sqlite') });
     expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(join(cwd, 'data', 'session-secret'), 'utf8').trim()).toBe(config.sessionSecret);
@@ -35,9 +35,21 @@ describe('configuration from the environment (issue 3: working defaults, clear e
   it('DATABASE_URL selects PostgreSQL; CLOCK_AT and COOKIE_SECURE are read', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', CLOCK_AT: '2020-11-05T10:00:00-05:00', COOKIE_SECURE: 'true', PORT: '8080' }, dir());
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
-    expect(config.clockAt).toBe(Date.UTC(2020, 10, 5, 15));
+    expect(config.clock).toEqual({ kind: 'at', instant: Date.UTC(2020, 10, 5, 15) });
     expect(config.cookieSecure).toBe(true);
     expect(config.port).toBe(8080);
+  });
+
+  it('CLOCK_AT: real, an instant with its offset, or refused naming the variable', () => {
+    expect(loadConfig({ CLOCK_AT: 'real' }, dir()).clock).toEqual({ kind: 'real' });
+    expect(() => loadConfig({ CLOCK_AT: '2020-11-05 10:00' }, dir())).toThrow(/^CLOCK_AT: /);
+    expect(() => loadConfig({ CLOCK_AT: 'yesterday' }, dir())).toThrow(/^CLOCK_AT: /);
+  });
+
+  it('SWEEP_INTERVAL_SECONDS and SWEEP_GRACE_MINUTES: whole numbers, 0 turns the service\'s own sweep off', () => {
+    expect(loadConfig({ SWEEP_INTERVAL_SECONDS: '0', SWEEP_GRACE_MINUTES: '120' }, dir())).toMatchObject({ sweepIntervalSeconds: 0, sweepGraceMinutes: 120 });
+    expect(() => loadConfig({ SWEEP_INTERVAL_SECONDS: '-1' }, dir())).toThrow(/^SWEEP_INTERVAL_SECONDS: /);
+    expect(() => loadConfig({ SWEEP_GRACE_MINUTES: 'soon' }, dir())).toThrow(/^SWEEP_GRACE_MINUTES: /);
   });
 
   it('TRUST_PROXY: no proxy trusted unless told how many stand in front', () => {

@@ -13,8 +13,12 @@ export interface AppConfig {
   readonly sessionSecret: string;
   /** Idle minutes after which a session ends. */
   readonly sessionIdleMinutes: number;
-  /** `CLOCK_AT`: an instant the service's clock starts from (demos, training); null for the real clock. */
-  readonly clockAt: number | null;
+  /** `CLOCK_AT`: unset, `real`, or an instant the clock starts from (demos, training); see `openClock`. */
+  readonly clock: ClockSetting;
+  /** `SWEEP_INTERVAL_SECONDS`: how often the service runs the deadline sweep (0: never; the CLI's sweep-deadlines still does). */
+  readonly sweepIntervalSeconds: number;
+  /** `SWEEP_GRACE_MINUTES`: the service's own sweep leaves a ballot alone until its cure deadline is this long past. */
+  readonly sweepGraceMinutes: number;
   /** `COOKIE_SECURE=true` behind HTTPS: the session cookie is then sent over HTTPS only. */
   readonly cookieSecure: boolean;
   /** `SMTP_URL` (smtp://user:pass@host:port): voter notices go out by email only when it is set. */
@@ -33,11 +37,33 @@ export interface AppConfig {
   readonly trustProxy: number;
 }
 
+/** `CLOCK_AT` as given: unset, `real`, or an instant to start from. */
+export type ClockSetting = { readonly kind: 'unset' } | { readonly kind: 'real' } | { readonly kind: 'at'; readonly instant: number };
+
+/** The one parser of CLOCK_AT, for the service, the CLI and the benchmarks. */
+export function parseClockSetting(value: string | undefined): ClockSetting {
+  if (value === undefined || value.trim() === '') return { kind: 'unset' };
+  if (value.trim() === 'real') return { kind: 'real' };
+  const instant = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim()) || Number.isNaN(instant)) {
+    throw new ConfigError('CLOCK_AT', 'must be an ISO 8601 date and time with its offset, e.g. 2020-11-05T10:00:00-05:00, or "real"');
+  }
+  return { kind: 'at', instant };
+}
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
 }
 
 function port(value: string | undefined): number {
@@ -85,14 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   mkdirSync(dataDir, { recursive: true });
   const idle = Number(env['SESSION_IDLE_MINUTES'] ?? 30);
   if (!Number.isInteger(idle) || idle < 1) throw new ConfigError('SESSION_IDLE_MINUTES', 'must be a whole number of minutes');
-  const clockSetting = env['CLOCK_AT'];
-  let clockAt: number | null = null;
-  if (clockSetting !== undefined && clockSetting !== '' && clockSetting !== 'real') {
-    clockAt = Date.parse(clockSetting);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(clockSetting) || Number.isNaN(clockAt)) {
-      throw new ConfigError('CLOCK_AT', 'must be an ISO 8601 date and time with its offset, e.g. 2020-11-05T10:00:00-05:00, or "real"');
-    }
-  }
+  const clock = parseClockSetting(env['CLOCK_AT']);
+  const sweepIntervalSeconds = wholeNumber(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 86_400);
+  const sweepGraceMinutes = wholeNumber(env, 'SWEEP_GRACE_MINUTES', 60, 0, 7 * 24 * 60);
   const secure = env['COOKIE_SECURE'] ?? 'false';
   if (secure !== 'true' && secure !== 'false') throw new ConfigError('COOKIE_SECURE', 'must be true or false');
   const listenPort = port(env['PORT']);
@@ -100,7 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new ConfigError('TRUST_PROXY', 'must be the number of reverse proxies in front of the service, 0 to 10');
   return {
     trustProxy: hops,
-    clockAt,
+    clock,
+    sweepIntervalSeconds,
+    sweepGraceMinutes,
     cookieSecure: secure === 'true',
     port: listenPort,
     host: env['HOST'] ?? '127.0.0.1',

@@ -4,7 +4,7 @@ import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type 
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CODE, ID, SLUG } from '@app/ballots/intake.dto';
-import { instantMs, IsInstant } from '../common/validators';
+import { instantMs, IsCalendarDate, IsInstant } from '../common/validators';
 
 export { intakeInput } from '@app/ballots/intake.dto';
 export { IntakeBallotDto } from './intake.docs';
@@ -117,4 +117,25 @@ export class ListBallotsQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
+}
+
+/** Research: search the election's roll from a ballot (issue 11). With no field, the affirmation's last name and date of birth. */
+export class RollSearchQuery {
+  @ApiPropertyOptional({ description: 'the start of the last name; accents, hyphens and case do not matter', example: 'Garcia' })
+  @IsOptional() @IsString() @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ description: 'the start of the first name (with a last name)' })
+  @IsOptional() @IsString() @MaxLength(100)
+  firstName?: string;
+
+  @ApiPropertyOptional({ example: '1980-02-29' })
+  @IsOptional() @IsCalendarDate()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: 'voterId must be a voter id' })
+  voterId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'precinct must be a precinct id' })
+  precinct?: string;
 }

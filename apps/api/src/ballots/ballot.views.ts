@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BallotDetail } from '@app/ballots';
+import type { BallotDetail, RollSearchResult } from '@app/ballots';
 import type { AuditEntryEntity, BallotEntity, VoterEntity } from '@app/persistence';
 import type { Deadline } from '@app/rules';
 
@@ -166,5 +166,51 @@ export function detailView(d: BallotDetail): BallotDetailView {
     history: d.history.map(historyView),
     availableEvents: [...d.availableEvents],
     countyCertified: d.countyCertified,
+  };
+}
+
+export class RollCandidateView {
+  @ApiProperty() voterId!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty() dateOfBirth!: string;
+  @ApiProperty() countyCode!: string;
+  @ApiProperty() precinctId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() registrationDate!: string;
+  @ApiProperty() idOnFile!: boolean;
+  @ApiProperty({ description: 'a full roll left this voter out: no longer on the list' }) removed!: boolean;
+  @ApiProperty({ description: 'the same date of birth as the affirmation' }) dateOfBirthMatches!: boolean;
+  @ApiProperty() lastNameMatches!: boolean;
+  @ApiProperty() firstNameMatches!: boolean;
+  @ApiProperty({ description: 'the registration the ballot is matched to now' }) matched!: boolean;
+}
+
+export class RollSearchView {
+  @ApiProperty({ type: Object, description: 'what was searched: the fields given, or the affirmation\'s last name and date of birth' }) criteria!: Record<string, string>;
+  @ApiProperty({ type: [RollCandidateView] }) candidates!: RollCandidateView[];
+  @ApiProperty({ description: 'more records fit than are shown (25): narrow the search' }) more!: boolean;
+}
+
+export function rollSearchView(r: RollSearchResult): RollSearchView {
+  return {
+    criteria: Object.fromEntries(Object.entries(r.criteria).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    candidates: r.candidates.map((c) => ({
+      voterId: c.voterId,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      dateOfBirth: c.dateOfBirth,
+      countyCode: c.countyCode,
+      precinctId: c.precinctId,
+      status: c.status,
+      registrationDate: c.registrationDate,
+      idOnFile: c.idOnFile,
+      removed: c.removedAt !== null,
+      dateOfBirthMatches: c.dateOfBirthMatches,
+      lastNameMatches: c.lastNameMatches,
+      firstNameMatches: c.firstNameMatches,
+      matched: c.matched,
+    })),
+    more: r.more,
   };
 }

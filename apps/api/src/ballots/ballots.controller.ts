@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { BallotIntake, BallotQueries, BallotTransitions, type StaffActor } from '@app/ballots';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { BallotIntake, BallotQueries, BallotTransitions, VoterResearch, type StaffActor } from '@app/ballots';
 import { CurrentActor } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
 import { UuidParam } from '../common/uuid.pipe';
 import { instantMs } from '../common/validators';
-import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, toCommand } from './ballot.dto';
-import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView } from './ballot.views';
+import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, RollSearchQuery, toCommand } from './ballot.dto';
+import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView, rollSearchView, RollSearchView } from './ballot.views';
 
 @ApiTags('ballots')
 @ApiBearerAuth()
@@ -16,6 +16,7 @@ export class BallotsController {
     private readonly intake: BallotIntake,
     private readonly queries: BallotQueries,
     private readonly transitions: BallotTransitions,
+    private readonly research: VoterResearch,
   ) {}
 
   @Post()
@@ -49,6 +50,13 @@ export class BallotsController {
   @ApiOkResponse({ type: BallotDetailView })
   async get(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<BallotDetailView> {
     return detailView(await this.queries.detail(actor, id));
+  }
+
+  @Get(':id/roll-search')
+  @ApiOperation({ summary: 'Research: search the election\'s roll for the registration of this ballot\'s voter (by name, date of birth, voter id, precinct); match one with the MATCH_VOTER event' })
+  @ApiOkResponse({ type: RollSearchView })
+  async rollSearch(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Query() q: RollSearchQuery): Promise<RollSearchView> {
+    return rollSearchView(await this.research.search(actor, id, { lastName: q.lastName, firstName: q.firstName, dateOfBirth: q.dateOfBirth, voterId: q.voterId, precinctId: q.precinct }));
   }
 
   @Post(':id/events')

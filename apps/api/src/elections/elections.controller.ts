@@ -4,9 +4,9 @@ import { Certification, createElection, DomainError, ElectionRulesCache, importJ
 import { CLOCK } from '@app/ballots/ballots.module';
 import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
 import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
-import { RulePackRegistry, type Deadline } from '@app/rules';
+import { ELECTION_TYPES, RulePackRegistry, type Deadline, type ElectionType } from '@app/rules';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IsCalendarDate } from '../common/validators';
 
@@ -37,6 +37,14 @@ class CreateElectionDto {
 
   @ApiPropertyOptional({ example: '19:00' }) @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'pollsClose must be HH:MM' })
   pollsClose?: string;
+
+  @ApiPropertyOptional({ enum: ELECTION_TYPES, default: 'general', description: 'some statutes set a deadline by the kind of election' })
+  @IsOptional() @IsIn(ELECTION_TYPES)
+  electionType?: ElectionType;
+
+  @ApiPropertyOptional({ default: true, description: 'a federal office is on the ballot (some statutes set a deadline by it)' })
+  @IsOptional() @IsBoolean()
+  federal?: boolean;
 }
 
 class CountyOfficeDto {
@@ -109,10 +117,23 @@ class ElectionView {
   @ApiProperty() electionDay!: string;
   @ApiProperty() timeZone!: string;
   @ApiProperty() rulePackId!: string;
+  @ApiProperty({ enum: ELECTION_TYPES }) electionType!: string;
+  @ApiProperty() federal!: boolean;
+  @ApiProperty({ description: 'bumped by every change of the election\'s rules (a jurisdiction import, a court order, a county\'s hours)' }) rulesVersion!: number;
   @ApiPropertyOptional({ type: [CountyView] }) counties?: CountyView[];
 }
 
-const electionView = (e: ElectionEntity): ElectionView => ({ id: e.id, name: e.name, state: e.state, electionDay: e.electionDay, timeZone: e.timeZone, rulePackId: e.rulePackId });
+const electionView = (e: ElectionEntity): ElectionView => ({
+  id: e.id,
+  name: e.name,
+  state: e.state,
+  electionDay: e.electionDay,
+  timeZone: e.timeZone,
+  rulePackId: e.rulePackId,
+  electionType: e.electionType,
+  federal: e.federal,
+  rulesVersion: e.rulesVersion,
+});
 const deadlineView = (d: Deadline): DeadlineView => ({ name: d.name, display: d.display, local: d.local, source: d.source, courtOrder: d.courtOrder });
 
 @ApiTags('elections')
@@ -159,7 +180,7 @@ export class ElectionsController {
   async create(@Body() dto: CreateElectionDto): Promise<ElectionView> {
     const existing = await this.tx.read((m) => m.findOneBy(ElectionEntity, { id: dto.id }));
     if (existing !== null) throw new DomainError('conflict', `election ${dto.id} exists`, {}, [{ field: 'id', message: 'is taken' }]);
-    return electionView(await this.tx.run((m) => createElection(m, this.packs, dto, Date.now())));
+    return electionView(await this.tx.run((m) => createElection(m, this.packs, dto, this.clock.now())));
   }
 
   /** The election, its counties, and every deadline of each county in local time with its source. */

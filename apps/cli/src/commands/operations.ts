@@ -3,12 +3,12 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { UsersService } from '@app/auth';
-import { BallotIntake, BallotTransitions, DomainError, SYSTEM_ACTOR, type Clock } from '@app/ballots';
+import { BallotIntake, BallotTransitions, DeadlineSweep, DomainError, type Clock, type RunningClock } from '@app/ballots';
 import { CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { seedDemo } from '@app/demo';
 import { isOneOf, ROLES } from '@app/domain';
-import { BallotEntity, isPostgres, ServiceLocks, TransactionRunner, verifyAuditChain } from '@app/persistence';
+import { isPostgres, TransactionRunner, verifyAuditChain } from '@app/persistence';
 import { RulePackRegistry } from '@app/rules';
 import { DataSource } from 'typeorm';
 import { EXIT } from '../context';
@@ -51,49 +51,24 @@ export async function createUserCommand(app: INestApplicationContext, o: { usern
 }
 
 /**
- * Applies DEADLINE_PASSED to every ballot waiting for a cure whose deadline has passed. The
- * lifecycle decides with the deadline in force (a court extension included), so a ballot whose
- * cure window was extended is left alone. Idempotent: a second run finds nothing to do.
+ * Applies DEADLINE_PASSED to every ballot waiting for a cure whose deadline has passed, now (the
+ * service's own sweep waits SWEEP_GRACE_MINUTES). The lifecycle decides with the deadline in force
+ * (a court order, the county's hours) and leaves alone a ballot whose cure document was submitted
+ * in time. Idempotent: a second run finds nothing to do. One sweep at a time (exit 3 when another
+ * holds the lock).
  */
 export async function sweepDeadlinesCommand(app: INestApplicationContext, electionId: string | undefined): Promise<number> {
-  const tx = app.get(TransactionRunner);
-  const clock = app.get<Clock>(CLOCK);
-  // One sweep at a time across every process on this database (issue 6): a lock row, not timing.
-  const lock = await new ServiceLocks(tx, clock).acquire('deadline-sweep', `sweep-deadlines pid ${process.pid} on ${hostname()}`, SWEEP_LEASE_MS);
-  if (!lock.acquired) {
-    console.log(`sweep: another deadline sweep is running (${lock.heldBy}, since ${new Date(lock.since).toISOString()}); nothing done`);
+  const clock = app.get<RunningClock>(CLOCK);
+  const result = await app.get(DeadlineSweep).run({ holder: `sweep-deadlines pid ${process.pid} on ${hostname()}`, electionId });
+  if (!result.ran) {
+    console.log(`sweep: another deadline sweep is running (${result.heldBy}, since ${new Date(result.since).toISOString()}); nothing done`);
     return EXIT.busy;
   }
-  try {
-    return await sweepDue(app, tx, clock.now(), electionId);
-  } finally {
-    await lock.release();
-  }
-}
-
-/** A sweep that dies without releasing its lock loses it after this long. */
-const SWEEP_LEASE_MS = 30 * 60_000;
-
-async function sweepDue(app: INestApplicationContext, tx: TransactionRunner, now: number, electionId: string | undefined): Promise<number> {
-  const transitions = app.get(BallotTransitions);
-  const due = await tx.read((m) => {
-    const q = m.getRepository(BallotEntity).createQueryBuilder('b').where("b.status = 'received.awaitingCure'").andWhere('b.cure_deadline < :now', { now });
-    if (electionId !== undefined) q.andWhere('b.election_id = :electionId', { electionId });
-    return q.orderBy('b.cure_deadline').getMany();
-  });
-  let rejected = 0;
-  let skipped = 0;
-  for (const ballot of due) {
-    try {
-      await transitions.apply(SYSTEM_ACTOR, ballot.id, { type: 'DEADLINE_PASSED' }, ballot.version);
-      rejected += 1;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      skipped += 1;
-      process.stderr.write(`ballot ${ballot.receiptNumber}: ${error.message}\n`);
-    }
-  }
-  console.log(`sweep: ${due.length} past their cure deadline, ${rejected} rejected, ${skipped} left (see above)`);
+  const o = result.outcome;
+  for (const x of o.other) process.stderr.write(`ballot ${x.receiptNumber}: ${x.message}\n`);
+  console.log(
+    `sweep at ${new Date(clock.now()).toISOString()} (${clock.description}): ${o.due} past their recorded cure deadline, ${o.rejected} rejected, ${o.waitingOnDocument} left for a clerk (a cure document sent in time), ${o.extended} left (deadline extended), ${o.other.length} left (see above)`,
+  );
   return EXIT.ok;
 }
 
