@@ -87,7 +87,7 @@ describe.each(testDatabases())('ballot service on %s (medium: real database buil
     const before = await auditCount();
     const error = await refusalOf(s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'COUNT' }, 1));
     expect(error.code).toBe('event_refused');
-    expect(error.details).toMatchObject({ refusal: 'not_accepted_in_state', acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD'] });
+    expect(error.details).toMatchObject({ refusal: 'not_accepted_in_state', acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD', 'MATCH_VOTER', 'UNMATCH_VOTER'] });
     expect(await auditCount()).toBe(before);
     await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: ballot.id })).resolves.toMatchObject({ status: 'received.pending', version: 1 });
   });
@@ -132,10 +132,12 @@ describe.each(testDatabases())('ballot service on %s (medium: real database buil
   });
 
   it('a late UOCAVA ballot is proposed for rejection at intake by the system, for a supervisor to confirm', async () => {
+    s.clock.current = Date.UTC(2020, 10, 6, 22, 30); // taken in half an hour after it arrived, one minute late
     const ballot = await s.intake.intake(
       FULTON_CLERK,
       provisionalIntake({ kind: 'uocava', precinctId: null, issuedReason: null, castAt: null, uocavaCategory: 'military_overseas', postmarkDate: '2020-11-02', receivedAt: Date.UTC(2020, 10, 6, 22, 1) }),
     );
+    s.clock.current = THURSDAY;
     expect(ballot).toMatchObject({ status: 'received.rejectionProposed' });
     expect(ballot.lifecycle.proposal).toMatchObject({ reason: 'late', by: 'system', from: 'received.pending' });
     const confirmed = await s.transitions.apply(FULTON_SUPERVISOR, ballot.id, { type: 'CONFIRM_REJECTION' }, ballot.version);

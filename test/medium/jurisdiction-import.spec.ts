@@ -139,7 +139,7 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
       message: expect.stringMatching(/^the bundle would remove or move what ballots or voters refer to; nothing was changed/),
       fields: [
         { field: 'precincts', message: 'left out, but ballots or voters are in them: DEK-01, FUL-02' },
-        { field: 'counties', message: 'left out, but ballots, voters, a roll import or a certification name them: DEKALB' },
+        { field: 'counties', message: 'left out, but ballots, voters, a roll import, their own hours or a certification name them: DEKALB' },
         { field: 'districts', message: 'left out, but on the ballot of ballots taken in: cd-6' },
         { field: 'contests', message: 'left out, but on the ballot of ballots taken in: us-house-6' },
       ],

@@ -31,7 +31,7 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     partialReceipt = partial.receiptNumber;
     await apply(partial.id, 1, { type: 'VERIFY' });
     await apply(partial.id, 2, { type: 'COUNT' });
-    const rejected = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: null }));
+    const rejected = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: null, lastName: 'Unregistered' }));
     await apply(rejected.id, 1, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' });
     await apply(rejected.id, 2, { type: 'CONFIRM_REJECTION' }, FULTON_SUPERVISOR);
     const awaiting = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' }));
@@ -47,7 +47,10 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     const military = await s.intake.intake(COBB_CLERK, provisionalIntake({ ...uocava, countyCode: 'COBB', claimedVoterId: '2001', lastName: 'Voter2001', uocavaCategory: 'military_overseas', receivedAt: Date.UTC(2020, 10, 4, 15) }));
     await apply(military.id, 1, { type: 'VERIFY' }, COBB_CLERK);
     await apply(military.id, 2, { type: 'COUNT' }, COBB_CLERK);
+    const clock = s.clock.current;
+    s.clock.current = Date.UTC(2020, 10, 6, 22, 30); // taken in after it arrived, one minute late
     const late = await s.intake.intake(FULTON_CLERK, provisionalIntake({ ...uocava, uocavaCategory: 'overseas_permanent', receivedAt: Date.UTC(2020, 10, 6, 22, 1) }));
+    s.clock.current = clock;
     await apply(late.id, late.version, { type: 'CONFIRM_REJECTION' }, FULTON_SUPERVISOR);
   }, 60_000);
   afterAll(async () => db.destroy());

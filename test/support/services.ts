@@ -1,6 +1,9 @@
 import {
   BallotIntake,
   BallotTransitions,
+  DeadlineOrders,
+  DeadlineSweep,
+  VoterResearch,
   createElection,
   ElectionRulesCache,
   importJurisdiction,
@@ -28,12 +31,18 @@ export const FULTON_CLERK_2: StaffActor = { id: 'u-fulton-clerk-2', username: 'f
 export const FULTON_SUPERVISOR: StaffActor = { id: 'u-fulton-sup', username: 'fulton.supervisor', role: 'supervisor', countyCode: 'FULTON' };
 export const COBB_CLERK: StaffActor = { id: 'u-cobb-clerk', username: 'cobb.clerk', role: 'clerk', countyCode: 'COBB' };
 export const OBSERVER: StaffActor = { id: 'u-observer', username: 'state.observer', role: 'observer', countyCode: null };
+export const COBB_SUPERVISOR: StaffActor = { id: 'u-cobb-sup', username: 'cobb.supervisor', role: 'supervisor', countyCode: 'COBB' };
+export const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role: 'admin', countyCode: null };
 
 export interface Services {
   readonly tx: TransactionRunner;
   readonly clock: TestClock;
+  readonly rules: ElectionRulesCache;
   readonly transitions: BallotTransitions;
   readonly intake: BallotIntake;
+  readonly research: VoterResearch;
+  readonly orders: DeadlineOrders;
+  readonly sweep: DeadlineSweep;
   readonly outOfScope: { actor: string; ballotId: string }[];
 }
 
@@ -43,7 +52,17 @@ export function services(dataSource: DataSource, now: number): Services {
   const outOfScope: { actor: string; ballotId: string }[] = [];
   const rules = new ElectionRulesCache(loadBundledPacks());
   const transitions = new BallotTransitions(tx, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
-  return { tx, clock, transitions, intake: new BallotIntake(tx, transitions, clock, rules), outOfScope };
+  return {
+    tx,
+    clock,
+    rules,
+    transitions,
+    intake: new BallotIntake(tx, transitions, clock, rules),
+    research: new VoterResearch(tx, transitions),
+    orders: new DeadlineOrders(tx, rules, clock),
+    sweep: new DeadlineSweep(tx, transitions, clock),
+    outOfScope,
+  };
 }
 
 /** Another Georgia 2020 election, on the fixture jurisdiction unless told otherwise, with no voters: for a test that needs one of its own. */

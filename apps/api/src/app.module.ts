@@ -16,6 +16,7 @@ import { validationPipe } from './common/validation';
 import { ConsoleAdminController } from './console/console-admin.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
+import { ConsoleDeadlinesController } from './console/console-deadlines.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
@@ -49,6 +50,7 @@ export class AppModule {
         ConsoleAuthController,
         ConsoleController,
         ConsoleAdminController,
+        ConsoleDeadlinesController,
         PortalController,
         CureDocumentsController,
         HealthController,

@@ -5,6 +5,7 @@ import { CsvHeaderError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT, withContext } from './context';
 import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
+import { listCourtOrdersCommand, recordCourtOrderCommand, setCloseOfBusinessCommand, type CourtOrderOptions } from './commands/deadlines';
 import { dispatchNoticesCommand, exportLettersCommand } from './commands/notices';
 import { exportReportCommand, REPORT_NAMES } from './commands/reports';
 import { backupCommand, createUserCommand, migrateCommand, seedDemoCommand, sweepDeadlinesCommand, verifyAuditCommand } from './commands/operations';
@@ -78,6 +79,36 @@ program
   .description('reject every ballot whose cure deadline has passed (DEADLINE_PASSED); idempotent')
   .option('--election <id>')
   .action((o: { election?: string }) => run(() => withContext((app) => sweepDeadlinesCommand(app, o.election)))());
+
+const courtOrder = program.command('court-order').description('court orders that move a deadline or the close of the polls (never edited: a later order supersedes)');
+courtOrder
+  .command('record')
+  .description('record a court order for some counties (--county, repeated) or the whole election; voters awaiting a cure whose deadline moves are sent the new one')
+  .requiredOption('--election <id>')
+  .requiredOption('--citation <text>', 'the court, the case number and the date')
+  .requiredOption('--deadline <name>', 'provisionalCure, uocavaReceipt, uocavaPostmark, pollsClose or countyCertification')
+  .requiredOption('--to <local>', 'the new local date and time in the election\'s zone, YYYY-MM-DDTHH:MM')
+  .option('--county <code...>', 'the counties it names (leave out for the whole election: administrators only)')
+  .option('--summary <text>', 'what it orders, in a sentence')
+  .option('--as <username>', 'the supervisor (their county) or administrator who records it')
+  .action((o: CourtOrderOptions) => run(() => withContext((app) => recordCourtOrderCommand(app, o)))());
+courtOrder
+  .command('list')
+  .description('the election\'s court orders and county hours, newest first')
+  .requiredOption('--election <id>')
+  .option('--as <username>', 'list as this staff user (county staff see their county\'s)')
+  .action((o: { election: string; as?: string }) => run(() => withContext((app) => listCourtOrdersCommand(app, o.election, o.as)))());
+
+program
+  .command('close-of-business')
+  .description('set a county\'s own close of business for an election (or go back to the rule pack\'s), citing where it is set')
+  .requiredOption('--election <id>')
+  .requiredOption('--county <code>')
+  .option('--time <HH:MM>', 'the county\'s close of business, 24-hour')
+  .option('--pack', 'go back to the rule pack\'s close of business')
+  .requiredOption('--source <text>', 'where it is set: a board resolution, the county\'s posted hours')
+  .option('--as <username>', 'the supervisor (their county) or administrator who records it')
+  .action((o: { election: string; county: string; time?: string; pack?: boolean; source: string; as?: string }) => run(() => withContext((app) => setCloseOfBusinessCommand(app, o)))());
 
 program
   .command('dispatch-notices')

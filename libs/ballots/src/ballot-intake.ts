@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BallotKind, IssuedReason, SignatureState, UocavaCategory, VoterLanguage } from '@app/domain';
 import { initialLifecycle } from '@app/lifecycle';
-import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
+import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, type TransactionRunner } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';

@@ -49,7 +49,7 @@ export class VoterResearch {
   search(actor: StaffActor, ballotId: string, input: RollSearchInput): Promise<RollSearchResult> {
     return this.tx.read(async (m) => {
       const ballot = await this.transitions.loadInScope(m, actor, ballotId);
-      const given = Object.values(input).some((v) => v !== undefined && v.trim() !== '');
+      const given = (Object.values(input) as (string | undefined)[]).some((v) => v !== undefined && v.trim() !== '');
       const criteria: RollSearchInput = given ? trimmed(input) : { lastName: ballot.lastName, dateOfBirth: ballot.dateOfBirth };
       const lastNameKey = criteria.lastName === undefined ? undefined : nameKey(criteria.lastName);
       if (criteria.voterId === undefined && (lastNameKey === undefined || lastNameKey.length < 2)) {

@@ -18,6 +18,9 @@ import { picker, seededRandom } from './random';
 
 export const DEMO_ELECTION_ID = 'ga-2020-general';
 /** The demo runs in election week: the service's clock starts here unless CLOCK_AT says otherwise. */
+/** Second surnames the demo's unmatched voters sign with (none is a surname on the demo roll). */
+const SECOND_SURNAMES = ['Okafor', 'Castillo', 'Haddad', 'Kowalski', 'Moreau'] as const;
+
 export const DEMO_CLOCK_START = '2020-11-05T10:00:00-05:00';
 
 export interface DemoDeps {
@@ -159,7 +162,10 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
       countyCode: voter.countyCode,
       precinctId: uocava ? null : (castPrecinct?.id ?? voter.precinctId),
       firstName: voter.firstName,
-      lastName: voter.lastName,
+      // A voter research does not find at intake signs with a name the roll does not have (a
+      // second surname), so intake cannot match it on its own; the clerk's search by the first
+      // surname and the date of birth finds the record.
+      lastName: matched ? voter.lastName : `${voter.lastName}-${SECOND_SURNAMES[i % SECOND_SURNAMES.length] ?? 'Okafor'}`,
       dateOfBirth: voter.dateOfBirth,
       address: `${100 + Math.floor(random() * 9000)} ${pick(STREETS)}, ${voter.countyCode} County, GA`,
       claimedVoterId: matched ? voter.voterId : null,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { BallotQueries, BallotTransitions, Certification, DomainError, ElectionRulesCache, Reports, type Clock } from '@app/ballots';
+import { BallotQueries, BallotTransitions, Certification, DomainError, ElectionRulesCache, Reports, VoterResearch, type Clock, type RollSearchInput, type RollSearchResult, type StaffActor } from '@app/ballots';
 import { CLOCK } from '@app/ballots/ballots.module';
 import { CURE_DECLINE_REASONS, isOneOf } from '@app/domain';
 import { CureUploads } from '@app/portal';
@@ -25,11 +25,18 @@ import { dashboardPage } from './pages/dashboard.page';
 import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
 import { reportPage, reportsListPage } from './pages/reports.page';
+import { researchSection } from './pages/research.section';
 import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
+
+/** A query parameter a person typed: trimmed, at most 100 characters; absent when empty. */
+function queryText(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined;
+}
 
 /** The staff console (SPEC section 5): server-rendered pages on the same services as the API. */
 @ApiExcludeController()
@@ -44,6 +51,7 @@ export class ConsoleController {
     private readonly certification: Certification,
     private readonly rules: ElectionRulesCache,
     private readonly uploads: CureUploads,
+    private readonly research: VoterResearch,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -79,8 +87,16 @@ export class ConsoleController {
   }
 
   @Get('ballots/:id')
-  async ballot(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Query('done') done?: string): Promise<string> {
-    return this.renderBallot(request, id, isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, null);
+  async ballot(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Query() query: Record<string, unknown>): Promise<string> {
+    const done = query['done'];
+    const asked: RollSearchInput = {
+      lastName: queryText(query, 'lastName'),
+      firstName: queryText(query, 'firstName'),
+      dateOfBirth: queryText(query, 'dateOfBirth'),
+      voterId: queryText(query, 'voterId'),
+      precinctId: queryText(query, 'precinct'),
+    };
+    return this.renderBallot(request, id, isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, null, null, { asked, searched: query['search'] === '1' });
   }
 
   @Post('ballots/:id/events')
@@ -89,7 +105,10 @@ export class ConsoleController {
     const type = field(body, 'type');
     const values = stringValues(body);
     const plain: Record<string, unknown> = { type, expectedVersion: Number(field(body, 'expectedVersion')) };
-    for (const name of ['cureReason', 'evidence', 'reason', 'note', 'courtOrder']) if (field(body, name) !== '') plain[name] = field(body, name);
+    for (const name of ['cureReason', 'evidence', 'reason', 'note', 'courtOrder', 'voterId']) if (field(body, name) !== '') plain[name] = field(body, name);
+    // datetime-local carries no zone: it is the election's local time (a malformed one is left for the validator to name).
+    const submittedAt = field(body, 'submittedAt');
+    if (submittedAt !== '') plain['submittedAt'] = await this.localInstant(id, actor, submittedAt);
     const back = field(body, 'back') === 'review' ? '/console/review' : null;
     const failed = (message: string, fields: { field: string; message: string }[]): EventFormState | null =>
       isOneOf(EVENT_TYPES, type) ? { event: type, errors: fieldErrors(fields), values, message } : null;
@@ -209,9 +228,33 @@ export class ConsoleController {
     response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
   }
 
-  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null, documentError: string | null = null): Promise<string> {
+  /** A console datetime-local value as an instant in the ballot's county's zone; as typed when it is not one. */
+  private async localInstant(ballotId: string, actor: StaffActor, value: string): Promise<string> {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+    if (match === null) return value;
+    const detail = await this.queries.detail(actor, ballotId);
+    const rules = await this.tx.read((m) => this.rules.get(m, detail.ballot.electionId));
+    const zone = rules.calendar.zoneOf(detail.ballot.countyCode);
+    const instant = rules.calendar.instantAt(match[1] ?? '', match[2] ?? '', zone);
+    return Number.isNaN(instant) ? value : new Date(instant).toISOString();
+  }
+
+  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null, documentError: string | null = null, research: { asked: RollSearchInput; searched: boolean } = { asked: {}, searched: false }): Promise<string> {
     const actor = actorOf(request);
     const detail = await this.queries.detail(actor, id);
+    // Research: the search asked for; with none, for a ballot not matched yet, the affirmation's name and date of birth.
+    let search: RollSearchResult | null = null;
+    let searchError: string | null = null;
+    if (research.searched || detail.voter === null) {
+      try {
+        search = await this.research.search(actor, id, research.searched ? research.asked : {});
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'invalid_input') throw error;
+        searchError = error.message;
+      }
+    }
+    const researchFailed = failed !== null && (failed.event === 'MATCH_VOTER' || failed.event === 'UNMATCH_VOTER') ? { event: failed.event, message: failed.message, errors: failed.errors, note: failed.values['note'] ?? '' } : null;
+    const researchHtml = researchSection(pageContext(request), detail, { search, searchError, asked: research.searched ? research.asked : {}, failed: researchFailed });
     const documents = await this.uploads.forStaff(actor, id);
     const { election } = await chooseElection(this.tx, detail.ballot.electionId);
     const rules = await this.tx.read((m) => this.rules.get(m, election.id));
@@ -220,7 +263,7 @@ export class ConsoleController {
     const canDecide = actor.role !== 'observer' && !detail.countyCertified;
     const section = cureDocumentsSection(ctx, id, detail.ballot.version, detail.ballot.status === 'received.awaitingCure', canDecide, documents, election.timeZone);
     const withError = documentError === null ? section : html`${alert('error', 'Not done:', documentError)}${section}`;
-    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, failed, withError)).value;
+    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, researchFailed === null ? failed : null, withError, researchHtml)).value;
   }
 
   private async usernames(): Promise<ReadonlyMap<string, string>> {

@@ -12,6 +12,7 @@ const NAV: readonly { href: string; label: string; roles?: readonly string[] }[]
   { href: '/console/intake', label: 'Take in a ballot', roles: ['clerk', 'supervisor', 'admin'] },
   { href: '/console/review', label: 'Review rejections', roles: ['supervisor', 'admin'] },
   { href: '/console/dashboard', label: 'Dashboard' },
+  { href: '/console/deadlines', label: 'Deadlines' },
   { href: '/console/reports', label: 'Reports' },
   { href: '/console/users', label: 'Users', roles: ['admin'] },
 ];

@@ -216,9 +216,9 @@ export class LawfulDecisions1764300000000 implements MigrationInterface {
     }
   }
 
-  async down(): Promise<void> {
+  down(): Promise<void> {
     // A migration that folded two counties columns into a history and rewrote stored lifecycles is
     // not undone by a script: restore the backup taken before it.
-    throw new Error('LawfulDecisions1764300000000 cannot be reverted: restore the backup taken before it');
+    return Promise.reject(new Error('LawfulDecisions1764300000000 cannot be reverted: restore the backup taken before it'));
   }
 }

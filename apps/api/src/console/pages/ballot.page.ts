@@ -16,7 +16,7 @@ export interface EventFormState {
 
 const dt = (term: string, value: string | Html | null | undefined) => html`<dt class="text-bold">${term}</dt><dd class="margin-left-0 margin-bottom-1">${value ?? '—'}</dd>`;
 
-function eventForm(ctx: PageContext, d: BallotDetail, event: EventType, failed: EventFormState | null): Html {
+function eventForm(ctx: PageContext, d: BallotDetail, event: EventType, failed: EventFormState | null, timeZone: string): Html {
   const mine = failed?.event === event ? failed : null;
   const errors = mine?.errors ?? {};
   const decision = d.decision;
@@ -31,7 +31,8 @@ function eventForm(ctx: PageContext, d: BallotDetail, event: EventType, failed: 
       case 'REQUEST_CURE':
         return selectField({ name: 'cureReason', label: 'What the voter must do', errors, values, idPrefix, required: true, blank: '- Select -', options: CURE_REASONS.map((r) => [r, label(r)] as const) });
       case 'RECORD_CURE':
-        return textArea({ name: 'evidence', label: 'What the voter provided', hint: 'For example: Georgia driver\'s licence shown at the registrar\'s office', errors, values, idPrefix, required: true });
+        return html`${textArea({ name: 'evidence', label: 'What the voter provided', hint: 'For example: Georgia driver\'s licence shown at the registrar\'s office', errors, values, idPrefix, required: true })}
+          ${textField({ name: 'submittedAt', label: 'When the voter provided it', type: 'datetime-local', hint: `Local time (${timeZone}). Leave empty for now. A cure the voter made before the deadline counts even when it is recorded after: give the time they made it.`, errors, values, idPrefix })}`;
       case 'PROPOSE_REJECTION':
         return html`${selectField({ name: 'reason', label: 'Reason (EAVS code)', errors, values, idPrefix, required: true, blank: '- Select -', options: REJECTION_REASONS.map((r) => [r, label(r)] as const) })}
           ${textArea({ name: 'note', label: 'Note for the reviewing supervisor', errors, values, idPrefix, required: true })}`;
@@ -66,11 +67,13 @@ export interface BallotPageNames {
   readonly users: ReadonlyMap<string, string>;
 }
 
-export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, names: BallotPageNames, flash: string | null, failed: EventFormState | null, documents: Html = html``): Html {
+export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, names: BallotPageNames, flash: string | null, failed: EventFormState | null, documents: Html = html``, research: Html = html``): Html {
   const b = d.ballot;
   const decision = d.decision;
   const local = (iso: string) => formatLocal(Date.parse(iso), timeZone);
   const evidence = d.history.filter((h) => h.event === 'RECORD_CURE').map((h) => (h.payload as { evidence?: string }).evidence ?? '');
+  // Matching and unmatching live with the registration research, not among the decisions.
+  const actions = d.availableEvents.filter((e) => e !== 'MATCH_VOTER' && e !== 'UNMATCH_VOTER');
   return html`
     <h1 class="margin-bottom-1">Ballot ${b.receiptNumber}</h1>
     <p class="margin-top-0"><span class="${stateTag(b.status)}">${STATE_LABELS[b.status]}</span> · ${b.kind === 'provisional' ? 'Provisional' : `UOCAVA (${label(b.uocavaCategory)})`} · ${b.countyCode}${b.precinctId !== null ? `, precinct ${b.precinctId}` : ''} · version ${b.version}</p>
@@ -98,25 +101,14 @@ export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, 
           ${dt('Signature', label(b.signature))}
         </dl>
 
-        <h2>Registration record</h2>
-        ${d.voter === null
-          ? html`<p>No registration record is matched to this ballot.</p>`
-          : html`<dl>
-              ${dt('Voter id', d.voter.voterId)}
-              ${dt('Name', `${d.voter.firstName} ${d.voter.lastName}`)}
-              ${dt('Date of birth', d.voter.dateOfBirth)}
-              ${dt('County and precinct', `${d.voter.countyCode}, ${d.voter.precinctId}`)}
-              ${dt('Status', label(d.voter.status))}
-              ${dt('Registered', d.voter.registrationDate)}
-              ${dt('ID on file', d.voter.idOnFile ? 'Yes' : 'No')}
-            </dl>`}
+        ${research}
 
         ${evidence.length > 0 ? html`<h2>Cure evidence</h2><ul class="usa-list">${evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
         ${documents}
       </div>
       <div class="tablet:grid-col-5 console-actions">
         <h2>Actions</h2>
-        ${d.availableEvents.length === 0 ? html`<p>Nothing can be done to this ballot now${b.status === 'counted' || b.status === 'rejected' ? ': its adjudication is final' : ''}.</p>` : d.availableEvents.map((e) => eventForm(ctx, d, e, failed))}
+        ${actions.length === 0 ? html`<p>Nothing can be done to this ballot now${b.status === 'counted' || b.status === 'rejected' ? ': its adjudication is final' : ''}.</p>` : actions.map((e) => eventForm(ctx, d, e, failed, timeZone))}
         <h2>Deadlines</h2>
         <dl>
           ${dt('Cure', html`${d.deadlines.provisionalCure.display}<br><span class="text-base font-body-3xs">${d.deadlines.provisionalCure.source}${d.deadlines.provisionalCure.courtOrder !== null ? `; extended by ${d.deadlines.provisionalCure.courtOrder}` : ''}</span>`)}
