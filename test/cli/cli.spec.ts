@@ -174,7 +174,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(intakes).toBe(2);
   });
 
-  it('sweep-deadlines rejects exactly the ballots past their cure deadline, one audit entry each, and a second run does nothing', async () => {
+  it('sweep-deadlines rejects exactly the ballots past their recorded cure deadline, one audit entry each, and a second run does nothing', async () => {
     const thursday = Date.parse('2020-11-05T10:00:00-05:00');
     const s = services(db.dataSource, thursday);
     const waiting = [];
@@ -186,16 +186,16 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     const before = await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'DEADLINE_PASSED' });
     // Friday 17:00 EST is the deadline: a minute before, nothing is due; a minute after, the three are.
     const before1 = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T16:59:00-05:00' }));
-    expect(before1.stdout).toMatch(/0 past their cure deadline, 0 rejected/);
+    expect(before1.stdout).toMatch(/0 past their recorded cure deadline, 0 rejected/);
     const after = await runCli(['sweep-deadlines', '--election', GA_2020_ELECTION], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
-    expect(after.stdout).toMatch(/3 past their cure deadline, 3 rejected/);
+    expect(after.stdout).toMatch(/3 past their recorded cure deadline, 3 rejected/);
     for (const b of waiting) {
       await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: b.id })).resolves.toMatchObject({ status: 'rejected', rejectionReason: 'no_id' });
     }
     await expect(db.dataSource.getRepository(BallotEntity).findOneByOrFail({ id: untouched.id })).resolves.toMatchObject({ status: 'received.pending' });
     expect(await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'DEADLINE_PASSED' })).toBe(before + 3);
     const again = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
-    expect(again.stdout).toMatch(/0 past their cure deadline, 0 rejected/);
+    expect(again.stdout).toMatch(/0 past their recorded cure deadline, 0 rejected/);
   });
 
   it('sweep-deadlines while another sweep holds the lock: exit 3, nothing done; once it is released the sweep runs', async () => {
@@ -207,7 +207,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     if (held.acquired) await held.release();
     const free = await runCli(['sweep-deadlines'], cliEnv(db, { CLOCK_AT: '2020-11-06T17:01:00-05:00' }));
     expect(free.code).toBe(0);
-    expect(free.stdout).toMatch(/past their cure deadline/);
+    expect(free.stdout).toMatch(/past their recorded cure deadline/);
   });
 
   it('export report: the state roll-up as CSV on standard output or in a new file; an unknown report is named', async () => {

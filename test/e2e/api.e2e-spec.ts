@@ -92,7 +92,7 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       const ballot = await intake(clerk);
       const before = await t.db.dataSource.getRepository(AuditEntryEntity).count();
       const response = await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'COUNT', expectedVersion: 1 }).expect(422);
-      expect((response.body as ErrorBody).details).toMatchObject({ acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD'] });
+      expect((response.body as ErrorBody).details).toMatchObject({ acceptedEvents: ['VERIFY', 'REQUEST_CURE', 'PROPOSE_REJECTION', 'HOLD', 'MATCH_VOTER', 'UNMATCH_VOTER'] });
       expect(await t.db.dataSource.getRepository(AuditEntryEntity).count()).toBe(before);
     });
 

@@ -53,8 +53,16 @@ export function researchSection(ctx: PageContext, d: BallotDetail, state: Resear
             </form>`
           : ''}`}
 
+    ${canMatch ? searchAndResults(ctx, d, state, failedMatch) : html`<p class="usa-hint">The record matched can no longer change${d.countyCertified ? ': the county has certified' : ' in this state'}.</p>`}
+  </section>`;
+}
+
+/** The roll search, and what it found with a form to match one record. */
+function searchAndResults(ctx: PageContext, d: BallotDetail, state: ResearchState, failedMatch: ResearchState['failed']): Html {
+  const ballotId = d.ballot.id;
+  return html`
     <h3>Search the roll</h3>
-    <form method="get" action="/console/ballots/${b.id}#research" class="usa-form usa-form--large" aria-label="Search the roll">
+    <form method="get" action="/console/ballots/${ballotId}#research" class="usa-form usa-form--large" aria-label="Search the roll">
       <input type="hidden" name="search" value="1">
       <div class="grid-row grid-gap">
         <div class="tablet:grid-col-6">${textField({ name: 'lastName', label: 'Last name (or its start)', errors: {}, values: { lastName: state.asked.lastName ?? '' }, idPrefix: 'search', hint: 'Accents, hyphens and capitals do not matter.' })}</div>
@@ -66,8 +74,7 @@ export function researchSection(ctx: PageContext, d: BallotDetail, state: Resear
       <button class="usa-button usa-button--outline" type="submit">Search the roll</button>
     </form>
     ${state.searchError !== null ? alert('error', 'Not searched:', state.searchError) : ''}
-    ${state.search === null ? '' : results(ctx, d, state.search, canMatch, failedMatch)}
-  </section>`;
+    ${state.search === null ? '' : results(ctx, d, state.search, true, failedMatch)}`;
 }
 
 function results(ctx: PageContext, d: BallotDetail, search: RollSearchResult, canMatch: boolean, failed: ResearchState['failed']): Html {
