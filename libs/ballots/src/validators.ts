@@ -34,3 +34,20 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const instantMs = (value: string): number => DateTime.fromISO(value, { setZone: true }).toMillis();
+
+/**
+ * A flag that only a UOCAVA ballot may set: `true` on any other kind is refused, naming the field
+ * (`false` or absent is always fine).
+ */
+export function OnlyForUocava(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'onlyForUocava',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} can be true only for a UOCAVA ballot (kind uocava): a federal write-in absentee ballot is never provisional`, ...options },
+      validator: {
+        validate: (value: unknown, args) => value !== true || (args?.object as { kind?: unknown } | undefined)?.kind === 'uocava',
+      },
+    });
+}
