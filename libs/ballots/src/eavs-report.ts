@@ -32,7 +32,7 @@ export interface EavsRow {
   readonly label: string;
   readonly description: string;
   readonly value: number;
-  /** `yes`, or `UNCONFIRMED` when no source gave this number for this year; empty on a check. */
+  /** `yes`, or `UNCONFIRMED` when no source gave this number for this year (`not a survey item` for B-undecided); empty on a check. */
   readonly confirmed: string;
   readonly source: string;
   /** Empty on an item; on a check, `holds: ...`, `open: ...` or `MISMATCH: ...`. */
@@ -52,7 +52,7 @@ export function eavsRows(choice: EavsInstrumentChoice, countyCode: string, count
     label: spec.label,
     description: spec.counts,
     value,
-    confirmed: spec.confirmedBy.length > 0 ? 'yes' : 'UNCONFIRMED',
+    confirmed: spec.role === 'uocava_undecided' ? 'not a survey item' : spec.confirmedBy.length > 0 ? 'yes' : 'UNCONFIRMED',
     source: eavsSourceText(spec),
     check: '',
   }));
