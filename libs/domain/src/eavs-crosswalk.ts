@@ -50,7 +50,7 @@ export const EAVS_SOURCES = {
     url: 'https://github.com/Voting-Rights-Lab/eavs-data/blob/ff2b2e9caf928296aac3caf458805f4ec24be537/sql/generated/uocava_union.sql',
   },
   schema2024: {
-    title: 'an EAVS 2016-2024 data schema listing 2024 section E and B items by code and label (public code index file 14053571523; the index does not name its repository, so it only corroborates)',
+    title: 'an EAVS 2016-2024 data schema listing 2024 section E and B items by code and label (public code index file 14053571523; the index does not name its repository; it agrees with tidyeavs on every item both give)',
     url: 'search index file 14053571523',
   },
 } as const;
@@ -117,6 +117,8 @@ const UNCONFIRMED_2018 = 'Unconfirmed for this year: the EAC 2018 codebook has t
 const UNCONFIRMED = 'Unconfirmed: no source seen gives this item for this year; check the instrument before filing.';
 const FWAB_INCLUDED =
   'FWABs are counted here too (a FWAB is a UOCAVA ballot returned by the voter); whether the instrument wants them inside this total could not be confirmed.';
+
+const ONLY_SCHEMA = 'Its only source is schema2024, whose repository the index does not name: check it against the instrument before filing.';
 
 const COUNTED: readonly EavsOutcome[] = ['counted_full', 'counted_partial'];
 
@@ -199,7 +201,8 @@ function castReasons(year: 2022 | 2024): EavsItemSpec[] {
     ...reasons.map((r, i) => {
       const seen = byYear(r.codebook, r.codebook, r.schema);
       const label = seen.label === '' ? `${r.ours} (ours: no source gives this year\u2019s wording)` : seen.label;
-      return item('E', `E2${LETTERS[i] ?? '?'}`, label, r.counts, 'provisional_cast_reason', { kind: 'provisional', issuedReason: r.reason }, seen.confirmedBy);
+      const onlySchema = seen.confirmedBy.length === 1 && seen.confirmedBy[0] === 'schema2024';
+      return item('E', `E2${LETTERS[i] ?? '?'}`, label, r.counts, 'provisional_cast_reason', { kind: 'provisional', issuedReason: r.reason }, seen.confirmedBy, onlySchema ? ONLY_SCHEMA : '');
     }),
     item('E', 'E2j', 'Other (ours: no source gives an "Other" slot of E2 for this year)', 'Other (describe as): cast for another reason', 'provisional_cast_reason', { kind: 'provisional', issuedReason: 'other' }, []),
   ];
