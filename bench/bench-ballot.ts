@@ -31,6 +31,7 @@ export function benchIntake(
     claimedVoterId: null,
     issuedReason: 'not_on_list',
     uocavaCategory: null,
+    fwab: false,
     postmarkDate: null,
     signedDate: null,
     receivedAt: BENCH_NOON,

@@ -123,6 +123,40 @@ describe('staff console in a browser', () => {
     await page.context().close();
   });
 
+  it('the FWAB checkbox: ticked on a provisional ballot it is refused at the checkbox, keeping what was typed; on a UOCAVA ballot it is taken in', async () => {
+    const page = await signIn('fulton.clerk');
+    await page.goto(`${t.service.url}/console/intake`);
+    expect(await page.textContent('#f-fwab-hint')).toMatch(/UOCAVA only/);
+    await page.selectOption('#f-kind', 'provisional');
+    await page.fill('#f-receiptNumber', 'BR-FWAB-1');
+    await page.fill('#f-precinctId', 'FUL-01');
+    await page.fill('#f-firstName', 'Pat');
+    await page.fill('#f-lastName', 'Voter1001');
+    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
+    await page.selectOption('#f-issuedReason', 'not_on_list');
+    await page.fill('#f-castAt', '2020-11-03T12:00');
+    await page.fill('#f-receivedAt', '2020-11-03T12:00');
+    await page.click('label[for="f-fwab"]');
+    await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
+    await page.waitForLoadState();
+    expect(await page.textContent('#f-fwab-error')).toMatch(/only for a UOCAVA ballot/);
+    expect(await page.isChecked('#f-fwab')).toBe(true);
+    expect(await page.inputValue('#f-receiptNumber')).toBe('BR-FWAB-1');
+    await screenshot(page, 'intake-fwab-refused');
+    await page.selectOption('#f-kind', 'uocava');
+    await page.fill('#f-precinctId', '');
+    await page.selectOption('#f-issuedReason', '');
+    await page.fill('#f-castAt', '');
+    await page.selectOption('#f-uocavaCategory', 'military_overseas');
+    await page.fill('#f-postmarkDate', '2020-11-02');
+    await page.fill('#f-receivedAt', '2020-11-04T10:00');
+    await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
+    await page.waitForURL(/\/console\/ballots\//);
+    expect(await page.textContent('main')).toMatch(/Returned on the federal write-in ballot \(FWAB\)\s*Yes/);
+    await page.context().close();
+  });
+
   it('a clerk proposes a rejection; the same clerk cannot confirm it; a supervisor does', async () => {
     const clerk = await signIn('fulton.clerk');
     const number = await takeIn(clerk, { lastName: 'Nobody', issuedReason: 'not_on_list' }, true);
@@ -300,7 +334,8 @@ describe('staff console in a browser', () => {
     const counties = await page.$$eval('main table tbody tr', (rows) => [...new Set(rows.map((row) => row.querySelector('th, td')?.textContent?.trim()))]);
     expect(counties).toEqual(['DEKALB']);
     const fromApi = await t.http.get(`/api/reports/eavs?electionId=${ELECTION}&countyCode=DEKALB&format=csv`).auth(admin, { type: 'bearer' }).buffer(true).expect(200);
-    expect(fromApi.text).toMatch(/^DEKALB,DeKalb,E,E1a,[^\r]*,[1-9]\d*\r$/m);
+    expect(fromApi.text).toMatch(/^DEKALB,DeKalb,EAVS 2020,E,E1a,Total Provisional,Provisional ballots submitted,[1-9]\d*,yes,/m);
+    expect(await page.textContent('main')).toContain('Item numbers of the EAVS 2020 instrument');
     const href = await page.getAttribute('main a:has-text("Download CSV")', 'href');
     const csv = await page.request.get(`${t.service.url}${href ?? ''}`);
     expect(await csv.text()).toBe(fromApi.text);

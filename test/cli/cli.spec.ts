@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, PrecinctEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
 import { IsNull, Not } from 'typeorm';
 import { VOTER_BATCH_ROWS } from '@app/imports';
-import { EAVS_ITEMS } from '@app/domain';
+import { EAVS_INSTRUMENTS } from '@app/domain';
+import { parse } from 'csv-parse/sync';
 import { cliEnv, runCli, spawnCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services } from '@test/support/services';
@@ -228,12 +229,14 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
   it('export report eavs --county: one county\u2019s section E and B figures, E1a its provisional ballots; an unknown county is named', async () => {
     const out = await runCli(['export', 'report', 'eavs', '-', '--election', GA_2020_ELECTION, '--county', 'FULTON'], cliEnv(db));
     expect(out.code).toBe(0);
-    const [header, ...rows] = out.stdout.trim().split('\r\n').map((l) => l.split(','));
-    expect(header).toEqual(['countyCode', 'countyName', 'section', 'item', 'description', 'value']);
-    expect(rows.map((r) => r[3])).toEqual(EAVS_ITEMS.map((i) => i.item));
-    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['FULTON']));
+    const [header, ...rows] = parse(out.stdout);
+    expect(header).toEqual(['countyCode', 'countyName', 'instrument', 'section', 'item', 'label', 'description', 'value', 'confirmed', 'source', 'check']);
+    // The 2020 election files the 2020 instrument: its items, each section followed by its checks.
+    expect(rows.filter((r) => r[4] !== 'check').map((r) => r[4])).toEqual(EAVS_INSTRUMENTS[2020].items.map((i) => i.item));
+    expect(new Set(rows.map((r) => `${r[0] ?? ''} ${r[2] ?? ''}`))).toEqual(new Set(['FULTON EAVS 2020']));
     const [{ n }] = await db.dataSource.query<[{ n: string | number }]>(`SELECT COUNT(*) AS n FROM ballots WHERE county_code = 'FULTON' AND kind = 'provisional'`);
-    expect(Number(rows.find((r) => r[3] === 'E1a')?.at(-1))).toBe(Number(n));
+    expect(Number(rows.find((r) => r[4] === 'E1a')?.[7])).toBe(Number(n));
+    expect(rows.filter((r) => r[4] === 'check').every((r) => /^(holds|open):/.test(r[10] ?? ''))).toBe(true);
     const unknown = await runCli(['export', 'report', 'eavs', '-', '--election', GA_2020_ELECTION, '--county', 'NOWHERE'], cliEnv(db));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no county NOWHERE in ga-2020-general/);

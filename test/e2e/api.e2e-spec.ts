@@ -96,6 +96,19 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       expect(await t.db.dataSource.getRepository(AuditEntryEntity).count()).toBe(before);
     });
 
+    it('a UOCAVA ballot taken in as a FWAB says so; fwab true on a provisional ballot, or not a boolean, is refused (400) naming the field', async () => {
+      const uocava = { kind: 'uocava', precinctId: undefined, issuedReason: undefined, castAt: undefined, uocavaCategory: 'military_overseas', postmarkDate: '2020-11-02', receivedAt: '2020-11-04T10:00:00-05:00' };
+      const fwab = await intake(clerk, { ...uocava, fwab: true });
+      expect((await t.http.get(`/api/ballots/${fwab.id}`).auth(clerk, { type: 'bearer' }).expect(200)).body).toMatchObject({ ballot: { kind: 'uocava', fwab: true } });
+      const plain = await intake(clerk, uocava);
+      expect((await t.http.get(`/api/ballots/${plain.id}`).auth(clerk, { type: 'bearer' }).expect(200)).body).toMatchObject({ ballot: { kind: 'uocava', fwab: false } });
+      const refused = await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intakeBody({ fwab: true })).expect(400);
+      expect((refused.body as ErrorBody).fields).toEqual([{ field: 'fwab', message: expect.stringMatching(/only for a UOCAVA ballot/) }]);
+      const notBoolean = await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intakeBody({ ...uocava, fwab: 'yes' })).expect(400);
+      expect((notBoolean.body as ErrorBody).fields.map((f) => f.field)).toEqual(['fwab']);
+      await intake(clerk, { fwab: false });
+    });
+
     it('a clerk of another county can neither read nor change the ballot (404, as if it did not exist)', async () => {
       const ballot = await intake(clerk);
       await t.http.get(`/api/ballots/${ballot.id}`).auth(cobbClerk, { type: 'bearer' }).expect(404);
@@ -142,10 +155,14 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       const csv = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=FULTON&format=csv').auth(admin, { type: 'bearer' }).expect(200);
       expect(csv.headers['content-disposition']).toBe('attachment; filename="eavs-ga-2020-general-FULTON.csv"');
       const lines = csv.text.trim().split('\r\n');
-      expect(lines[0]).toBe('countyCode,countyName,section,item,description,value');
-      expect(lines.slice(1).every((l) => l.startsWith('FULTON,Fulton,'))).toBe(true);
+      expect(lines[0]).toBe('countyCode,countyName,instrument,section,item,label,description,value,confirmed,source,check');
+      expect(lines.slice(1).every((l) => l.startsWith('FULTON,Fulton,EAVS 2020,'))).toBe(true);
       const json = await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=FULTON').auth(admin, { type: 'bearer' }).expect(200);
-      const figures = new Map((json.body as { item: string; value: number }[]).map((r) => [r.item, r.value]));
+      const rows = json.body as { item: string; value: number; check: string; confirmed: string }[];
+      const figures = new Map(rows.filter((r) => r.item !== 'check').map((r) => [r.item, r.value]));
+      // The election is of 2020: the 2020 instrument's numbers, and its sums checked (none fails on real ballots).
+      expect(rows.find((r) => r.item === 'B9a')?.confirmed).toBe('yes');
+      expect(rows.filter((r) => r.item === 'check').map((r) => r.check.split(':')[0]).filter((c) => c !== 'holds' && c !== 'open')).toEqual([]);
       expect(figures.get('E1a')).toBeGreaterThan(0);
       expect(figures.get('E1a')).toBe(['E1b', 'E1c', 'E1d', 'E1e'].reduce((n, item) => n + (figures.get(item) ?? 0), 0));
       await t.http.get('/api/reports/eavs?electionId=ga-2020-general&countyCode=NOWHERE').auth(admin, { type: 'bearer' }).expect(404);

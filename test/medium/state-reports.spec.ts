@@ -95,36 +95,38 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     ]);
   });
 
-  /** The EAVS figures of one county as `item: value`, zeros left out. */
+  /** The EAVS figures of one county as `item: value`, zeros and the sum checks left out. */
   const eavsOf = async (actor: Parameters<Reports['eavs']>[0], countyCode?: string) => {
     const rows = await reports.eavs(actor, GA_2020_ELECTION, countyCode);
     const byCounty: Record<string, Record<string, number>> = {};
-    for (const r of rows) if (r.value !== 0) byCounty[r.countyCode] = { ...byCounty[r.countyCode], [r.item]: r.value };
+    for (const r of rows) if (r.value !== 0 && r.item !== 'check') byCounty[r.countyCode] = { ...byCounty[r.countyCode], [r.item]: r.value };
     return { rows, byCounty };
   };
 
-  it('EAVS for Fulton: six provisional ballots (E1a), two counted in full, one in part, one rejected as not registered (E2b), two undecided; one UOCAVA ballot from an overseas citizen, rejected (B18c)', async () => {
+  it('EAVS for Fulton: six provisional ballots (E1a), two counted in full, one in part, one rejected as not registered (E2b), two undecided; one UOCAVA ballot from an overseas citizen, rejected (B18c); the 2020 instrument\u2019s numbers', async () => {
     const { rows, byCounty } = await eavsOf(OBSERVER, 'FULTON');
     expect(byCounty).toEqual({
-      FULTON: { E1a: 6, E1b: 2, E1c: 1, E1d: 1, E1e: 2, E2a: 1, E2b: 1, B8a: 1, B8c: 1, B18a: 1, B18c: 1 },
+      FULTON: { E1a: 6, E1b: 2, E1c: 1, E1d: 1, E1e: 2, E2a: 1, E2b: 1, B9a: 1, B9c: 1, B18a: 1, B18c: 1 },
     });
     expect(rows.every((r) => r.countyCode === 'FULTON')).toBe(true);
     expect(rows.map((r) => r.item).slice(0, 6)).toEqual(['E1a', 'E1b', 'E1c', 'E1d', 'E1e', 'E2a']);
+    expect(new Set(rows.map((r) => r.instrument))).toEqual(new Set(['EAVS 2020']));
+    expect(rows.filter((r) => r.item === 'check').map((r) => r.check.split(':')[0])).toEqual(['open', 'holds', 'holds', 'holds', 'holds', 'holds']);
   });
 
   it('EAVS for the state: each county (zeros included, DeKalb has none) and all counties together; the late UOCAVA rejection is not a provisional E2 reason', async () => {
     const { rows, byCounty } = await eavsOf(OBSERVER);
     expect(byCounty).toEqual({
-      COBB: { E1a: 1, E1e: 1, B8a: 1, B8b: 1, B14a: 1, B14b: 1 },
-      FULTON: { E1a: 6, E1b: 2, E1c: 1, E1d: 1, E1e: 2, E2a: 1, E2b: 1, B8a: 1, B8c: 1, B18a: 1, B18c: 1 },
-      ALL: { E1a: 7, E1b: 2, E1c: 1, E1d: 1, E1e: 3, E2a: 1, E2b: 1, B8a: 2, B8b: 1, B8c: 1, B14a: 1, B14b: 1, B18a: 1, B18c: 1 },
+      COBB: { E1a: 1, E1e: 1, B9a: 1, B9b: 1, B14a: 1, B14b: 1 },
+      FULTON: { E1a: 6, E1b: 2, E1c: 1, E1d: 1, E1e: 2, E2a: 1, E2b: 1, B9a: 1, B9c: 1, B18a: 1, B18c: 1 },
+      ALL: { E1a: 7, E1b: 2, E1c: 1, E1d: 1, E1e: 3, E2a: 1, E2b: 1, B9a: 2, B9b: 1, B9c: 1, B14a: 1, B14b: 1, B18a: 1, B18c: 1 },
     });
     expect(new Set(rows.map((r) => r.countyCode))).toEqual(new Set(['COBB', 'DEKALB', 'FULTON', 'ALL']));
     expect(rows.filter((r) => r.countyCode === 'DEKALB').every((r) => r.value === 0)).toBe(true);
   });
 
   it('EAVS for a county clerk: their own county; another county asked for gives no rows; a county the election does not have is not found', async () => {
-    expect((await eavsOf(COBB_CLERK)).byCounty).toEqual({ COBB: { E1a: 1, E1e: 1, B8a: 1, B8b: 1, B14a: 1, B14b: 1 } });
+    expect((await eavsOf(COBB_CLERK)).byCounty).toEqual({ COBB: { E1a: 1, E1e: 1, B9a: 1, B9b: 1, B14a: 1, B14b: 1 } });
     expect((await eavsOf(COBB_CLERK, 'FULTON')).rows).toEqual([]);
     await expect(reports.eavs(OBSERVER, GA_2020_ELECTION, 'NOWHERE')).rejects.toMatchObject({ code: 'not_found', message: 'no county NOWHERE in ga-2020-general' });
   });

@@ -120,6 +120,7 @@ export function provisionalIntake(overrides: Partial<IntakeInput> = {}): IntakeI
     claimedVoterId: '1001',
     issuedReason: 'not_on_list',
     uocavaCategory: null,
+    fwab: false,
     postmarkDate: null,
     signedDate: null,
     receivedAt: Date.UTC(2020, 10, 3, 17),

@@ -31,6 +31,8 @@ export interface IntakeInput {
   readonly claimedVoterId: string | null;
   readonly issuedReason: IssuedReason | null;
   readonly uocavaCategory: UocavaCategory | null;
+  /** A UOCAVA ballot returned on the federal write-in absentee ballot (FWAB); false for a provisional ballot. */
+  readonly fwab: boolean;
   readonly postmarkDate: string | null;
   readonly signedDate: string | null;
   readonly receivedAt: number;

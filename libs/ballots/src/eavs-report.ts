@@ -1,32 +1,108 @@
-import { eavsFigures, type Determination, type EavsGroup, type RejectionReason, type UocavaCategory, type BallotKind } from '@app/domain';
-import { BallotEntity, CountyEntity } from '@app/persistence';
+import {
+  eavsCheckText,
+  eavsChecks,
+  eavsFigures,
+  eavsInstrumentFor,
+  eavsInstrumentText,
+  eavsSourceText,
+  type BallotKind,
+  type Determination,
+  type EavsGroup,
+  type EavsInstrumentChoice,
+  type IssuedReason,
+  type RejectionReason,
+  type UocavaCategory,
+} from '@app/domain';
+import { BallotEntity, CountyEntity, ElectionEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 
+/**
+ * One row of the EAVS export: an item of the instrument (its number, its label as the instrument
+ * words it, what this service counts in it, the count, whether a source confirmed the number and
+ * which), or one of the survey's sums checked on the county's figures (`item` is `check`, `value`
+ * the parts minus the total, `check` the outcome in words).
+ */
 export interface EavsRow {
   readonly countyCode: string;
   readonly countyName: string;
+  /** The instrument used, and why when it is not the election year's own. */
+  readonly instrument: string;
   readonly section: 'B' | 'E';
   readonly item: string;
+  readonly label: string;
   readonly description: string;
   readonly value: number;
+  /** `yes`, or `UNCONFIRMED` when no source gave this number for this year (`not a survey item` for B-undecided); empty on a check. */
+  readonly confirmed: string;
+  readonly source: string;
+  /** Empty on an item; on a check, `holds: ...`, `open: ...` or `MISMATCH: ...`. */
+  readonly check: string;
+}
+
+/** The rows of one county's (or all counties') ballot groups: every item of the instrument, then its checks by section. */
+export function eavsRows(choice: EavsInstrumentChoice, countyCode: string, countyName: string, groups: readonly EavsGroup[]): EavsRow[] {
+  const instrument = eavsInstrumentText(choice);
+  const figures = eavsFigures(choice.instrument, groups);
+  const items = figures.map(({ spec, value }): EavsRow => ({
+    countyCode,
+    countyName,
+    instrument,
+    section: spec.section,
+    item: spec.item,
+    label: spec.label,
+    description: spec.counts,
+    value,
+    confirmed: spec.role === 'uocava_undecided' ? 'not a survey item' : spec.confirmedBy.length > 0 ? 'yes' : 'UNCONFIRMED',
+    source: eavsSourceText(spec),
+    check: '',
+  }));
+  const checks = eavsChecks(figures).map((c): EavsRow => ({
+    countyCode,
+    countyName,
+    instrument,
+    section: c.section,
+    item: 'check',
+    label: c.rule,
+    description: 'The survey\u2019s sum, checked on these figures',
+    value: c.parts + c.undecided - c.total,
+    confirmed: '',
+    source: '',
+    check: eavsCheckText(c),
+  }));
+  // Each section's checks follow its items, so a county's section E reads items then their sums.
+  return (['E', 'B'] as const).flatMap((section) => [...items.filter((r) => r.section === section), ...checks.filter((r) => r.section === section)]);
 }
 
 /**
  * The EAVS section E and B figures of each county in scope, and, when more than one county is in
- * scope, of all of them together (county code `ALL`): one grouped scan of the election's ballots.
- * Every county in scope has its rows, zeros included, because a county with no provisional
- * ballots still answers the survey.
+ * scope, of all of them together (county code `ALL`), in the numbers of the instrument for the
+ * election's year: one grouped scan of the election's ballots. Every county in scope has its rows,
+ * zeros included, because a county with no provisional ballots still answers the survey.
  */
 export async function eavsReport(m: EntityManager, electionId: string, scope: string | null): Promise<EavsRow[]> {
+  const election = await m.findOneBy(ElectionEntity, { id: electionId });
+  if (election === null) return [];
+  const choice = eavsInstrumentFor(election.electionDay);
   const q = m.getRepository(BallotEntity).createQueryBuilder('b')
     .select('b.county_code', 'countyCode').addSelect('b.kind', 'kind').addSelect('b.uocava_category', 'uocavaCategory')
+    .addSelect('b.issued_reason', 'issuedReason').addSelect('b.fwab', 'fwab')
     .addSelect('b.status', 'status').addSelect('b.determination', 'determination').addSelect('b.rejection_reason', 'rejectionReason')
     .addSelect('COUNT(*)', 'ballots')
     .where('b.election_id = :electionId', { electionId });
   if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
-  const raw = await q.groupBy('b.county_code').addGroupBy('b.kind').addGroupBy('b.uocava_category').addGroupBy('b.status')
-    .addGroupBy('b.determination').addGroupBy('b.rejection_reason')
-    .getRawMany<{ countyCode: string; kind: BallotKind; uocavaCategory: UocavaCategory | null; status: string; determination: Determination | null; rejectionReason: RejectionReason | null; ballots: string | number }>();
+  const raw = await q.groupBy('b.county_code').addGroupBy('b.kind').addGroupBy('b.uocava_category').addGroupBy('b.issued_reason').addGroupBy('b.fwab')
+    .addGroupBy('b.status').addGroupBy('b.determination').addGroupBy('b.rejection_reason')
+    .getRawMany<{
+      countyCode: string;
+      kind: BallotKind;
+      uocavaCategory: UocavaCategory | null;
+      issuedReason: IssuedReason | null;
+      fwab: boolean | number;
+      status: string;
+      determination: Determination | null;
+      rejectionReason: RejectionReason | null;
+      ballots: string | number;
+    }>();
   const countyQuery = m.getRepository(CountyEntity).createQueryBuilder('c').where('c.election_id = :electionId', { electionId }).orderBy('c.code');
   if (scope !== null) countyQuery.andWhere('c.code = :scope', { scope });
   const counties = await countyQuery.getMany();
@@ -34,13 +110,12 @@ export async function eavsReport(m: EntityManager, electionId: string, scope: st
   const byCounty = new Map<string, EavsGroup[]>();
   const all: EavsGroup[] = [];
   for (const r of raw) {
-    const group: EavsGroup = { kind: r.kind, uocavaCategory: r.uocavaCategory, status: r.status, determination: r.determination, rejectionReason: r.rejectionReason, ballots: Number(r.ballots) };
+    // SQLite gives the boolean back as 0 or 1, PostgreSQL as a boolean.
+    const group: EavsGroup = { kind: r.kind, uocavaCategory: r.uocavaCategory, issuedReason: r.issuedReason, fwab: r.fwab === true || r.fwab === 1, status: r.status, determination: r.determination, rejectionReason: r.rejectionReason, ballots: Number(r.ballots) };
     byCounty.set(r.countyCode, [...(byCounty.get(r.countyCode) ?? []), group]);
     all.push(group);
   }
-  const rows = (countyCode: string, countyName: string, groups: readonly EavsGroup[]): EavsRow[] =>
-    eavsFigures(groups).map((f) => ({ countyCode, countyName, ...f }));
-  const result = counties.flatMap((c) => rows(c.code, c.name, byCounty.get(c.code) ?? []));
-  if (counties.length > 1) result.push(...rows('ALL', 'All counties', all));
+  const result = counties.flatMap((c) => eavsRows(choice, c.code, c.name, byCounty.get(c.code) ?? []));
+  if (counties.length > 1) result.push(...eavsRows(choice, 'ALL', 'All counties', all));
   return result;
 }

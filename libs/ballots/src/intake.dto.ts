@@ -12,7 +12,11 @@ import {
 } from '@app/domain';
 import { IsBoolean, IsIn, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { IntakeInput } from './ballot-intake';
+<<<<<<< HEAD
 import { instantMs, IsCalendarDate, IsEmailAddress, IsInstant, IsPlainText, Trim } from './validators';
+=======
+import { instantMs, IsCalendarDate, IsInstant, OnlyForUocava } from './validators';
+>>>>>>> eavs
 
 /** The shapes of ids the service accepts (election ids, county and receipt codes, precinct ids). */
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -61,6 +65,10 @@ export class IntakeBallotDto {
   @ValidateIf((o: IntakeBallotDto) => o.kind === 'uocava' || o.uocavaCategory !== undefined)
   @IsIn(UOCAVA_CATEGORIES)
   uocavaCategory?: UocavaCategory;
+
+  /** The voter returned the federal write-in absentee ballot (FWAB): UOCAVA ballots only. */
+  @IsOptional() @IsBoolean() @OnlyForUocava()
+  fwab?: boolean;
 
   @IsOptional() @IsCalendarDate()
   postmarkDate?: string;
@@ -113,6 +121,7 @@ export function intakeInput(dto: IntakeBallotDto): IntakeInput {
     claimedVoterId: dto.claimedVoterId ?? null,
     issuedReason: dto.kind === 'provisional' ? (dto.issuedReason ?? null) : null,
     uocavaCategory: dto.kind === 'uocava' ? (dto.uocavaCategory ?? null) : null,
+    fwab: dto.kind === 'uocava' && dto.fwab === true,
     postmarkDate: dto.postmarkDate ?? null,
     signedDate: dto.signedDate ?? null,
     receivedAt: instantMs(dto.receivedAt),

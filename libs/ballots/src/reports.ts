@@ -258,7 +258,11 @@ export class Reports {
     });
   }
 
-  /** The federal survey's provisional (section E) and UOCAVA (section B) figures, by county and for all counties in scope. */
+  /**
+   * The federal survey's provisional (section E) and UOCAVA (section B) figures, by county and for
+   * all counties in scope, in the numbers of the instrument for the election's year, with the
+   * survey's sums checked on each county's figures.
+   */
   eavs(actor: StaffActor, electionId: string, countyCode?: string): Promise<EavsRow[]> {
     return this.tx.read(async (m) => eavsReport(m, electionId, await reportScope(m, actor, electionId, countyCode)));
   }
@@ -272,7 +276,10 @@ export const REPORT_DEFINITIONS = {
   'cure-reasons': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.cureReasons(a, e, c), columns: ['countyCode', 'cureReason', 'outcome', 'ballots'] },
   'partial-counts': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.partialCounts(a, e, c), columns: ['countyCode', 'precinctId', 'receiptNumber', 'contestsToCount', 'contestIds'] },
   'state-rollup': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.stateRollup(a, e, c), columns: ['countyCode', 'countyName', 'ballots', 'countedFull', 'countedPartial', 'rejected', 'outstanding'] },
-  eavs: { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.eavs(a, e, c), columns: ['countyCode', 'countyName', 'section', 'item', 'description', 'value'] },
+  eavs: {
+    run: (r: Reports, a: StaffActor, e: string, c?: string) => r.eavs(a, e, c),
+    columns: ['countyCode', 'countyName', 'instrument', 'section', 'item', 'label', 'description', 'value', 'confirmed', 'source', 'check'],
+  },
   'certification-readiness': { run: (r: Reports, a: StaffActor, e: string, c?: string) => r.certificationReadiness(a, e, c), columns: ['countyCode', 'countyName', 'outstanding', 'total', 'certified', 'certifiedAt', 'ready'] },
 } as const;
 export type ReportName = keyof typeof REPORT_DEFINITIONS;

@@ -171,6 +171,8 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
       claimedVoterId: matched ? voter.voterId : null,
       issuedReason: uocava ? null : issued,
       uocavaCategory: uocava ? pick(['military_overseas', 'military_stateside', 'overseas_temporary', 'overseas_permanent'] as const) : null,
+      // One UOCAVA ballot in ten came back on the federal write-in absentee ballot (FWAB).
+      fwab: uocava && i % 10 === 3,
       postmarkDate: uocava ? new Date(received - (2 + Math.floor(random() * 8)) * 86_400_000).toISOString().slice(0, 10) : null,
       signedDate: null,
       receivedAt: Math.min(received, deps.clock.now()),

@@ -1,91 +1,70 @@
 /**
- * The federal Election Administration and Voting Survey (EAVS) items this service can answer from
- * the ballots it adjudicates: section E (provisional ballots) and the returned-ballot part of
- * section B (UOCAVA). The mapping is data, so each item says which ballots it counts, and the
- * tally below is a pure function of grouped ballot counts.
- *
- * Source: U.S. Election Assistance Commission, Election Administration and Voting Survey
- * instrument (OMB control number 3265-0006; the 2022 instrument is the one at
- * https://omb.report/icr/202203-3265-002). Section E's rejection items E2b to E2j follow the same
- * order as the SPEC's rejection codes (which were written from them); the three "other" slots
- * E2k to E2m carry our remaining codes, each described, as the survey asks. Section B's item
- * numbers are the ones of the 2020 and 2022 instruments as we have them; the EAC renumbers items
- * between surveys, so EAVS_SOURCE.confirm says what to check against the survey year's instrument
- * before a county files.
+ * The federal Election Administration and Voting Survey (EAVS) figures of a set of ballots: which
+ * instrument an election files (by its year), each item's value from grouped ballot counts, and
+ * the survey's own sums checked on those values. All pure; the items themselves are data, in
+ * `eavs-crosswalk.ts`, with their sources.
  */
-import type { BallotKind, Determination, RejectionReason, UocavaCategory } from './codes';
+import { throwIllegalValue } from './assert';
+import type { BallotKind, Determination, IssuedReason, RejectionReason, UocavaCategory } from './codes';
+import {
+  EAVS_INSTRUMENT_YEARS,
+  EAVS_INSTRUMENTS,
+  EAVS_SOURCES,
+  EAVS_VOTER_GROUP,
+  type EavsInstrument,
+  type EavsInstrumentYear,
+  type EavsItemSpec,
+  type EavsOutcome,
+  type EavsRole,
+} from './eavs-crosswalk';
 
-export const EAVS_SOURCE = {
-  title: 'U.S. Election Assistance Commission, Election Administration and Voting Survey (OMB 3265-0006), sections B and E',
-  url: 'https://omb.report/icr/202203-3265-002',
-  confirm: 'Item numbers follow the 2020 and 2022 instruments; check them against the instrument of the survey year before filing (section B especially).',
-} as const;
+export * from './eavs-crosswalk';
 
-/** Where a ballot stands for the survey. */
-export type EavsOutcome = 'counted_full' | 'counted_partial' | 'rejected' | 'undecided';
+/** How the instrument was chosen for an election. */
+export type EavsInstrumentBasis =
+  /** The instrument of the election's own year. */
+  | 'same_year'
+  /** No instrument of that year here (an odd year, or one after the last): the latest one before it. */
+  | 'latest_before'
+  /** The election is older than every instrument here: the earliest one. */
+  | 'earliest';
 
-/** Uniformed-services voters and non-military overseas citizens, as section B splits them. */
-export type EavsVoterGroup = 'uniformed' | 'overseas';
-
-export const EAVS_VOTER_GROUP: { readonly [C in UocavaCategory]: EavsVoterGroup } = {
-  military_overseas: 'uniformed',
-  military_stateside: 'uniformed',
-  overseas_temporary: 'overseas',
-  overseas_permanent: 'overseas',
-};
-
-export interface EavsItem {
-  readonly section: 'B' | 'E';
-  readonly item: string;
-  readonly description: string;
-  readonly kind: BallotKind;
-  /** The outcomes counted; every ballot of the kind when absent. */
-  readonly outcomes?: readonly EavsOutcome[];
-  readonly voters?: EavsVoterGroup;
-  /** Rejected ballots with one of these reasons only. */
-  readonly reasons?: readonly RejectionReason[];
+export interface EavsInstrumentChoice {
+  readonly instrument: EavsInstrument;
+  readonly electionYear: number;
+  readonly basis: EavsInstrumentBasis;
 }
 
-const provisional = (item: string, description: string, rest: Partial<EavsItem> = {}): EavsItem => ({ section: 'E', item, description, kind: 'provisional', ...rest });
-const uocava = (item: string, description: string, rest: Partial<EavsItem> = {}): EavsItem => ({ section: 'B', item, description, kind: 'uocava', ...rest });
-const rejectedFor = (item: string, description: string, reasons: readonly RejectionReason[]) => provisional(item, description, { outcomes: ['rejected'], reasons });
-const COUNTED: readonly EavsOutcome[] = ['counted_full', 'counted_partial'];
+/** The instrument for an election held on `electionDay` (YYYY-MM-DD): the latest one not after its year. */
+export function eavsInstrumentFor(electionDay: string): EavsInstrumentChoice {
+  const electionYear = Number(electionDay.slice(0, 4));
+  const notAfter = EAVS_INSTRUMENT_YEARS.filter((year) => year <= electionYear);
+  const year: EavsInstrumentYear = notAfter.at(-1) ?? EAVS_INSTRUMENT_YEARS[0];
+  const basis: EavsInstrumentBasis = year === electionYear ? 'same_year' : notAfter.length > 0 ? 'latest_before' : 'earliest';
+  return { instrument: EAVS_INSTRUMENTS[year], electionYear, basis };
+}
 
-export const EAVS_ITEMS: readonly EavsItem[] = [
-  provisional('E1a', 'Voters who submitted a provisional ballot'),
-  provisional('E1b', 'Provisional ballots counted in full', { outcomes: ['counted_full'] }),
-  provisional('E1c', 'Provisional ballots counted in part', { outcomes: ['counted_partial'] }),
-  provisional('E1d', 'Provisional ballots rejected', { outcomes: ['rejected'] }),
-  provisional('E1e', 'Other: provisional ballots not yet decided when this export was made', { outcomes: ['undecided'] }),
-  provisional('E2a', 'Provisional ballots rejected, all reasons', { outcomes: ['rejected'] }),
-  rejectedFor('E2b', 'Rejected: voter not registered in the state', ['not_registered']),
-  rejectedFor('E2c', 'Rejected: voter registered in the state but in another jurisdiction', ['wrong_jurisdiction']),
-  rejectedFor('E2d', 'Rejected: voter registered in the jurisdiction but voted in the wrong precinct', ['wrong_precinct']),
-  rejectedFor('E2e', 'Rejected: voter did not provide sufficient identification', ['no_id']),
-  rejectedFor('E2f', 'Rejected: provisional ballot envelope or ballot incomplete or illegible', ['incomplete']),
-  rejectedFor('E2g', 'Rejected: ballot missing from the envelope', ['ballot_missing']),
-  rejectedFor('E2h', 'Rejected: no signature', ['no_signature']),
-  rejectedFor('E2i', 'Rejected: signature does not match', ['signature_mismatch']),
-  rejectedFor('E2j', 'Rejected: voter already voted', ['already_voted']),
-  rejectedFor('E2k', 'Rejected, other reason: received after the deadline', ['late']),
-  rejectedFor('E2l', 'Rejected, other reason: postmarked after the deadline', ['postmarked_late']),
-  rejectedFor('E2m', 'Rejected, other reason: other', ['other']),
-  uocava('B8a', 'UOCAVA ballots returned by voters and submitted for counting'),
-  uocava('B8b', 'UOCAVA ballots returned: uniformed services voters', { voters: 'uniformed' }),
-  uocava('B8c', 'UOCAVA ballots returned: non-military overseas citizens', { voters: 'overseas' }),
-  uocava('B14a', 'UOCAVA ballots counted', { outcomes: COUNTED }),
-  uocava('B14b', 'UOCAVA ballots counted: uniformed services voters', { outcomes: COUNTED, voters: 'uniformed' }),
-  uocava('B14c', 'UOCAVA ballots counted: non-military overseas citizens', { outcomes: COUNTED, voters: 'overseas' }),
-  uocava('B18a', 'UOCAVA ballots rejected', { outcomes: ['rejected'] }),
-  uocava('B18b', 'UOCAVA ballots rejected: uniformed services voters', { outcomes: ['rejected'], voters: 'uniformed' }),
-  uocava('B18c', 'UOCAVA ballots rejected: non-military overseas citizens', { outcomes: ['rejected'], voters: 'overseas' }),
-  uocava('B-undecided', 'Not a survey item: UOCAVA ballots not yet decided when this export was made (file once this is 0)', { outcomes: ['undecided'] }),
-];
+/** The choice in words, for every row of the export: "EAVS 2020", or why another year's instrument is used. */
+export function eavsInstrumentText(choice: EavsInstrumentChoice): string {
+  const year = choice.instrument.year;
+  switch (choice.basis) {
+    case 'same_year':
+      return `EAVS ${year}`;
+    case 'latest_before':
+      return `EAVS ${year} (no ${choice.electionYear} instrument here: the latest before ${choice.electionYear})`;
+    case 'earliest':
+      return `EAVS ${year} (the earliest here; the election, ${choice.electionYear}, is older)`;
+    default:
+      return throwIllegalValue(choice.basis, 'instrument basis');
+  }
+}
 
 /** How many ballots share these facts (one row of a grouped count). */
 export interface EavsGroup {
   readonly kind: BallotKind;
   readonly uocavaCategory: UocavaCategory | null;
+  readonly issuedReason: IssuedReason | null;
+  readonly fwab: boolean;
   readonly status: string;
   readonly determination: Determination | null;
   readonly rejectionReason: RejectionReason | null;
@@ -98,28 +77,105 @@ export function eavsOutcome(status: string, determination: Determination | null)
   return 'undecided';
 }
 
-function counts(item: EavsItem, group: EavsGroup): boolean {
-  if (group.kind !== item.kind) return false;
-  const outcome = eavsOutcome(group.status, group.determination);
-  if (item.outcomes !== undefined && !item.outcomes.includes(outcome)) return false;
-  if (item.voters !== undefined && (group.uocavaCategory === null || EAVS_VOTER_GROUP[group.uocavaCategory] !== item.voters)) return false;
-  if (item.reasons !== undefined && (group.rejectionReason === null || !item.reasons.includes(group.rejectionReason))) return false;
+function counts(spec: EavsItemSpec, group: EavsGroup): boolean {
+  const m = spec.measure;
+  if (group.kind !== m.kind) return false;
+  if (m.outcomes !== undefined && !m.outcomes.includes(eavsOutcome(group.status, group.determination))) return false;
+  if (m.voters !== undefined && (group.uocavaCategory === null || EAVS_VOTER_GROUP[group.uocavaCategory] !== m.voters)) return false;
+  if (m.rejectionReason !== undefined && group.rejectionReason !== m.rejectionReason) return false;
+  if (m.issuedReason !== undefined && group.issuedReason !== m.issuedReason) return false;
+  if (m.fwabOnly === true && !group.fwab) return false;
   return true;
 }
 
 export interface EavsFigure {
-  readonly section: 'B' | 'E';
-  readonly item: string;
-  readonly description: string;
+  readonly spec: EavsItemSpec;
   readonly value: number;
 }
 
-/** Every item's value for the ballots in these groups, in survey order. */
-export function eavsFigures(groups: readonly EavsGroup[]): EavsFigure[] {
-  return EAVS_ITEMS.map((item) => ({
-    section: item.section,
-    item: item.item,
-    description: item.description,
-    value: groups.reduce((total, group) => (counts(item, group) ? total + group.ballots : total), 0),
-  }));
+/** Every item's value for the ballots in these groups, in the instrument's order. */
+export function eavsFigures(instrument: EavsInstrument, groups: readonly EavsGroup[]): EavsFigure[] {
+  return instrument.items.map((spec) => ({ spec, value: groups.reduce((total, group) => (counts(spec, group) ? total + group.ballots : total), 0) }));
+}
+
+/** Which sources confirmed an item, in words; or that none did. */
+export function eavsSourceText(spec: EavsItemSpec): string {
+  const sources = spec.confirmedBy.map((id) => `${id}: ${EAVS_SOURCES[id].url}`).join('; ');
+  return [sources, spec.note].filter((text) => text !== '').join('. ');
+}
+
+/** How a check came out. */
+export type EavsCheckOutcome =
+  /** The parts add up to the total. */
+  | { readonly status: 'holds' }
+  /** They will once every ballot is decided: the undecided ballots make up the rest. */
+  | { readonly status: 'open'; readonly undecided: number }
+  /** They do not, even counting the undecided ballots: `difference` is parts (and undecided) minus total. */
+  | { readonly status: 'mismatch'; readonly difference: number };
+
+export interface EavsCheck {
+  readonly section: 'B' | 'E';
+  /** The sum, in this instrument's item numbers: "E1b + E1c + E1d = E1a". */
+  readonly rule: string;
+  /** The parts must equal the total, or only not exceed it. */
+  readonly relation: '=' | '<=';
+  readonly parts: number;
+  readonly undecided: number;
+  readonly total: number;
+  readonly outcome: EavsCheckOutcome;
+}
+
+function outcomeOf(parts: number, undecided: number, total: number): EavsCheckOutcome {
+  if (parts === total && undecided === 0) return { status: 'holds' };
+  if (parts + undecided === total) return { status: 'open', undecided };
+  return { status: 'mismatch', difference: parts + undecided - total };
+}
+
+/** A check's outcome in words, with the figures, so a mismatch says by how much. */
+export function eavsCheckText(check: EavsCheck): string {
+  const o = check.outcome;
+  switch (o.status) {
+    case 'holds':
+      return `holds: ${check.parts} ${check.relation} ${check.total}`;
+    case 'open':
+      return `open: ${check.parts} of ${check.total}; ${o.undecided} not yet decided, so it holds only once every ballot is decided`;
+    case 'mismatch':
+      return `MISMATCH: the parts${check.undecided > 0 ? ` with ${check.undecided} undecided` : ''} come to ${check.parts + check.undecided}, the total is ${check.total} (${o.difference > 0 ? '+' : ''}${o.difference})`;
+    default:
+      return throwIllegalValue(o, 'check outcome');
+  }
+}
+
+/**
+ * The survey's sums, checked on these figures in the instrument's own numbers: the provisional
+ * dispositions add up to E1a; the rejection reasons to the rejected total, which is E1d; from 2022
+ * the reasons a provisional ballot was cast add up to E1a; UOCAVA ballots counted and rejected add
+ * up to those returned; no more FWABs counted than returned, nor returned than UOCAVA ballots
+ * returned. Undecided ballots are the difference a check may still have: it is `open`, not failed.
+ */
+export function eavsChecks(figures: readonly EavsFigure[]): EavsCheck[] {
+  const withRole = (role: EavsRole) => figures.filter((f) => f.spec.role === role);
+  const one = (role: EavsRole): EavsFigure | undefined => withRole(role)[0];
+  const sum = (fs: readonly (EavsFigure | undefined)[]) => fs.reduce((t, f) => t + (f?.value ?? 0), 0);
+  const names = (fs: readonly (EavsFigure | undefined)[]) => fs.flatMap((f) => (f === undefined ? [] : [f.spec.item]));
+  const checks: EavsCheck[] = [];
+  const add = (section: 'B' | 'E', parts: readonly (EavsFigure | undefined)[], undecided: EavsFigure | undefined, total: EavsFigure | undefined, equal = true) => {
+    if (total === undefined || parts.every((p) => p === undefined)) return;
+    const shown = names(parts);
+    const rule = shown.length > 4 ? `${shown[0] ?? ''} + ... + ${shown.at(-1) ?? ''}` : shown.join(' + ');
+    const p = sum(parts);
+    const u = undecided?.value ?? 0;
+    const outcome: EavsCheckOutcome = equal ? outcomeOf(p, u, total.value) : p <= total.value ? { status: 'holds' } : { status: 'mismatch', difference: p - total.value };
+    const relation = equal ? '=' : '<=';
+    checks.push({ section, rule: `${rule} ${relation} ${total.spec.item}${undecided !== undefined && equal ? ` (${undecided.spec.item} undecided)` : ''}`, relation, parts: p, undecided: equal ? u : 0, total: total.value, outcome });
+  };
+  const rejected = one('provisional_rejected');
+  add('E', [one('provisional_full'), one('provisional_partial'), rejected], one('provisional_undecided'), one('provisional_total'));
+  add('E', withRole('provisional_rejected_reason'), undefined, rejected);
+  add('E', [one('provisional_rejected_total')], undefined, rejected);
+  add('E', withRole('provisional_cast_reason'), undefined, one('provisional_total'));
+  add('B', [one('uocava_counted'), one('uocava_rejected')], one('uocava_undecided'), one('uocava_returned'));
+  add('B', [one('fwab_counted')], undefined, one('fwab_returned'), false);
+  add('B', [one('fwab_returned')], undefined, one('uocava_returned'), false);
+  return checks;
 }

@@ -11,6 +11,7 @@ export const BALLOT_OPTIONAL_COLUMNS = [
   'claimed_voter_id',
   'issued_reason',
   'uocava_category',
+  'fwab',
   'postmark_date',
   'signed_date',
   'cast_at',
@@ -22,6 +23,9 @@ export const BALLOT_OPTIONAL_COLUMNS = [
   'contact_phone',
   'language',
 ] as const;
+
+/** Columns written `true` or `false`; anything else is left as it is, for validation to refuse by name. */
+const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['id_shown', 'out_of_precinct_affidavit', 'fwab']);
 
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -59,7 +63,7 @@ export async function importBallots(
     const plain: Record<string, unknown> = { electionId };
     for (const [column, value] of Object.entries(item.values)) {
       if (value === '') continue;
-      plain[camel(column)] = column === 'id_shown' || column === 'out_of_precinct_affidavit' ? value === 'true' ? true : value === 'false' ? false : value : value;
+      plain[camel(column)] = BOOLEAN_COLUMNS.has(column) ? (value === 'true' ? true : value === 'false' ? false : value) : value;
     }
     const dto = plainToInstance(IntakeBallotDto, plain);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });

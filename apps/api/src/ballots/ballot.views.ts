@@ -25,6 +25,7 @@ export class BallotView {
   @ApiProperty({ nullable: true, type: String }) claimedVoterId!: string | null;
   @ApiProperty({ nullable: true, type: String }) issuedReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) uocavaCategory!: string | null;
+  @ApiProperty({ description: 'a UOCAVA ballot returned on the federal write-in absentee ballot' }) fwab!: boolean;
   @ApiProperty({ nullable: true, type: String }) postmarkDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) signedDate!: string | null;
   @ApiProperty({ description: 'ISO 8601 UTC' }) receivedAt!: string;
@@ -114,6 +115,7 @@ export function ballotView(b: BallotEntity): BallotView {
     claimedVoterId: b.claimedVoterId,
     issuedReason: b.issuedReason,
     uocavaCategory: b.uocavaCategory,
+    fwab: b.fwab,
     postmarkDate: b.postmarkDate,
     signedDate: b.signedDate,
     receivedAt: new Date(b.receivedAt).toISOString(),

@@ -20,6 +20,7 @@ const DOCS: [keyof IntakeBallotDto, PropertyDecorator][] = [
   ['claimedVoterId', ApiPropertyOptional()],
   ['issuedReason', ApiPropertyOptional({ enum: ISSUED_REASONS, description: 'required for provisional ballots' })],
   ['uocavaCategory', ApiPropertyOptional({ enum: UOCAVA_CATEGORIES, description: 'required for UOCAVA ballots' })],
+  ['fwab', ApiPropertyOptional({ default: false, description: 'UOCAVA only: the voter returned the federal write-in absentee ballot (FWAB); true on a provisional ballot is refused (400, field fwab)' })],
   ['postmarkDate', ApiPropertyOptional({ example: '2020-11-02' })],
   ['signedDate', ApiPropertyOptional({ example: '2020-10-30' })],
   ['receivedAt', ApiProperty({ example: '2020-11-05T10:12:00-05:00' })],

@@ -64,6 +64,8 @@ export class ConsoleAdminController {
       claimedVoterId: optional('claimedVoterId'),
       issuedReason: kind === 'provisional' ? optional('issuedReason') : undefined,
       uocavaCategory: kind === 'uocava' ? optional('uocavaCategory') : undefined,
+      // Sent as ticked whatever the kind, so that a provisional ballot marked FWAB is refused at the field, not silently cleared.
+      fwab: field(body, 'fwab') === 'true',
       postmarkDate: optional('postmarkDate'),
       signedDate: optional('signedDate'),
       receivedAt: instant('receivedAt') ?? '',

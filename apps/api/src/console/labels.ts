@@ -49,7 +49,11 @@ export const REPORT_LABELS: { readonly [name: string]: { readonly title: string;
   'partial-counts': { title: 'Partial counts to duplicate', description: 'Each partially counted ballot by county and precinct, with the contests the duplication team copies.' },
   'state-rollup': { title: 'State roll-up', description: 'Per county and for every county together: ballots, counted in full or in part, rejected, outstanding.' },
   'certification-readiness': { title: 'Certification readiness', description: 'Per county: ballots outstanding, ballots in all, and whether the county has certified or is ready to.' },
-  eavs: { title: 'EAVS figures', description: "The federal Election Administration and Voting Survey's provisional (section E) and UOCAVA (section B) items, by county." },
+  eavs: {
+    title: 'EAVS figures',
+    description:
+      "The federal Election Administration and Voting Survey's provisional (section E) and UOCAVA and FWAB (section B) items, by county, numbered as the instrument of the election's year numbers them, with the survey's sums checked.",
+  },
 };
 
 export const reportTitle = (name: string): string => REPORT_LABELS[name]?.title ?? name;
@@ -79,10 +83,15 @@ const COLUMN_LABELS: { readonly [column: string]: string | undefined } = {
   certifiedAt: 'Certified at',
   cureDeadline: 'Cure deadline',
   ready: 'Ready to certify',
+  instrument: 'EAVS instrument',
   section: 'EAVS section',
   item: 'Item',
-  description: 'Description',
+  label: 'Item as the instrument words it',
+  description: 'What is counted',
   value: 'Ballots',
+  confirmed: 'Number confirmed',
+  source: 'Source',
+  check: 'Sum check',
 };
 
 export function columnLabel(column: string): string {

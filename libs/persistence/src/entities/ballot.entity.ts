@@ -81,6 +81,10 @@ export class BallotEntity {
   @Column({ type: 'varchar', length: 16, default: 'present' })
   signature!: SignatureState;
 
+  /** A UOCAVA ballot returned on the federal write-in absentee ballot (FWAB); always false for a provisional ballot. */
+  @Column({ type: 'boolean', default: false })
+  fwab!: boolean;
+
   // How the voter asked to be told about the ballot (issue 5); given at intake.
   @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
   contactEmail!: string | null;

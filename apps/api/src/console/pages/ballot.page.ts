@@ -97,7 +97,7 @@ export function ballotPage(ctx: PageContext, d: BallotDetail, timeZone: string, 
           ${b.kind === 'provisional' ? dt('Why a provisional ballot', label(b.issuedReason)) : dt('Postmark / signed', `${b.postmarkDate ?? 'no postmark'} / ${b.signedDate ?? 'not dated'}`)}
           ${dt('Received', formatLocal(b.receivedAt, timeZone))}
           ${b.castAt !== null ? dt('Cast', formatLocal(b.castAt, timeZone)) : ''}
-          ${b.kind === 'provisional' ? dt('ID shown at the polls', b.idShown ? 'Yes' : 'No') : ''}
+          ${b.kind === 'provisional' ? dt('ID shown at the polls', b.idShown ? 'Yes' : 'No') : dt('Returned on the federal write-in ballot (FWAB)', b.fwab ? 'Yes' : 'No')}
           ${dt('Signature', label(b.signature))}
         </dl>
 

@@ -50,10 +50,18 @@ export function selectField(o: FieldOptions & { readonly options: readonly (read
     </select>`);
 }
 
+/** A checkbox; with a hint, the hint is the label's description (USWDS), and an error shows above it like any field's. */
 export function checkbox(o: FieldOptions): Html {
-  const { id } = ids(o);
+  const { id, errorId, hintId } = ids(o);
   const checked = o.values[o.name] === 'true' || o.values[o.name] === 'on';
-  return html`<div class="usa-checkbox"><input class="usa-checkbox__input" id="${id}" type="checkbox" name="${o.name}" value="true"${checked ? html` checked` : ''}><label class="usa-checkbox__label" for="${id}">${o.label}</label></div>`;
+  const error = o.errors[o.name];
+  const describedBy = [o.hint !== undefined ? hintId : '', error !== undefined ? errorId : ''].filter(Boolean).join(' ');
+  const box = html`<div class="usa-checkbox"><input class="usa-checkbox__input" id="${id}" type="checkbox" name="${o.name}" value="true"${checked ? html` checked` : ''}${describedBy !== '' ? html` aria-describedby="${describedBy}"` : ''}${error !== undefined ? html` aria-invalid="true"` : ''}><label class="usa-checkbox__label" for="${id}">${o.label}${o.hint !== undefined ? html`<span class="usa-checkbox__label-description" id="${hintId}">${o.hint}</span>` : ''}</label></div>`;
+  if (error === undefined && o.hint === undefined) return box;
+  return html`<div class="usa-form-group${error !== undefined ? ' usa-form-group--error' : ''}">
+    ${error !== undefined ? html`<span class="usa-error-message" id="${errorId}" role="alert">${error}</span>` : ''}
+    ${box}
+  </div>`;
 }
 
 /** Turns a list of {field, message} into a map for the form helpers (first message per field). */

@@ -27,6 +27,7 @@ export function intakePage(ctx: PageContext, election: ElectionEntity, errors: F
       </fieldset>
       ${selectField({ name: 'issuedReason', label: 'Why a provisional ballot was issued', errors, values, blank: '- Provisional only -', options: ISSUED_REASONS.map((r) => [r, label(r)] as const) })}
       ${selectField({ name: 'uocavaCategory', label: 'UOCAVA category', errors, values, blank: '- UOCAVA only -', options: UOCAVA_CATEGORIES.map((r) => [r, label(r)] as const) })}
+      ${checkbox({ name: 'fwab', label: 'Returned on the federal write-in ballot (FWAB)', hint: 'UOCAVA only. Tick it when the voter sent the federal write-in absentee ballot, the blank backup ballot, instead of the ballot the county sent. Leave it clear for every provisional ballot.', errors, values })}
       ${textField({ name: 'postmarkDate', label: 'Postmark date', hint: 'UOCAVA; YYYY-MM-DD', errors, values })}
       ${textField({ name: 'signedDate', label: 'Date the voter signed', hint: 'UOCAVA without a postmark; YYYY-MM-DD', errors, values })}
       ${textField({ name: 'castAt', label: 'Cast at (local)', hint: 'provisional ballots; local date and time', errors, values, type: 'datetime-local' })}

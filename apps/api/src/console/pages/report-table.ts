@@ -45,7 +45,12 @@ export function reportTable(caption: string, columns: readonly string[], rows: r
           ${shown.length === 0 ? html`<tr><td colspan="${columns.length}">No rows: nothing to report.</td></tr>` : ''}
           ${shown.map((row) => html`<tr>${columns.map((c) => {
             const text = cellText(c, row[c], timeZone);
-            const classes = [numeric.has(c) ? 'text-right text-tabular' : '', row['countyCode'] === 'ALL' ? 'text-bold' : ''].filter((k) => k !== '').join(' ');
+            const classes = [
+              numeric.has(c) ? 'text-right text-tabular' : '',
+              row['countyCode'] === 'ALL' ? 'text-bold' : '',
+              // A failed sum check, or an item number no source confirmed, stands out where it is.
+              (c === 'check' && text.startsWith('MISMATCH')) || (c === 'confirmed' && text === 'UNCONFIRMED') ? 'text-bold text-secondary-dark' : '',
+            ].filter((k) => k !== '').join(' ');
             const attribute = classes === '' ? '' : html` class="${classes}"`;
             return c === header ? html`<th scope="row"${attribute}>${text}</th>` : html`<td${attribute}>${text}</td>`;
           })}</tr>`)}

@@ -4,6 +4,7 @@ import type { ReportResult } from '../console-reports';
 import { html, type Html } from '../html';
 import { reportDescription, reportTitle } from '../labels';
 import type { PageContext } from '../layout';
+import { eavsSummary } from './eavs-summary';
 import { outstandingSummary } from './outstanding-summary';
 import { reportTable } from './report-table';
 
@@ -76,6 +77,7 @@ export function reportPage(ctx: PageContext, v: ReportView): Html {
     ${isScoped(ctx) ? '' : countyPicker(v)}
     <p><a class="usa-button usa-button--outline" href="${reportHref(v.report.name, v.election, '/csv', v.report.countyCode)}">Download CSV</a></p>
     ${v.report.name === 'outstanding' ? outstandingSummary(v.report.rows, isScoped(ctx)) : ''}
+    ${v.report.name === 'eavs' ? eavsSummary(v.report.rows) : ''}
     ${v.report.name === 'outstanding' ? html`<h2 id="report-rows">By county, kind and status</h2>` : ''}
     ${reportTable(`${title}, ${v.election.name}: ${v.report.rows.length.toLocaleString('en-US')} ${v.report.rows.length === 1 ? 'row' : 'rows'}`, v.report.columns, v.report.rows, v.election.timeZone)}`;
 }
