@@ -12,11 +12,7 @@ import {
 } from '@app/domain';
 import { IsBoolean, IsIn, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { IntakeInput } from './ballot-intake';
-<<<<<<< HEAD
-import { instantMs, IsCalendarDate, IsEmailAddress, IsInstant, IsPlainText, Trim } from './validators';
-=======
-import { instantMs, IsCalendarDate, IsInstant, OnlyForUocava } from './validators';
->>>>>>> eavs
+import { instantMs, IsCalendarDate, IsEmailAddress, IsInstant, IsPlainText, OnlyForUocava, Trim } from './validators';
 
 /** The shapes of ids the service accepts (election ids, county and receipt codes, precinct ids). */
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;

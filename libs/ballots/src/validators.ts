@@ -58,7 +58,6 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 export const instantMs = (value: string): number => DateTime.fromISO(value, { setZone: true }).toMillis();
 
 /**
-<<<<<<< HEAD
  * Text a person wrote: a name, an address, a note. Not blank once trimmed, and free of control
  * characters, bidirectional overrides and broken characters (line breaks and tabs are kept where
  * `multiline`). Trimming itself is the DTO's `@Trim()`.
@@ -106,7 +105,11 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
             return false;
           }
         },
-=======
+      },
+    });
+}
+
+/**
  * A flag that only a UOCAVA ballot may set: `true` on any other kind is refused, naming the field
  * (`false` or absent is always fine).
  */
@@ -119,7 +122,6 @@ export function OnlyForUocava(options?: ValidationOptions): PropertyDecorator {
       options: { message: `${String(propertyName)} can be true only for a UOCAVA ballot (kind uocava): a federal write-in absentee ballot is never provisional`, ...options },
       validator: {
         validate: (value: unknown, args) => value !== true || (args?.object as { kind?: unknown } | undefined)?.kind === 'uocava',
->>>>>>> eavs
       },
     });
 }
