@@ -32,7 +32,8 @@ describe.each(testDatabases())('issue 11 end to end on %s: research, court order
     (await t.http.post('/api/ballots').auth(clerk, { type: 'bearer' }).send(intakeBody(overrides)).expect(400)).body as ErrorBody;
 
   it('a clerk searches the roll from a ballot and matches the voter: audited, the decision recomputed', async () => {
-    const ballot = await intake({ claimedVoterId: undefined, lastName: 'Vöter-1001' });
+    // Intake finds no record with this first name: research does, by the last name alone.
+    const ballot = await intake({ claimedVoterId: undefined, firstName: 'Patricia', lastName: 'Vöter-1001' });
     expect(ballot.matchedVoterId).toBeNull();
     const search = await t.http.get(`/api/ballots/${ballot.id}/roll-search?lastName=voter1001`).auth(clerk, { type: 'bearer' }).expect(200);
     expect(search.body).toMatchObject({ candidates: [{ voterId: '1001', dateOfBirthMatches: true, matched: false }], more: false });

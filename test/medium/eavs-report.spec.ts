@@ -35,6 +35,8 @@ async function seedElection(dataSource: DataSource, id: string, electionDay: str
 async function takeIn(s: Services, electionId: string, electionDay: string): Promise<void> {
   const local = (days: number, hour: number, minute = 0) => Date.parse(`${electionDay}T00:00:00Z`) + days * DAY + (hour + 5) * 3_600_000 + minute * 60_000;
   const noon = local(0, 12);
+  // Taken in on the Friday evening after the election: every ballot has arrived by then.
+  s.clock.current = local(3, 18);
   const ballot = (overrides: Partial<IntakeInput>): IntakeInput => provisionalIntake({ electionId, receiptNumber: `E-${String((receipts += 1)).padStart(4, '0')}`, receivedAt: noon, castAt: noon, ...overrides });
   const step = async (id: string, command: Parameters<Services['transitions']['apply']>[2], as = FULTON_CLERK) => {
     const current = await s.tx.read((m) => m.findOneByOrFail(BallotEntity, { id }));
@@ -49,7 +51,7 @@ async function takeIn(s: Services, electionId: string, electionDay: string): Pro
   const partial = await intake(ballot({ precinctId: 'FUL-02', issuedReason: 'not_resident', castAt: local(0, 18), receivedAt: local(0, 18), outOfPrecinctAffidavit: true }));
   await step(partial.id, { type: 'VERIFY' });
   await step(partial.id, { type: 'COUNT' });
-  const notRegistered = await intake(ballot({ claimedVoterId: null, issuedReason: 'challenged_by_official' }));
+  const notRegistered = await intake(ballot({ claimedVoterId: null, lastName: 'Unregistered', issuedReason: 'challenged_by_official' }));
   await step(notRegistered.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' });
   await step(notRegistered.id, { type: 'CONFIRM_REJECTION' }, FULTON_SUPERVISOR);
   const votedTwice = await intake(ballot({ issuedReason: 'mail_ballot_not_surrendered' }));

@@ -86,8 +86,9 @@ function results(ctx: PageContext, d: BallotDetail, search: RollSearchResult, ca
   if (search.candidates.length === 0) return html`<p>No registration on the roll fits ${searched}.</p>`;
   const rows = search.candidates.map(
     (c) => html`<tr>
-      ${canMatch ? html`<td><div class="usa-radio"><input class="usa-radio__input" type="radio" id="pick-${c.voterId}" name="voterId" value="${c.voterId}"${c.matched ? ' disabled' : ''}><label class="usa-radio__label margin-top-0" for="pick-${c.voterId}"><span class="usa-sr-only">Match ${c.firstName} ${c.lastName}, voter id ${c.voterId}</span></label></div></td>` : ''}
-      <th scope="row">${c.voterId}${c.matched ? html` <span class="usa-tag">matched</span>` : ''}</th>
+      <th scope="row">${canMatch && !c.matched
+        ? html`<div class="usa-radio bg-transparent"><input class="usa-radio__input" type="radio" id="pick-${c.voterId}" name="voterId" value="${c.voterId}"><label class="usa-radio__label margin-top-0" for="pick-${c.voterId}">${c.voterId}<span class="usa-sr-only">: ${c.firstName} ${c.lastName}</span></label></div>`
+        : html`${c.voterId}${c.matched ? html` <span class="usa-tag">matched</span>` : ''}`}</th>
       <td>${c.firstName} ${c.lastName}</td>
       <td>${c.dateOfBirth} ${c.dateOfBirthMatches ? html`<span class="usa-tag bg-green">same</span>` : html`<span class="usa-tag bg-accent-warm-dark">differs</span>`}</td>
       <td>${c.countyCode}${c.countyCode === b.countyCode ? '' : html` <span class="usa-tag bg-accent-warm-dark">other county</span>`}, ${c.precinctId}</td>
@@ -99,17 +100,20 @@ function results(ctx: PageContext, d: BallotDetail, search: RollSearchResult, ca
   const table = html`<div class="console-scroll" tabindex="0" role="region" aria-label="Registrations found">
     <table class="usa-table usa-table--borderless usa-table--compact console-table">
       <caption>${search.candidates.length}${search.more ? '+' : ''} registration${search.candidates.length === 1 ? '' : 's'} found for ${searched}${search.more ? ' (more fit: narrow the search)' : ''}</caption>
-      <thead><tr>${canMatch ? html`<th scope="col"><span class="usa-sr-only">Choose</span></th>` : ''}<th scope="col">Voter id</th><th scope="col">Name</th><th scope="col">Date of birth</th><th scope="col">County, precinct</th><th scope="col">Status</th><th scope="col">Registered</th><th scope="col">ID on file</th></tr></thead>
+      <thead><tr><th scope="col">Voter id${canMatch ? ' (choose one to match)' : ''}</th><th scope="col">Name</th><th scope="col">Date of birth</th><th scope="col">County, precinct</th><th scope="col">Status</th><th scope="col">Registered</th><th scope="col">ID on file</th></tr></thead>
       <tbody>${rows}</tbody>
     </table></div>`;
   if (!canMatch) return table;
-  return html`<form method="post" action="/console/ballots/${b.id}/events" class="usa-form usa-form--large" aria-label="Match a registration">
+  // The table takes the column's width; the note and the button keep a form's width.
+  return html`<form method="post" action="/console/ballots/${b.id}/events" aria-label="Match a registration">
     ${csrfField(ctx)}
     <input type="hidden" name="type" value="MATCH_VOTER"><input type="hidden" name="expectedVersion" value="${b.version}">
     ${failed !== null ? alert('error', 'Not done:', failed.errors['voterId'] !== undefined ? 'choose the record to match.' : failed.message) : ''}
     ${table}
-    ${textArea({ name: 'note', label: 'Why this record is the voter\'s', errors: failed?.errors ?? {}, values: { note: failed?.note ?? '' }, idPrefix: 'match', required: true, hint: 'For example: same name and date of birth; registered under her maiden name.' })}
-    <button class="usa-button" type="submit">Match the chosen record</button>
-    <p class="usa-hint">Matching sends a ballot already verified or cured back under research: its decision is worked out again from the record matched.</p>
+    <div class="usa-form usa-form--large">
+      ${textArea({ name: 'note', label: 'Why this record is the voter\'s', errors: failed?.errors ?? {}, values: { note: failed?.note ?? '' }, idPrefix: 'match', required: true, hint: 'For example: same name and date of birth; registered under her maiden name.' })}
+      <button class="usa-button" type="submit">Match the chosen record</button>
+      <p class="usa-hint">Matching sends a ballot already verified or cured back under research: its decision is worked out again from the record matched.</p>
+    </div>
   </form>`;
 }
