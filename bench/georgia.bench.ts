@@ -324,7 +324,7 @@ async function timeReport(name: string, run: () => Promise<readonly unknown[] | 
 
 /** Every report the API and CLI offer (REPORT_DEFINITIONS, whatever it holds now), and the dashboard. */
 async function runReports(s: Services): Promise<ReportTiming[]> {
-  const reports = new Reports(s.tx);
+  const reports = new Reports(s.tx, s.rules);
   const observer: StaffActor = { id: 'bench-observer', username: 'state.observer', role: 'observer', countyCode: null };
   console.log(`  reports, ${RUNS} runs each (the first, cold, included), as the state's observer, statewide and for one county:`);
   const timed = await measureHere(async () => {

@@ -83,6 +83,23 @@ describe.each(testDatabases())('issue 11 end to end on %s: research, court order
     expect(await t.db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'COURT_ORDER_RECORDED' })).toBe(1);
   });
 
+  it('a court order recorded with the CLI is in force at once in the running service: the portal shows a voter the new deadline', async () => {
+    const ballot = await intake({ ...NEEDS_ID_CURE, countyCode: 'FULTON' });
+    await t.http.post(`/api/ballots/${ballot.id}/events`).auth(clerk, { type: 'bearer' }).send({ type: 'REQUEST_CURE', cureReason: 'id_required', expectedVersion: 1 }).expect(201);
+    const receipt = (await t.http.get(`/api/ballots/${ballot.id}`).auth(clerk, { type: 'bearer' }).expect(200)).body as { ballot: { receiptNumber: string } };
+    const env = cliEnv(t.db, { DATA_DIR: t.dataDir, CLOCK_AT: '' });
+    const refused = await runCli(['court-order', 'record', '--election', 'ga-2020-general', '--citation', 'Order', '--deadline', 'provisionalCure', '--to', '2020-11-10T17:00'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: say who records it with --as/);
+    const recorded = await runCli(['court-order', 'record', '--election', 'ga-2020-general', '--citation', 'Georgia Supreme Court, No. S21A0001 (Nov. 5, 2020)', '--deadline', 'provisionalCure', '--to', '2020-11-10T17:00', '--as', 'state.admin'], env);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).toMatch(/provisionalCure moved to 2020-11-10 17:00 local time for the whole election; \d+ voters? awaiting a cure will be sent the new deadline/);
+    const listed = await runCli(['court-order', 'list', '--election', 'ga-2020-general'], env);
+    expect(listed.stdout).toMatch(/Georgia Supreme Court, No. S21A0001/);
+    const view = await t.http.post('/api/portal/lookup').send({ receiptNumber: receipt.ballot.receiptNumber, dateOfBirth: '1980-02-29' }).expect(200);
+    expect(view.body).toMatchObject({ status: 'action_needed', action: { deadline: { at: '2020-11-10T22:00:00.000Z', local: 'Tuesday, November 10, 2020 at 5:00 PM EST' } } });
+  });
+
   it('an election is created only under the pack in force on its day, in its zone', async () => {
     const create = (body: Record<string, unknown>) => t.http.post('/api/elections').auth(admin, { type: 'bearer' }).send({ id: 'ga-2020-x', name: 'x', state: 'GA', electionDay: '2020-11-03', ...body });
     expect(((await create({ rulePackId: 'GA-2021' }).expect(400)).body as ErrorBody).fields.map((f) => f.field)).toEqual(['rulePackId']);

@@ -98,7 +98,7 @@ describe.each(testDatabases())('the EAVS export by instrument year on %s', (kind
     await takeIn(services(db.dataSource, Date.UTC(2020, 10, 5, 15)), 'ga-eavs-2020', '2020-11-03');
     const later = services(db.dataSource, Date.UTC(2024, 10, 7, 15));
     await takeIn(later, 'ga-eavs-2024', '2024-11-05');
-    reports = new Reports(later.tx);
+    reports = new Reports(later.tx, later.rules);
   }, 120_000);
   afterAll(async () => db.destroy());
 

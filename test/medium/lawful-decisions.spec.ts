@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createElection, DomainError, ElectionRulesCache, type IntakeInput } from '@app/ballots';
+import { BallotQueries, createElection, DomainError, ElectionRulesCache, Reports, type IntakeInput } from '@app/ballots';
 import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
 import { CureUploads } from '@app/portal';
 import { loadBundledPacks } from '@app/rules';
@@ -169,6 +169,11 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       ]));
       const audit = await db.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ event: 'COURT_ORDER_RECORDED', electionId: election });
       expect(audit.payload).toMatchObject({ orderId: recorded.id, moved: { FULTON: { provisionalCure: { before: 'Fri, Nov 6, 2020, 5:00 PM EST', after: 'Mon, Nov 9, 2020, 5:00 PM EST' } } } });
+      // Every deadline shown follows it: the outstanding report, the work queue.
+      const outstanding = await new Reports(s.tx, s.rules).outstanding(ADMIN, election, 'FULTON');
+      expect(outstanding).toEqual([expect.objectContaining({ status: 'received.awaitingCure', cureDeadline: '2020-11-09T22:00:00.000Z', ballots: 1 })]);
+      const queue = await new BallotQueries(s.tx, s.rules, s.transitions, s.clock).list(FULTON_CLERK, { electionId: election, limit: 10 });
+      expect(queue.cureDeadlinesInForce.get(waiting.id)).toBe(Date.UTC(2020, 10, 9, 22));
       // The sweep at the old deadline leaves the ballot alone; RECORD_CURE on Sunday is in time.
       s.clock.current = CURE_DEADLINE + 120 * MINUTE;
       const swept = await s.sweep.run({ holder: 'test', electionId: election });

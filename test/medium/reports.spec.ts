@@ -1,5 +1,5 @@
 import { UsersService } from '@app/auth';
-import { Reports, type StaffActor } from '@app/ballots';
+import { ElectionRulesCache, Reports, type StaffActor } from '@app/ballots';
 import { DEMO_ELECTION_ID, seedDemo } from '@app/demo';
 import { BallotEntity, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
@@ -17,7 +17,7 @@ describe('reports on the demo election (SQLite)', () => {
     db = await openTestDatabase('sqlite');
     const s = services(db.dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
     await seedDemo({ tx: s.tx, packs: loadBundledPacks(), intake: s.intake, transitions: s.transitions, users: new UsersService(s.tx, s.clock, 30), clock: s.clock }, { voters: 2_000, ballots: 150 });
-    reports = new Reports(new TransactionRunner(db.dataSource));
+    reports = new Reports(new TransactionRunner(db.dataSource), new ElectionRulesCache(loadBundledPacks()));
   }, 120_000);
   afterAll(async () => db.destroy());
 

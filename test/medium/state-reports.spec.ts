@@ -21,7 +21,7 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     db = await openTestDatabase(kind);
     await seedGeorgia2020(db.dataSource);
     s = services(db.dataSource, THURSDAY);
-    reports = new Reports(s.tx);
+    reports = new Reports(s.tx, s.rules);
     const apply = (id: string, version: number, command: Parameters<Services['transitions']['apply']>[2], as = FULTON_CLERK) => s.transitions.apply(as, id, command, version);
 
     const full = await s.intake.intake(FULTON_CLERK, provisionalIntake());

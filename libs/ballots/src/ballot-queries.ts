@@ -5,7 +5,7 @@ import { Brackets, type EntityManager } from 'typeorm';
 import { countyFilter, type StaffActor } from './actor';
 import { pendingCureSubmittedAt, type BallotTransitions } from './ballot-transitions';
 import type { Clock } from './clock';
-import type { ElectionRulesCache } from './election-rules';
+import { cureDeadlineInForce, type ElectionRulesCache } from './election-rules';
 import { DomainError } from './errors';
 
 export interface BallotListFilter {
@@ -30,6 +30,8 @@ export interface BallotListFilter {
 export interface BallotPage {
   readonly items: BallotEntity[];
   readonly nextCursor: string | null;
+  /** Each item's cure deadline in force (a court order or the county's hours may have moved the recorded one). */
+  readonly cureDeadlinesInForce: ReadonlyMap<string, number | null>;
 }
 
 export interface BallotDetail {
@@ -40,6 +42,8 @@ export interface BallotDetail {
   readonly history: AuditEntryEntity[];
   readonly availableEvents: readonly EventType[];
   readonly countyCertified: boolean;
+  /** The cure deadline in force for this ballot, when a cure was requested. */
+  readonly cureDeadlineInForce: number | null;
 }
 
 /** Sorts "no deadline" after every deadline. */
@@ -101,7 +105,9 @@ export class BallotQueries {
       const rows = await query.orderBy(sortKey, 'ASC').addOrderBy('b.id', 'ASC').limit(filter.limit + 1).getMany();
       const items = rows.slice(0, filter.limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last) : null };
+      const rules = await this.rules.get(manager, filter.electionId);
+      const cureDeadlinesInForce = new Map(items.map((b) => [b.id, cureDeadlineInForce(b, rules)]));
+      return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last) : null, cureDeadlinesInForce };
     });
   }
 
@@ -131,6 +137,7 @@ export class BallotQueries {
       history,
       availableEvents: events,
       countyCertified,
+      cureDeadlineInForce: cureDeadlineInForce(ballot, rules),
     };
   }
 }

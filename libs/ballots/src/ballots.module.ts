@@ -43,7 +43,7 @@ const PROVIDERS: Provider[] = [
       useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, transitions: BallotTransitions, clock: Clock) => new BallotQueries(tx, rules, transitions, clock),
       inject: [TransactionRunner, ElectionRulesCache, BallotTransitions, CLOCK],
     },
-    { provide: Reports, useFactory: (tx: TransactionRunner) => new Reports(tx), inject: [TransactionRunner] },
+    { provide: Reports, useFactory: (tx: TransactionRunner, rules: ElectionRulesCache) => new Reports(tx, rules), inject: [TransactionRunner, ElectionRulesCache] },
     {
       provide: DeadlineOrders,
       useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock) => new DeadlineOrders(tx, rules, clock),

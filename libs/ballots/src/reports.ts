@@ -1,6 +1,7 @@
 import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { countyFilter, NO_COUNTY, type StaffActor } from './actor';
+import { cureDeadlineInForce, type ElectionRulesCache } from './election-rules';
 import { DomainError } from './errors';
 import { eavsReport, type EavsRow } from './eavs-report';
 
@@ -44,7 +45,10 @@ export interface DashboardFigures {
 
 /** The first reports of SPEC section 5, each scoped to what the actor may see. */
 export class Reports {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly rules: ElectionRulesCache,
+  ) {}
 
   /**
    * Outstanding by county, kind and status; cure deadlines; rejections by reason; certification
@@ -64,6 +68,7 @@ export class Reports {
       if (scope !== null) countyQuery.andWhere('c.code = :scope', { scope });
       const counties = await countyQuery.getMany();
       const names = new Map(counties.map((c) => [c.code, c.name]));
+      const rules = await this.rules.get(m, electionId);
 
       const outstanding = new Map<string, OutstandingRow>();
       const deadlines = new Map<number, number>();
@@ -82,7 +87,11 @@ export class Reports {
           outstanding.set(key, row);
         }
         totals.set(g.countyCode, total);
-        if (g.status === 'received.awaitingCure' && g.cureDeadline !== null) deadlines.set(Number(g.cureDeadline), (deadlines.get(Number(g.cureDeadline)) ?? 0) + n);
+        if (g.status === 'received.awaitingCure' && g.cureDeadline !== null) {
+          // The deadline in force: a court order or the county's hours may have moved it since the cure was requested.
+          const inForce = cureDeadlineInForce({ cureDeadline: Number(g.cureDeadline), countyCode: g.countyCode }, rules) ?? Number(g.cureDeadline);
+          deadlines.set(inForce, (deadlines.get(inForce) ?? 0) + n);
+        }
         if (g.status === 'rejected' && g.rejectionReason !== null) {
           const key = `${g.countyCode}|${g.rejectionReason}`;
           const row = rejections.get(key) ?? { countyCode: g.countyCode, reason: g.rejectionReason, ballots: 0 };
@@ -129,14 +138,19 @@ export class Reports {
       const rows = await q.groupBy('b.county_code').addGroupBy('c.name').addGroupBy('b.kind').addGroupBy('b.status').addGroupBy(AWAITED_DEADLINE_SQL)
         .orderBy('b.county_code').addOrderBy('b.kind').addOrderBy('b.status').addOrderBy(AWAITED_DEADLINE_SQL)
         .getRawMany<Omit<OutstandingDeadlineRow, 'cureDeadline' | 'ballots'> & { cureDeadline: string | number | null; ballots: string | number }>();
-      return rows.map((r) => ({
-        countyCode: r.countyCode,
-        countyName: r.countyName,
-        kind: r.kind,
-        status: r.status,
-        cureDeadline: r.cureDeadline === null ? null : new Date(Number(r.cureDeadline)).toISOString(),
-        ballots: Number(r.ballots),
-      }));
+      // Each recorded deadline shown as the one in force (a court order or the county's hours may
+      // have moved it); two that now fall together are one row.
+      const rules = await this.rules.get(m, electionId);
+      const merged = new Map<string, OutstandingDeadlineRow>();
+      for (const r of rows) {
+        const inForce = r.cureDeadline === null ? null : cureDeadlineInForce({ cureDeadline: Number(r.cureDeadline), countyCode: r.countyCode }, rules);
+        const cureDeadline = inForce === null ? null : new Date(inForce).toISOString();
+        const key = `${r.countyCode}|${r.kind}|${r.status}|${cureDeadline ?? ''}`;
+        const row = merged.get(key) ?? { countyCode: r.countyCode, countyName: r.countyName, kind: r.kind, status: r.status, cureDeadline, ballots: 0 };
+        row.ballots += Number(r.ballots);
+        merged.set(key, row);
+      }
+      return [...merged.values()];
     });
   }
 

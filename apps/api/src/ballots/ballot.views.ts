@@ -36,7 +36,7 @@ export class BallotView {
   @ApiProperty({ nullable: true, type: String }) matchedVoterId!: string | null;
   @ApiProperty({ example: 'received.pending' }) status!: string;
   @ApiProperty({ nullable: true, type: String }) cureReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'ISO 8601 UTC' }) cureDeadline!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'ISO 8601 UTC: the cure deadline in force (a court order or the county\'s hours may have moved the one first given)' }) cureDeadline!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
   @ApiProperty({ nullable: true, enum: ['full', 'partial'] }) determination!: string | null;
   @ApiProperty({ type: [String], description: 'the contests counted, for a counted ballot' }) countedContests!: string[];
@@ -100,7 +100,8 @@ export class BallotDetailView {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export function ballotView(b: BallotEntity): BallotView {
+/** A ballot as the API shows it; `cureDeadline` is the one in force when the caller knows it (a court order may have moved the recorded one). */
+export function ballotView(b: BallotEntity, cureDeadline: number | null = b.cureDeadline): BallotView {
   return {
     id: b.id,
     electionId: b.electionId,
@@ -126,7 +127,7 @@ export function ballotView(b: BallotEntity): BallotView {
     matchedVoterId: b.matchedVoterId,
     status: b.status,
     cureReason: b.cureReason,
-    cureDeadline: iso(b.cureDeadline),
+    cureDeadline: iso(cureDeadline),
     rejectionReason: b.rejectionReason,
     determination: b.determination,
     countedContests: [...(b.lifecycle.count?.contests ?? [])],
@@ -149,7 +150,7 @@ const historyView = (e: AuditEntryEntity): HistoryEntryView => ({
 export function detailView(d: BallotDetail): BallotDetailView {
   const decision = d.decision;
   return {
-    ballot: ballotView(d.ballot),
+    ballot: ballotView(d.ballot, d.cureDeadlineInForce),
     voter: voterView(d.voter),
     decision: {
       outcome: decision.outcome,

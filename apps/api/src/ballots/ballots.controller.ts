@@ -43,7 +43,7 @@ export class BallotsController {
       cursor: q.cursor,
       limit: q.limit ?? 50,
     });
-    return { items: page.items.map(ballotView), nextCursor: page.nextCursor };
+    return { items: page.items.map((b) => ballotView(b, page.cureDeadlinesInForce.get(b.id) ?? null)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

@@ -83,7 +83,7 @@ export class ConsoleController {
       limit: 50,
     });
     const ctx = pageContext(request);
-    return page(ctx, 'Work queue', queuePage(ctx, { elections, election, filters, items: pageOf.items, nextCursor: pageOf.nextCursor })).value;
+    return page(ctx, 'Work queue', queuePage(ctx, { elections, election, filters, items: pageOf.items, deadlines: pageOf.cureDeadlinesInForce, nextCursor: pageOf.nextCursor })).value;
   }
 
   @Get('ballots/:id')

@@ -12,6 +12,8 @@ export interface QueueView {
   readonly election: ElectionEntity;
   readonly filters: FormValues;
   readonly items: readonly BallotEntity[];
+  /** Each item's cure deadline in force. */
+  readonly deadlines: ReadonlyMap<string, number | null>;
   readonly nextCursor: string | null;
 }
 
@@ -50,7 +52,7 @@ export function queuePage(ctx: PageContext, v: QueueView): Html {
           <td>${b.kind === 'uocava' ? 'UOCAVA' : 'Provisional'}</td>
           <td>${b.countyCode}${b.precinctId !== null ? `, ${b.precinctId}` : ''}</td>
           <td><span class="${stateTag(b.status)}">${STATE_LABELS[b.status]}</span></td>
-          <td>${b.cureDeadline !== null ? formatLocal(b.cureDeadline, v.election.timeZone) : ''}</td>
+          <td>${(v.deadlines.get(b.id) ?? null) !== null ? formatLocal(v.deadlines.get(b.id) ?? 0, v.election.timeZone) : ''}</td>
           <td>${label(b.rejectionReason ?? b.cureReason ?? b.issuedReason)}</td>
         </tr>`)}
       </tbody>
