@@ -23,14 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  createElection,
-  DomainError,
-  importJurisdiction,
-  REPORT_DEFINITIONS,
-  Reports,
-  type StaffActor,
-} from '@app/ballots';
+import { createElection, importJurisdiction, REPORT_DEFINITIONS, Reports } from '@app/ballots';
 import type { BallotCommand } from '@app/lifecycle';
 import { BallotEntity, createDataSource, TransactionRunner, type DatabaseConfig } from '@app/persistence';
 import { loadBundledPacks, type EligibilityDecision } from '@app/rules';
@@ -40,6 +33,7 @@ import { services, type Services } from '../test/support/services';
 import { ballotsCsv, GEORGIA_PRECINCTS, georgiaBallots, georgiaJurisdiction, writeRoll } from './georgia-data';
 import { measure, measureHere, medianAndMax, ROOT, type Cost } from './measure';
 import { psqlImport, sqliteShellImport } from './roll-baseline';
+import { DomainError, type StaffActor } from '@app/domain';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 7_600_000);
 const BALLOTS = Number(process.env['BALLOTS'] ?? 25_000);

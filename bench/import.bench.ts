@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createElection, importJurisdiction, type StaffActor } from '@app/ballots';
+import { createElection, importJurisdiction } from '@app/ballots';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { createDataSource, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
@@ -22,6 +22,7 @@ import { services } from '../test/support/services';
 import { benchIntake } from './bench-ballot';
 import { measure, ROOT } from './measure';
 import { sqliteShellImport } from './roll-baseline';
+import { type StaffActor } from '@app/domain';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 1_000_000);
 const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);

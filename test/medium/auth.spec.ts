@@ -1,8 +1,8 @@
 import { failureDelayMs, LOCK_AFTER_FAILURES, UsersService } from '@app/auth';
-import { DomainError } from '@app/ballots';
 import { SessionEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { openTestDatabase, type TestDatabase } from '@test/support/database';
 import { TestClock } from '@test/support/services';
+import { DomainError } from '@app/domain';
 
 const PASSWORD = 'correct horse battery staple';
 

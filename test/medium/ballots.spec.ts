@@ -1,4 +1,3 @@
-import { DomainError } from '@app/ballots';
 import { AuditEntryEntity, BallotEntity, OutboxEntity, verifyAuditChain } from '@app/persistence';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import {
@@ -12,6 +11,7 @@ import {
   services,
   type Services,
 } from '@test/support/services';
+import { DomainError } from '@app/domain';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 

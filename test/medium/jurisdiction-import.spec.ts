@@ -1,10 +1,11 @@
-import { ElectionRulesCache, importJurisdiction, type JurisdictionImportMode, type JurisdictionImportResult, type StaffActor } from '@app/ballots';
+import { ElectionRulesCache, importJurisdiction, type JurisdictionImportMode, type JurisdictionImportResult } from '@app/ballots';
 import type { JurisdictionBundle } from '@app/domain';
 import { AuditEntryEntity, ContestEntity, CountyEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity, VoterEntity } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, provisionalIntake, seedEmptyElection, services, type Services } from '@test/support/services';
+import { type StaffActor } from '@app/domain';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role: 'admin', countyCode: null };

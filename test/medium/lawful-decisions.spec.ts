@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BallotQueries, createElection, DomainError, ElectionRulesCache, Reports, type IntakeInput } from '@app/ballots';
+import { BallotQueries, createElection, ElectionRulesCache, Reports, type IntakeInput } from '@app/ballots';
 import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
 import { CureUploads } from '@app/portal';
 import { loadBundledPacks } from '@app/rules';
@@ -19,6 +19,7 @@ import {
   services,
   type Services,
 } from '@test/support/services';
+import { DomainError } from '@app/domain';
 
 /** Georgia 2020: the cure deadline is close of business (5:00 p.m. EST) Friday 6 November, 22:00 UTC. */
 const THURSDAY = Date.UTC(2020, 10, 5, 15);

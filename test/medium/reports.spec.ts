@@ -1,10 +1,11 @@
 import { UsersService } from '@app/auth';
-import { ElectionRulesCache, Reports, type StaffActor } from '@app/ballots';
+import { ElectionRulesCache, Reports } from '@app/ballots';
 import { DEMO_ELECTION_ID, seedDemo } from '@app/demo';
 import { BallotEntity, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { openTestDatabase, type TestDatabase } from '@test/support/database';
 import { services } from '@test/support/services';
+import { type StaffActor } from '@app/domain';
 
 const ADMIN: StaffActor = { id: 'a', username: 'a', role: 'admin', countyCode: null };
 const FULTON_CLERK: StaffActor = { id: 'c', username: 'c', role: 'clerk', countyCode: 'FULTON' };

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import type { StaffActor } from '@app/ballots';
 import { importVoters, type VoterImportOptions, type VoterImportReport } from '@app/imports';
 import { AuditEntryEntity, BallotEntity, VoterEntity, VoterImportEntity, verifyAuditChain } from '@app/persistence';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, provisionalIntake, seedEmptyElection, services, type Services } from '@test/support/services';
+import { type StaffActor } from '@app/domain';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role: 'admin', countyCode: null };

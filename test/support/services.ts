@@ -1,20 +1,10 @@
-import {
-  BallotIntake,
-  BallotTransitions,
-  DeadlineOrders,
-  DeadlineSweep,
-  VoterResearch,
-  createElection,
-  ElectionRulesCache,
-  importJurisdiction,
-  type IntakeInput,
-  type StaffActor,
-} from '@app/ballots';
+import { BallotIntake, BallotTransitions, DeadlineOrders, DeadlineSweep, VoterResearch, createElection, ElectionRulesCache, importJurisdiction, type IntakeInput } from '@app/ballots';
 import type { JurisdictionBundle } from '@app/domain';
 import { TransactionRunner, VoterEntity } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import type { DataSource } from 'typeorm';
+import { type StaffActor } from '@app/domain';
 
 /** A clock the test sets. */
 export class TestClock {

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { UsersService } from '@app/auth';
-import type { Clock, ClockPlan } from '@app/ballots';
-import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
+import type { ClockPlan } from '@app/ballots';
+import { BallotsModule } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/persistence';
 import { DatabaseModule } from '@app/persistence/database.module';
@@ -29,6 +29,7 @@ import { portalProviders } from './portal/portal.providers';
 import { ReportsController } from './reports/reports.controller';
 import { RulePacksController } from './rules/rule-packs.controller';
 import { UsersController } from './users/users.controller';
+import { type Clock, CLOCK } from '@app/domain';
 
 /** The service: one module tree for the staff API (and, later, the console and the portal). */
 @Module({})

@@ -2,12 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { UsersService } from '@app/auth';
-import { BallotIntake, BallotTransitions, type Clock } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
+import { BallotIntake, BallotTransitions } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { seedDemo, type DemoCredential } from '@app/demo';
 import { TransactionRunner } from '@app/persistence';
 import { RulePackRegistry } from '@app/rules';
+import { type Clock, CLOCK } from '@app/domain';
 
 const CREDENTIALS_FILE = 'demo-credentials.json';
 

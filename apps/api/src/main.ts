@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
-import { CLOCK } from '@app/ballots/ballots.module';
 import type { RunningClock } from '@app/ballots';
 import { loadConfig } from '@app/config';
 import { DEMO_CLOCK_START } from '@app/demo';
 import { createApp, jsonLogger } from './app';
 import { ensureDemo } from './demo';
+import { CLOCK } from '@app/domain';
 
 /**
  * Starts the service. With `--demo` (what `npm start` does) it seeds the demo election on first

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { UsersService } from '@app/auth';
-import type { Clock, ClockPlan } from '@app/ballots';
-import { BallotsModule, CLOCK } from '@app/ballots/ballots.module';
+import type { ClockPlan } from '@app/ballots';
+import { BallotsModule } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/persistence';
 import { DatabaseModule } from '@app/persistence/database.module';
+import { type Clock, CLOCK } from '@app/domain';
 
 /** The CLI's module tree: the service's own modules, without HTTP. */
 @Module({})

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { DomainError } from '@app/ballots';
 import { DEMO_CLOCK_START } from '@app/demo';
 import { CsvHeaderError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
@@ -9,6 +8,7 @@ import { listCourtOrdersCommand, recordCourtOrderCommand, setCloseOfBusinessComm
 import { dispatchNoticesCommand, exportLettersCommand } from './commands/notices';
 import { exportReportCommand, REPORT_NAMES } from './commands/reports';
 import { backupCommand, createUserCommand, migrateCommand, seedDemoCommand, sweepDeadlinesCommand, verifyAuditCommand } from './commands/operations';
+import { DomainError } from '@app/domain';
 
 const count = (value: string): number => {
   const n = Number(value);

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { isOneOf, ROLES, type Role } from '@app/domain';
-import { DomainError, type Clock, type StaffActor } from '@app/ballots';
+import { isOneOf, ROLES, type Role, DomainError, type Clock, type StaffActor, COUNTY_ROLES } from '@app/domain';
 import { SessionEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 
@@ -48,7 +47,7 @@ export class UsersService {
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.username)) problems.push({ field: 'username', message: 'must be 3-64 lower-case letters, digits, dots, dashes or underscores' });
     if (input.password.length < MIN_PASSWORD_LENGTH) problems.push({ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
     if (!isOneOf(ROLES, input.role)) problems.push({ field: 'role', message: `must be one of: ${ROLES.join(', ')}` });
-    if ((input.role === 'clerk' || input.role === 'supervisor') && input.countyCode === null) problems.push({ field: 'countyCode', message: 'is required for clerks and supervisors' });
+    if (COUNTY_ROLES.includes(input.role) && input.countyCode === null) problems.push({ field: 'countyCode', message: 'is required for clerks and supervisors' });
     if (problems.length > 0) throw new DomainError('invalid_input', 'the user is not valid', {}, problems);
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async (manager) => {
@@ -61,7 +60,7 @@ export class UsersService {
         displayName: input.displayName,
         passwordHash,
         role: input.role,
-        countyCode: input.role === 'clerk' || input.role === 'supervisor' ? input.countyCode : null,
+        countyCode: COUNTY_ROLES.includes(input.role) ? input.countyCode : null,
         failedLogins: 0,
         lockedUntil: null,
         disabled: false,

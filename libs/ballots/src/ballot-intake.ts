@@ -5,12 +5,10 @@ import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity
 import { formatLocal } from '@app/rules';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { reachesCounty, requireWriter, SYSTEM_ACTOR, type StaffActor } from './actor';
 import type { BallotTransitions } from './ballot-transitions';
-import type { Clock } from './clock';
 import type { ElectionRulesCache } from './election-rules';
-import { DomainError, notFound, type FieldProblem } from './errors';
 import { matchAtIntake } from './voter-research';
+import { DomainError, notFound, reachesCounty, requirePermission, SYSTEM_ACTOR, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
 
 /** How far ahead of the service's clock a reported receipt time may be: another machine's clock may run a little fast. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -64,7 +62,7 @@ export class BallotIntake {
   }
 
   async intakeIn(manager: EntityManager, actor: StaffActor, input: IntakeInput): Promise<BallotEntity> {
-    requireWriter(actor);
+    requirePermission(actor, 'intake');
     if (!reachesCounty(actor, input.countyCode)) {
       throw new DomainError('forbidden', 'you can take in ballots only for your own county', {}, [
         { field: 'countyCode', message: 'must be your own county' },

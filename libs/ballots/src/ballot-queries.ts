@@ -2,11 +2,10 @@ import { availableEvents, type EventType } from '@app/lifecycle';
 import { AuditEntryEntity, BallotEntity, CountyEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
 import type { Deadline, EligibilityDecision } from '@app/rules';
 import { Brackets, type EntityManager } from 'typeorm';
-import { countyFilter, type StaffActor } from './actor';
+import { countyFilter } from './scope';
 import { pendingCureSubmittedAt, type BallotTransitions } from './ballot-transitions';
-import type { Clock } from './clock';
 import { cureDeadlineInForce, type ElectionRulesCache } from './election-rules';
-import { DomainError } from './errors';
+import { type StaffActor, type Clock, DomainError } from '@app/domain';
 
 export interface BallotListFilter {
   readonly electionId: string;

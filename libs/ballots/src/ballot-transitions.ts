@@ -3,11 +3,9 @@ import { applyEvent, type BallotCommand, type LifecycleEffect, type Refusal } fr
 import { appendAudit, BallotEntity, CountyEntity, CureSubmissionEntity, OutboxEntity, VoterEntity, type TransactionRunner } from '@app/persistence';
 import { decideEligibility, type EligibilityDecision } from '@app/rules';
 import type { EntityManager } from 'typeorm';
-import { reachesCounty, type StaffActor } from './actor';
 import { ballotFacts, voterRecord } from './ballot-facts';
 import type { ElectionRulesCache } from './election-rules';
-import type { Clock } from './clock';
-import { DomainError, notFound } from './errors';
+import { reachesCounty, type StaffActor, type Clock, DomainError, notFound } from '@app/domain';
 
 export interface ScopeLog {
   /** An attempt to reach a ballot outside the actor's county: refused, and recorded here. */

@@ -1,19 +1,18 @@
 import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TransactionRunner } from '@app/persistence';
 import { loadBundledPacks, RulePackRegistry } from '@app/rules';
-import type { StaffActor } from './actor';
 import { BallotIntake } from './ballot-intake';
 import { BallotQueries } from './ballot-queries';
 import { BallotTransitions, type ScopeLog } from './ballot-transitions';
-import { openClock, type Clock, type ClockPlan } from './clock';
+import { openClock, type ClockPlan } from './clock';
 import { Certification } from './certification';
 import { DeadlineOrders } from './deadline-orders';
 import { DeadlineSweep } from './deadline-sweep';
 import { VoterResearch } from './voter-research';
 import { ElectionRulesCache } from './election-rules';
 import { Reports } from './reports';
+import { CLOCK, type Clock, type StaffActor } from '@app/domain';
 
-export const CLOCK = Symbol('CLOCK');
 export const SCOPE_LOG = Symbol('SCOPE_LOG');
 
 /** Out-of-county attempts go to the structured log: who, which ballot; never voter data. */

@@ -1,8 +1,6 @@
 import { appendAudit, BallotEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
-import { reachesCounty, type StaffActor } from './actor';
-import type { Clock } from './clock';
-import { DomainError, notFound } from './errors';
 import { OUTSTANDING_SQL } from './reports';
+import { reachesCounty, type StaffActor, type Clock, DomainError, notFound, requirePermission } from '@app/domain';
 
 /**
  * A county's certification (SPEC section 3: after it, no event changes its ballots). A supervisor
@@ -17,7 +15,7 @@ export class Certification {
 
   certify(actor: StaffActor, electionId: string, countyCode: string): Promise<CountyEntity> {
     return this.tx.run(async (m) => {
-      if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new DomainError('forbidden', 'only a supervisor certifies a county');
+      requirePermission(actor, 'certify_county');
       const county = await m.findOneBy(CountyEntity, { electionId, code: countyCode });
       if (county === null || !reachesCounty(actor, countyCode)) throw notFound('county');
       if (county.certifiedAt !== null) throw new DomainError('county_certified', `${county.name} certified already`);
@@ -37,7 +35,7 @@ export class Certification {
 
   reopen(actor: StaffActor, electionId: string, countyCode: string, courtOrder: string): Promise<CountyEntity> {
     return this.tx.run(async (m) => {
-      if (actor.role !== 'admin') throw new DomainError('forbidden', 'only an admin reopens a certified county');
+      requirePermission(actor, 'reopen_county');
       if (courtOrder.trim() === '') throw new DomainError('invalid_input', 'cite the court order', {}, [{ field: 'courtOrder', message: 'is required' }]);
       const county = await m.findOneBy(CountyEntity, { electionId, code: countyCode });
       if (county === null) throw notFound('county');

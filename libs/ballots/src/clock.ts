@@ -1,10 +1,6 @@
 import type { ClockSetting } from '@app/config';
+import type { Clock } from '@app/domain';
 import { clearServiceClock, readServiceClock, writeServiceClock, type TransactionRunner } from '@app/persistence';
-
-/** What reads the time: every service reads it from one of these, never from `Date.now()` itself. */
-export interface Clock {
-  now(): number;
-}
 
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbiddenCharacter, isOneOf } from '@app/domain';
+import { countyScopeOf, DomainError, forbiddenCharacter, isOneOf, notFound, requirePermission, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import {
   appendAudit,
@@ -15,10 +15,7 @@ import {
 import { COURT_ORDER_TARGETS, ElectionCalendar, formatLocal, type CountyCalendar, type CourtOrderTarget } from '@app/rules';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { type StaffActor } from './actor';
-import type { Clock } from './clock';
 import { cureDeadlineInForce, scheduleOf, type ElectionRules, type ElectionRulesCache } from './election-rules';
-import { DomainError, notFound, type FieldProblem } from './errors';
 
 /** A court order as a supervisor or an administrator records it. */
 export interface CourtOrderInput {
@@ -175,26 +172,19 @@ export class DeadlineOrders {
    * the election's, or the whole election (null). Another county looks like one that is not there.
    */
   private scopeFor(actor: StaffActor, rules: ElectionRules, wanted: readonly string[] | null): string[] | null {
-    switch (actor.role) {
-      case 'admin': {
-        if (wanted === null) return null;
-        const unknown = wanted.filter((c) => !rules.counties.has(c));
-        if (wanted.length === 0 || unknown.length > 0) {
-          throw invalid('name the counties the order applies to, or none for the whole election', [{ field: 'countyCodes', message: unknown.length > 0 ? `not counties of this election: ${unknown.join(', ')}` : 'name at least one county, or leave it out for the whole election' }]);
-        }
-        return [...new Set(wanted)].sort();
-      }
-      case 'supervisor': {
-        const own = actor.countyCode;
-        if (own === null) throw new DomainError('forbidden', 'a supervisor acts for their own county');
-        if (wanted !== null && wanted.some((c) => c !== own)) throw notFound('county');
-        return [own];
-      }
-      case 'clerk':
-      case 'observer':
-      case 'system':
-        throw new DomainError('forbidden', 'court orders and a county\'s hours are recorded by a supervisor (their county) or an administrator');
+    requirePermission(actor, 'record_deadline_change');
+    const scope = countyScopeOf(actor);
+    if (scope.county === undefined) throw new DomainError('forbidden', 'a county role acts for its own county, and this account has none');
+    if (scope.county !== null) {
+      if (wanted !== null && wanted.some((c) => c !== scope.county)) throw notFound('county');
+      return [scope.county];
     }
+    if (wanted === null) return null;
+    const unknown = wanted.filter((c) => !rules.counties.has(c));
+    if (wanted.length === 0 || unknown.length > 0) {
+      throw invalid('name the counties the order applies to, or none for the whole election', [{ field: 'countyCodes', message: unknown.length > 0 ? `not counties of this election: ${unknown.join(', ')}` : 'name at least one county, or leave it out for the whole election' }]);
+    }
+    return [...new Set(wanted)].sort();
   }
 
   /** A voter awaiting a cure whose deadline in force moved is told the new one: one outbox row each, in this transaction. */
@@ -218,8 +208,10 @@ export class DeadlineOrders {
   }
 }
 
+/** The county the actor sees (null: all); a county role without a county sees none. */
 function countyOf(actor: StaffActor): string | null {
-  return actor.role === 'clerk' || actor.role === 'supervisor' ? actor.countyCode : null;
+  const scope = countyScopeOf(actor);
+  return scope.county === undefined ? 'no county: sees none' : scope.county;
 }
 
 /** Whether an order naming `later` counties (null: all) covers every county `earlier` names. */

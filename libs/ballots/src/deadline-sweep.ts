@@ -1,8 +1,6 @@
 import { BallotEntity, ServiceLocks, type TransactionRunner } from '@app/persistence';
-import { SYSTEM_ACTOR } from './actor';
 import type { BallotTransitions } from './ballot-transitions';
-import type { Clock } from './clock';
-import { DomainError } from './errors';
+import { SYSTEM_ACTOR, type Clock, DomainError } from '@app/domain';
 
 /** What one sweep did. */
 export interface SweepOutcome {

@@ -1,4 +1,4 @@
-import { isOneOf, Jurisdiction, type JurisdictionBundle } from '@app/domain';
+import { isOneOf, Jurisdiction, type JurisdictionBundle, notFound } from '@app/domain';
 import {
   ContestEntity,
   CountyEntity,
@@ -15,7 +15,6 @@ import {
 } from '@app/persistence';
 import { COURT_ORDER_TARGETS, ELECTION_TYPES, ElectionCalendar, type ElectionSchedule, type RulePack, type RulePackRegistry } from '@app/rules';
 import type { EntityManager } from 'typeorm';
-import { notFound } from './errors';
 
 /** What adjudicating a ballot of an election needs besides the ballot: its pack, calendar and ballot styles. */
 export interface ElectionRules {

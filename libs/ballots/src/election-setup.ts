@@ -1,7 +1,7 @@
 import { ElectionEntity } from '@app/persistence';
 import { electionPackProblems, type ElectionType, type RulePackRegistry } from '@app/rules';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from './errors';
+import { DomainError } from '@app/domain';
 
 export {
   importJurisdiction,

@@ -1,5 +1,3 @@
-export * from './actor';
-export * from './errors';
 export * from './ballot-facts';
 export * from './election-rules';
 export * from './ballot-transitions';

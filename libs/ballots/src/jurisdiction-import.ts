@@ -1,4 +1,4 @@
-import { Jurisdiction, type JurisdictionBundle } from '@app/domain';
+import { Jurisdiction, type JurisdictionBundle, type StaffActor, DomainError } from '@app/domain';
 import {
   appendAudit,
   BallotEntity,
@@ -13,8 +13,6 @@ import {
   VoterImportEntity,
 } from '@app/persistence';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import type { StaffActor } from './actor';
-import { DomainError } from './errors';
 
 /** What an import did to one kind of row. */
 export interface JurisdictionChanges {

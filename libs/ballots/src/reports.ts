@@ -1,9 +1,9 @@
 import { BallotEntity, ContestEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
-import { countyFilter, NO_COUNTY, type StaffActor } from './actor';
+import { countyFilter, NO_COUNTY } from './scope';
 import { cureDeadlineInForce, type ElectionRulesCache } from './election-rules';
-import { DomainError } from './errors';
 import { eavsReport, type EavsRow } from './eavs-report';
+import { type StaffActor, DomainError } from '@app/domain';
 
 /** A cure deadline still to meet: a ballot keeps its deadline after the cure is made, when it no longer binds. */
 const AWAITED_DEADLINE_SQL = "CASE WHEN b.status = 'received.awaitingCure' THEN b.cure_deadline END";

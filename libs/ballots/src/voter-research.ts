@@ -1,9 +1,7 @@
-import { nameKey } from '@app/domain';
+import { nameKey, type StaffActor, DomainError } from '@app/domain';
 import { rollByNameAndBirth, searchRoll, VoterEntity, type RollRecord, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
-import type { StaffActor } from './actor';
 import type { BallotTransitions } from './ballot-transitions';
-import { DomainError } from './errors';
 
 /** What a clerk searches the roll by; empty fields are left out. */
 export interface RollSearchInput {

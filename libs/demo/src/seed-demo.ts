@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { UsersService } from '@app/auth';
-import {
-  createElection,
-  importJurisdiction,
-  type BallotIntake,
-  type BallotTransitions,
-  type Clock,
-  type IntakeInput,
-  type StaffActor,
-} from '@app/ballots';
+import { createElection, importJurisdiction, type BallotIntake, type BallotTransitions, type IntakeInput } from '@app/ballots';
 import type { IssuedReason, RegistrationStatus, Role } from '@app/domain';
 import type { BallotCommand } from '@app/lifecycle';
 import { ElectionEntity, VoterEntity, type BallotEntity, type TransactionRunner } from '@app/persistence';
 import type { RulePackRegistry } from '@app/rules';
 import { demoJurisdiction } from './demo-jurisdiction';
 import { picker, seededRandom } from './random';
+import { type Clock, type StaffActor } from '@app/domain';
 
 export const DEMO_ELECTION_ID = 'ga-2020-general';
 /** The demo runs in election week: the service's clock starts here unless CLOCK_AT says otherwise. */

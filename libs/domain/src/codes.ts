@@ -101,6 +101,24 @@ export const DISTRICT_KINDS = [
 ] as const;
 export type DistrictKind = (typeof DISTRICT_KINDS)[number];
 
+/** Lifecycle events (SPEC section 3); the machine is in @app/lifecycle. */
+export const EVENT_TYPES = [
+  'VERIFY',
+  'REQUEST_CURE',
+  'RECORD_CURE',
+  'PROPOSE_REJECTION',
+  'CONFIRM_REJECTION',
+  'RETURN',
+  'COUNT',
+  'DEADLINE_PASSED',
+  'HOLD',
+  'RELEASE',
+  'REINSTATE',
+  'MATCH_VOTER',
+  'UNMATCH_VOTER',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 /** Staff roles, plus `system` for what the service does by itself (the deadline sweep, intake checks). */
 export const ROLES = ['clerk', 'supervisor', 'admin', 'observer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -4,3 +4,8 @@ export * from './jurisdiction';
 export * from './ballot';
 export * from './eavs';
 export * from './names';
+export * from './errors';
+export * from './actor';
+export * from './clock';
+export * from './ids';
+export * from './permissions';

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
-import { DomainError, intakeInput, IntakeBallotDto, type BallotIntake, type StaffActor } from '@app/ballots';
+import { intakeInput, IntakeBallotDto, type BallotIntake } from '@app/ballots';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { csvRows, isProblem, type RowProblem } from './csv-rows';
 import type { ImportProgress, ImportReport } from './import-report';
+import { DomainError, type StaffActor } from '@app/domain';
 
 export const BALLOT_COLUMNS = ['receipt_number', 'kind', 'county_code', 'first_name', 'last_name', 'date_of_birth', 'address', 'received_at'] as const;
 export const BALLOT_OPTIONAL_COLUMNS = [

@@ -1,7 +1,7 @@
-import type { StaffActor } from '@app/ballots';
 import type { VoterImportMode, VoterRollRemoval } from '@app/domain';
 import { appendAudit, isPostgres, VoterImportEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
+import { type StaffActor } from '@app/domain';
 
 /** Who runs an import, as the audit chain records it. */
 export type ImportActor = Pick<StaffActor, 'id' | 'role'>;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { DomainError, SYSTEM_ACTOR } from '@app/ballots';
-import { isOneOf, REGISTRATION_STATUSES, type VoterImportMode, type VoterRollRemoval } from '@app/domain';
+import { isOneOf, REGISTRATION_STATUSES, type VoterImportMode, type VoterRollRemoval, DomainError, SYSTEM_ACTOR } from '@app/domain';
 import { CountyEntity, isPostgres, PrecinctEntity, type TransactionRunner } from '@app/persistence';
 import { csvRows, isCalendarDate, isProblem, type CsvRow, type RowProblem } from './csv-rows';
 import type { ImportProgress } from './import-report';

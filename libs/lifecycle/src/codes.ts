@@ -34,22 +34,8 @@ export type ProposableState = (typeof PROPOSABLE_STATES)[number];
 /** Nothing leaves these but `REINSTATE`. */
 export const FINAL_STATES = ['counted', 'rejected'] as const satisfies readonly BallotState[];
 
-export const EVENT_TYPES = [
-  'VERIFY',
-  'REQUEST_CURE',
-  'RECORD_CURE',
-  'PROPOSE_REJECTION',
-  'CONFIRM_REJECTION',
-  'RETURN',
-  'COUNT',
-  'DEADLINE_PASSED',
-  'HOLD',
-  'RELEASE',
-  'REINSTATE',
-  'MATCH_VOTER',
-  'UNMATCH_VOTER',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+/** The events (SPEC section 3): the domain's vocabulary, as the permissions table names them. */
+export { EVENT_TYPES, type EventType } from '@app/domain';
 
 /** Why an event was refused. A refusal changes nothing and writes nothing. */
 export const REFUSAL_CODES = [

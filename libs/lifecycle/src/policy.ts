@@ -1,5 +1,5 @@
 import type { ActorRole, Instant } from '@app/domain';
-import { CURE_REASONS, isOneOf, REJECTION_REASONS, throwIllegalValue } from '@app/domain';
+import { CURE_REASONS, EVENT_TYPES, isOneOf, REJECTION_REASONS, rolesFor, throwIllegalValue, VOTER_ID } from '@app/domain';
 import type { EventType, RefusalCode } from './codes';
 import type { BallotCommand, LifecycleContext, TransitionEnv } from './types';
 
@@ -8,29 +8,14 @@ export interface PolicyRefusal {
   readonly message: string;
 }
 
-const CLERK_OR_ABOVE: readonly ActorRole[] = ['clerk', 'supervisor', 'admin'];
-const SUPERVISOR_OR_ABOVE: readonly ActorRole[] = ['supervisor', 'admin'];
+/**
+ * Who may send each event (SPEC section 3, column "who"): read from the one permissions table of
+ * @app/domain, which the API, the console and the CLI read too.
+ */
+export const ROLES_FOR_EVENT: { readonly [E in EventType]: readonly ActorRole[] } = Object.fromEntries(
+  EVENT_TYPES.map((event) => [event, rolesFor(event)]),
+) as { readonly [E in EventType]: readonly ActorRole[] };
 
-/** Who may send each event (SPEC section 3, column "who"). */
-export const ROLES_FOR_EVENT: { readonly [E in EventType]: readonly ActorRole[] } = {
-  VERIFY: CLERK_OR_ABOVE,
-  REQUEST_CURE: CLERK_OR_ABOVE,
-  RECORD_CURE: CLERK_OR_ABOVE,
-  // The service itself proposes rejections found at UOCAVA intake; a supervisor still confirms.
-  PROPOSE_REJECTION: [...CLERK_OR_ABOVE, 'system'],
-  CONFIRM_REJECTION: SUPERVISOR_OR_ABOVE,
-  RETURN: SUPERVISOR_OR_ABOVE,
-  COUNT: CLERK_OR_ABOVE,
-  DEADLINE_PASSED: ['system'],
-  HOLD: SUPERVISOR_OR_ABOVE,
-  RELEASE: SUPERVISOR_OR_ABOVE,
-  REINSTATE: SUPERVISOR_OR_ABOVE,
-  MATCH_VOTER: CLERK_OR_ABOVE,
-  UNMATCH_VOTER: CLERK_OR_ABOVE,
-};
-
-/** The shape of a voter id on the roll (the import and intake accept the same). */
-const VOTER_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 const MAX_TEXT = 2000;
 

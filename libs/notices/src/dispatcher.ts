@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '@app/ballots';
 import { BallotEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
+import { type Clock } from '@app/domain';
 
 export const VOTER_NOTICE = 'voter_notice';
 

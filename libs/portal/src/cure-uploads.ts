@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cureDeadlineInForce, DomainError, notFound, requireWriter, type BallotTransitions, type Clock, type ElectionRulesCache, type StaffActor } from '@app/ballots';
+import { cureDeadlineInForce, type BallotTransitions, type ElectionRulesCache } from '@app/ballots';
 import type { CureDeclineReason, CureDocumentKind, CureMediaType } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import { appendAudit, BallotEntity, CureSubmissionEntity, OutboxEntity, type TransactionRunner } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
+import { DomainError, notFound, type Clock, type StaffActor, requirePermission } from '@app/domain';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -119,7 +120,7 @@ export class CureUploads {
 
   /** Accepting a pending document records the cure, in one transaction with its audit entry. */
   async accept(actor: StaffActor, ballotId: string, submissionId: string, expectedVersion: number): Promise<BallotEntity> {
-    requireWriter(actor);
+    requirePermission(actor, 'decide_cure_document');
     return this.tx.run(async (manager) => {
       const submission = await this.pending(manager, actor, ballotId, submissionId);
       const label = submission.kind === 'id_document' ? 'photo ID' : 'signed cure affidavit';
@@ -138,7 +139,7 @@ export class CureUploads {
 
   /** Declining leaves the ballot awaiting its cure; the voter is told why (portal and notice) and may upload again. */
   async decline(actor: StaffActor, ballotId: string, submissionId: string, reason: CureDeclineReason): Promise<void> {
-    requireWriter(actor);
+    requirePermission(actor, 'decide_cure_document');
     await this.tx.run(async (manager) => {
       const submission = await this.pending(manager, actor, ballotId, submissionId);
       const ballot = await this.transitions.loadInScope(manager, actor, ballotId);

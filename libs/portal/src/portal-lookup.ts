@@ -1,9 +1,10 @@
-import { cureDeadlineInForce, type Clock, type ElectionRulesCache } from '@app/ballots';
+import { cureDeadlineInForce, type ElectionRulesCache } from '@app/ballots';
 import type { VoterLanguage } from '@app/domain';
 import type { LifecycleContext } from '@app/lifecycle';
 import { BallotEntity, CureSubmissionEntity, isPostgres, type SnapshotReads } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { portalView, type PortalFacts, type PortalView } from './portal-view';
+import { type Clock } from '@app/domain';
 
 /** What a voter types: spaces around it dropped; letters matched as written or in capitals. */
 export function receiptCandidates(receipt: string): string[] {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { TransactionRunner, verifyAuditChain } from '@app/persistence';
-import { Roles } from '../auth/auth.guard';
+import { Can } from '../auth/auth.guard';
 
 class ChainHeadView {
   @ApiProperty() seq!: number;
@@ -26,7 +26,7 @@ export class AuditController {
 
   /** Walks the whole chain and names the first broken entry, if any. */
   @Get('verify')
-  @Roles('supervisor', 'admin', 'observer')
+  @Can('verify_audit')
   @ApiOkResponse({ type: AuditVerifyView })
   verify(): Promise<AuditVerifyView> {
     return this.tx.read(() => verifyAuditChain(this.tx.dataSource));

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import type { StaffActor } from '@app/ballots';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../config.token';
 import type { AppConfig } from '@app/config';
 import { ActorDto, LoginDto, SessionDto } from './auth.dto';
 import { CurrentActor, Public, SESSION_COOKIE, type AuthedRequest } from './auth.guard';
+import { type StaffActor } from '@app/domain';
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -1,18 +1,22 @@
 import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, type StaffActor } from '@app/ballots';
 import { UsersService } from '@app/auth';
 import type { Request } from 'express';
-import type { Role } from '@app/domain';
+
+import { DomainError, type StaffActor, requirePermission, type Action } from '@app/domain';
 
 export const SESSION_COOKIE = 'session';
 const PUBLIC = 'auth:public';
-const ROLES = 'auth:roles';
+const ACTION = 'auth:action';
 
 /** No session needed (login, the API docs). */
 export const Public = () => SetMetadata(PUBLIC, true);
-/** Only these roles may call the route; everyone signed in otherwise. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/**
+ * The action a route does, as the permissions table (`PERMISSIONS` of @app/domain) names it: only
+ * roles that may do it reach the route. Where the actor may do it (their county) the services and
+ * stores decide.
+ */
+export const Can = (action: Action) => SetMetadata(ACTION, action);
 
 export interface AuthedRequest extends Request {
   actor?: StaffActor;
@@ -57,10 +61,8 @@ export class AuthGuard implements CanActivate {
       const sent = request.headers['x-csrf-token'] ?? body?._csrf;
       if (sent !== session.csrfToken) throw new DomainError('forbidden', 'missing or wrong CSRF token');
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (roles !== undefined && !(roles as string[]).includes(session.actor.role)) {
-      throw new DomainError('forbidden', `this needs the role: ${roles.join(' or ')}`);
-    }
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION, [context.getHandler(), context.getClass()]);
+    if (action !== undefined) requirePermission(session.actor, action);
     request.actor = session.actor;
     request.sessionToken = token;
     request.csrfToken = session.csrfToken;

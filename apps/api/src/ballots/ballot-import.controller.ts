@@ -1,12 +1,13 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { BallotIntake, DomainError, notFound, requireWriter, SLUG, type StaffActor } from '@app/ballots';
+import { BallotIntake } from '@app/ballots';
 import { ElectionEntity, TransactionRunner } from '@app/persistence';
 import { BALLOT_COLUMNS, BALLOT_OPTIONAL_COLUMNS, CsvHeaderError, importBallots, type ImportReport } from '@app/imports';
 import { Matches } from 'class-validator';
 import type { Request } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
+import { DomainError, notFound, SLUG, type StaffActor, requirePermission } from '@app/domain';
 
 /** A county's file may be large; not unbounded. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -66,7 +67,7 @@ export class BallotImportController {
   @ApiBody({ schema: { type: 'string', example: 'receipt_number,kind,county_code,precinct_id,first_name,last_name,date_of_birth,address,issued_reason,received_at,cast_at\nP-1,provisional,FULTON,FUL-01,Pat,Voter,1980-02-29,1 Main St,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00\n' } })
   @ApiOkResponse({ type: ImportReportView })
   async import(@CurrentActor() actor: StaffActor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportReport> {
-    requireWriter(actor);
+    requirePermission(actor, 'intake');
     const type = request.headers['content-type'] ?? '';
     if (!/^text\/csv\b/i.test(type)) {
       throw new DomainError('invalid_input', 'send the file as text/csv', {}, [{ field: '(content-type)', message: 'must be text/csv' }]);

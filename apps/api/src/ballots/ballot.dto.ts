@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BALLOT_KINDS, CURE_REASONS, ISSUED_REASONS, REJECTION_REASONS, type BallotKind, type CureReason, type RejectionReason } from '@app/domain';
+import { BALLOT_KINDS, CURE_REASONS, ISSUED_REASONS, REJECTION_REASONS, type BallotKind, type CureReason, type RejectionReason, CODE, ID, SLUG } from '@app/domain';
 import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type EventType } from '@app/lifecycle';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CODE, ID, SLUG } from '@app/ballots/intake.dto';
 import { instantMs, IsCalendarDate, IsInstant } from '../common/validators';
 
 export { intakeInput } from '@app/ballots/intake.dto';

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { BallotIntake, BallotQueries, BallotTransitions, VoterResearch, type StaffActor } from '@app/ballots';
+import { BallotIntake, BallotQueries, BallotTransitions, VoterResearch } from '@app/ballots';
 import { CurrentActor } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
 import { UuidParam } from '../common/uuid.pipe';
 import { instantMs } from '../common/validators';
 import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, RollSearchQuery, toCommand } from './ballot.dto';
 import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView, rollSearchView, RollSearchView } from './ballot.views';
+import { type StaffActor } from '@app/domain';
 
 @ApiTags('ballots')
 @ApiBearerAuth()

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, type DomainErrorCode } from '@app/ballots';
 import { RulePackError } from '@app/rules';
 import type { Request, Response } from 'express';
 import type { ErrorBody } from './error-body';
+import { DomainError, type DomainErrorCode } from '@app/domain';
 
 const STATUS_FOR: { readonly [C in DomainErrorCode]: number } = {
   not_found: HttpStatus.NOT_FOUND,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import { BallotIntake, DomainError, ElectionRulesCache } from '@app/ballots';
+import { BallotIntake, ElectionRulesCache } from '@app/ballots';
 import type { Role } from '@app/domain';
 import { TransactionRunner } from '@app/persistence';
 import type { Response } from 'express';
@@ -14,6 +14,7 @@ import { page } from './layout';
 import { fieldErrors } from './pages/forms';
 import { intakePage } from './pages/intake.page';
 import { usersPage } from './pages/users.page';
+import { DomainError, requirePermission } from '@app/domain';
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
@@ -121,6 +122,6 @@ export class ConsoleAdminController {
   }
 
   private requireAdmin(request: AuthedRequest): void {
-    if (actorOf(request).role !== 'admin') throw new DomainError('forbidden', 'only an administrator manages users');
+    requirePermission(actorOf(request), 'manage_users');
   }
 }

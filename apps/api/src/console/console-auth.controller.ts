@@ -3,13 +3,13 @@ import type { AppConfig } from '@app/config';
 import { APP_CONFIG } from '../config.token';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import { DomainError } from '@app/ballots';
 import type { Response } from 'express';
 import { Public, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard';
 import { ConsoleExceptionFilter } from './console.filter';
 import { field, pageContext } from './console-context';
 import { page } from './layout';
 import { loginPage } from './pages/login.page';
+import { DomainError } from '@app/domain';
 
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)

@@ -1,7 +1,7 @@
-import { DomainError, type StaffActor } from '@app/ballots';
 import { ElectionEntity, type TransactionRunner } from '@app/persistence';
 import type { AuthedRequest } from '../auth/auth.guard';
 import type { PageContext } from './layout';
+import { DomainError, type StaffActor } from '@app/domain';
 
 export function pageContext(request: AuthedRequest): PageContext {
   return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path };

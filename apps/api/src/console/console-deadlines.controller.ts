@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DeadlineOrders, DomainError, ElectionRulesCache } from '@app/ballots';
+import { DeadlineOrders, ElectionRulesCache } from '@app/ballots';
 import { CountyEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -9,6 +9,7 @@ import { actorOf, chooseElection, field, pageContext, stringValues } from './con
 import { page } from './layout';
 import { deadlinesPage, type DeadlinesPageInput } from './pages/deadlines.page';
 import { fieldErrors } from './pages/forms';
+import { DomainError, countyScopeOf } from '@app/domain';
 
 /** The console's deadlines page: what is in force, the court orders and county hours, and the forms to record them. */
 @ApiExcludeController()
@@ -36,7 +37,7 @@ export class ConsoleDeadlinesController {
         citation: field(body, 'citation'),
         summary: field(body, 'summary').trim() === '' ? null : field(body, 'summary'),
         deadline: field(body, 'deadline'),
-        countyCodes: actor.role === 'admin' ? (codes.length === 0 ? null : codes) : null,
+        countyCodes: countyScopeOf(actor).county === null ? (codes.length === 0 ? null : codes) : null,
         extendedTo: field(body, 'extendedTo'),
       });
       const county = recorded.countyCodes?.[0] ?? '';

@@ -1,4 +1,5 @@
-import { DomainError, REPORT_DEFINITIONS, reportFileName, toCsv, type Reports, type StaffActor } from '@app/ballots';
+import { REPORT_DEFINITIONS, reportFileName, toCsv, type Reports } from '@app/ballots';
+import { DomainError, type StaffActor } from '@app/domain';
 
 /** What the console needs of a report: how to run it for an actor, and its columns in CSV order. */
 interface ConsoleReport {

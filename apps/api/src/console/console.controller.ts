@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { BallotQueries, BallotTransitions, Certification, DomainError, ElectionRulesCache, Reports, VoterResearch, type Clock, type RollSearchInput, type RollSearchResult, type StaffActor } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
-import { CURE_DECLINE_REASONS, isOneOf } from '@app/domain';
+import { BallotQueries, BallotTransitions, Certification, ElectionRulesCache, Reports, VoterResearch, type RollSearchInput, type RollSearchResult } from '@app/ballots';
+import { CURE_DECLINE_REASONS, isOneOf, DomainError, type Clock, type StaffActor, CLOCK, can, requirePermission } from '@app/domain';
 import { CureUploads } from '@app/portal';
 import { EVENT_TYPES } from '@app/lifecycle';
 import { CountyEntity, TransactionRunner, UserEntity } from '@app/persistence';
@@ -131,7 +130,7 @@ export class ConsoleController {
   @Get('review')
   async review(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
     const actor = actorOf(request);
-    if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new DomainError('forbidden', 'the review queue is for supervisors');
+    requirePermission(actor, 'CONFIRM_REJECTION');
     const { election } = await chooseElection(this.tx, wanted);
     const items = [];
     let cursor: string | undefined;
@@ -260,7 +259,7 @@ export class ConsoleController {
     const rules = await this.tx.read((m) => this.rules.get(m, election.id));
     const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.usernames() };
     const ctx = pageContext(request);
-    const canDecide = actor.role !== 'observer' && !detail.countyCertified;
+    const canDecide = can(actor.role, 'decide_cure_document') && !detail.countyCertified;
     const section = cureDocumentsSection(ctx, id, detail.ballot.version, detail.ballot.status === 'received.awaitingCure', canDecide, documents, election.timeZone);
     const withError = documentError === null ? section : html`${alert('error', 'Not done:', documentError)}${section}`;
     return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, researchFailed === null ? failed : null, withError, researchHtml)).value;

@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '@app/ballots';
 import type { Response } from 'express';
 import { cookieValue, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.guard';
 import { html } from './html';
 import { page } from './layout';
+import { DomainError } from '@app/domain';
 
 /**
  * Errors on console pages are pages: no session sends the browser to sign in; anything else is

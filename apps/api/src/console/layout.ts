@@ -1,5 +1,5 @@
-import type { StaffActor } from '@app/ballots';
 import { html, type Html } from './html';
+import { type StaffActor, can, type Action } from '@app/domain';
 
 export interface PageContext {
   readonly actor: StaffActor | null;
@@ -7,14 +7,15 @@ export interface PageContext {
   readonly path: string;
 }
 
-const NAV: readonly { href: string; label: string; roles?: readonly string[] }[] = [
-  { href: '/console', label: 'Work queue' },
-  { href: '/console/intake', label: 'Take in a ballot', roles: ['clerk', 'supervisor', 'admin'] },
-  { href: '/console/review', label: 'Review rejections', roles: ['supervisor', 'admin'] },
-  { href: '/console/dashboard', label: 'Dashboard' },
-  { href: '/console/deadlines', label: 'Deadlines' },
-  { href: '/console/reports', label: 'Reports' },
-  { href: '/console/users', label: 'Users', roles: ['admin'] },
+/** The navigation, each item shown to the roles the permissions table lets do its action. */
+const NAV: readonly { href: string; label: string; action: Action }[] = [
+  { href: '/console', label: 'Work queue', action: 'read_ballots' },
+  { href: '/console/intake', label: 'Take in a ballot', action: 'intake' },
+  { href: '/console/review', label: 'Review rejections', action: 'CONFIRM_REJECTION' },
+  { href: '/console/dashboard', label: 'Dashboard', action: 'read_reports' },
+  { href: '/console/deadlines', label: 'Deadlines', action: 'read_ballots' },
+  { href: '/console/reports', label: 'Reports', action: 'read_reports' },
+  { href: '/console/users', label: 'Users', action: 'manage_users' },
 ];
 
 /** The hidden field every form carries: the session's CSRF token. */
@@ -23,7 +24,7 @@ export const csrfField = (ctx: PageContext): Html => html`<input type="hidden" n
 function navigation(ctx: PageContext): Html {
   const actor = ctx.actor;
   if (actor === null) return html``;
-  const items = NAV.filter((item) => item.roles === undefined || item.roles.includes(actor.role));
+  const items = NAV.filter((item) => can(actor.role, item.action));
   return html`
     <nav aria-label="Primary navigation" class="usa-nav">
       <ul class="usa-nav__primary usa-accordion">

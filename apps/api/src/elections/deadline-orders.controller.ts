@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DeadlineOrders, type StaffActor } from '@app/ballots';
+import { DeadlineOrders } from '@app/ballots';
 import type { CountyHoursEntity, CourtOrderEntity } from '@app/persistence';
 import { COURT_ORDER_TARGETS, type CourtOrderTarget } from '@app/rules';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CurrentActor, Roles } from '../auth/auth.guard';
+import { CurrentActor, Can } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
+import { type StaffActor } from '@app/domain';
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -123,7 +124,7 @@ export class DeadlineOrdersController {
   }
 
   @Post('court-orders')
-  @Roles('supervisor', 'admin')
+  @Can('record_deadline_change')
   @ApiOperation({ summary: 'Record a court order that moves a deadline or the close of the polls, for some counties or the whole election' })
   @ApiCreatedResponse({ type: RecordedOrderView })
   @ApiBadRequestResponse({ type: ErrorBody })
@@ -134,7 +135,7 @@ export class DeadlineOrdersController {
   }
 
   @Post('counties/:code/close-of-business')
-  @Roles('supervisor', 'admin')
+  @Can('record_deadline_change')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a county\'s own close of business (or null for the rule pack\'s), citing where it is set' })
   @ApiOkResponse({ type: RecordedHoursView })

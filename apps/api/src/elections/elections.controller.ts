@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Certification, createElection, DomainError, ElectionRulesCache, importJurisdiction, notFound, type Clock, type JurisdictionImportResult, type StaffActor } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
-import { DISTRICT_KINDS, type DistrictKind } from '@app/domain';
+import { Certification, createElection, ElectionRulesCache, importJurisdiction, type JurisdictionImportResult } from '@app/ballots';
+import { DISTRICT_KINDS, type DistrictKind, DomainError, notFound, type Clock, type StaffActor, CLOCK } from '@app/domain';
 import { CountyEntity, ElectionEntity, TransactionRunner } from '@app/persistence';
 import { ELECTION_TYPES, RulePackRegistry, type Deadline, type ElectionType } from '@app/rules';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CurrentActor, Roles } from '../auth/auth.guard';
+import { CurrentActor, Can } from '../auth/auth.guard';
 import { IsCalendarDate } from '../common/validators';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -150,7 +149,7 @@ export class ElectionsController {
 
   /** Certifies a county: only when none of its ballots is outstanding. Its ballots are locked after. */
   @Post(':id/counties/:code/certify')
-  @Roles('supervisor', 'admin')
+  @Can('certify_county')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificationView })
   async certify(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Param('code') code: string): Promise<CertificationView> {
@@ -160,7 +159,7 @@ export class ElectionsController {
 
   /** Reopens a certified county on a court order, which is cited in the audit trail. */
   @Post(':id/counties/:code/reopen')
-  @Roles('admin')
+  @Can('reopen_county')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificationView })
   async reopen(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Param('code') code: string, @Body() dto: ReopenDto): Promise<CertificationView> {
@@ -175,7 +174,7 @@ export class ElectionsController {
   }
 
   @Post()
-  @Roles('admin')
+  @Can('create_election')
   @ApiCreatedResponse({ type: ElectionView })
   async create(@Body() dto: CreateElectionDto): Promise<ElectionView> {
     const existing = await this.tx.read((m) => m.findOneBy(ElectionEntity, { id: dto.id }));
@@ -212,7 +211,7 @@ export class ElectionsController {
    * is recorded in the audit trail.
    */
   @Post(':id/jurisdiction')
-  @Roles('admin')
+  @Can('import_jurisdiction')
   @HttpCode(200)
   @ApiQuery({ name: 'replace', required: false, enum: ['true', 'false'], description: 'the bundle is the whole jurisdiction: remove what it leaves out (never what ballots or voters refer to)' })
   async importJurisdiction(

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Clock } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { TransactionRunner } from '@app/persistence';
 import { APP_CONFIG } from '../config.token';
+import { type Clock, CLOCK } from '@app/domain';
 
 const anything = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped > 0;
 

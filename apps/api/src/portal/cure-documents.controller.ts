@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { StaffActor } from '@app/ballots';
-import { CURE_DECLINE_REASONS, type CureDeclineReason } from '@app/domain';
+import { CURE_DECLINE_REASONS, type CureDeclineReason, type StaffActor } from '@app/domain';
 import { CureUploads } from '@app/portal';
 import { IsIn, IsInt, Min } from 'class-validator';
 import type { Response } from 'express';

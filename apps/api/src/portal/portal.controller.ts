@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { CLOCK } from '@app/ballots/ballots.module';
-import type { Clock } from '@app/ballots';
-import { CURE_DOCUMENT_KINDS, isOneOf, type VoterLanguage } from '@app/domain';
+import { CURE_DOCUMENT_KINDS, isOneOf, type VoterLanguage, CLOCK, type Clock } from '@app/domain';
 import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, UploadTokens, type PortalView } from '@app/portal';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';

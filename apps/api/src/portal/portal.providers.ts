@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { BallotTransitions, ElectionRulesCache, type Clock } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
+import { BallotTransitions, ElectionRulesCache } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
 import { SnapshotReads, TransactionRunner } from '@app/persistence';
+import { type Clock, CLOCK } from '@app/domain';
 
 /** PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT, PORTAL_LIMIT_WINDOW_SECONDS: whole numbers, or the defaults. */
 export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { notFound } from '@app/ballots';
 import { Public } from '../auth/auth.guard';
 import { RulePackRegistry, type RulePack } from '@app/rules';
+import { notFound } from '@app/domain';
 
 /** Rule packs are public law: readable without signing in. */
 @ApiTags('rule packs')

@@ -4,7 +4,7 @@ import { UsersService } from '@app/auth';
 import { ROLES, type Role } from '@app/domain';
 import type { UserEntity } from '@app/persistence';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Roles } from '../auth/auth.guard';
+import { Can } from '../auth/auth.guard';
 
 class CreateUserDto {
   @ApiProperty({ example: 'fulton.clerk' })
@@ -41,7 +41,7 @@ const view = (u: UserEntity): UserView => ({
 
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles('admin')
+@Can('manage_users')
 @Controller('api/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DeadlineOrders, DomainError, notFound, type StaffActor } from '@app/ballots';
+import { DeadlineOrders } from '@app/ballots';
 import { TransactionRunner, UserEntity } from '@app/persistence';
 import { EXIT } from '../context';
+import { DomainError, notFound, type StaffActor } from '@app/domain';
 
 /** Court orders and county hours name the person who recorded them: the CLI acts as a staff account. */
 async function recorder(app: INestApplicationContext, username: string | undefined): Promise<StaffActor> {

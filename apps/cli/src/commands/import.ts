@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BallotIntake, DomainError, importJurisdiction, notFound, SYSTEM_ACTOR, type Clock, type JurisdictionChanges, type StaffActor } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
+import { BallotIntake, importJurisdiction, type JurisdictionChanges } from '@app/ballots';
 import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
 import { ElectionEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { withProgress } from '../progress';
 import { EXIT } from '../context';
+import { DomainError, notFound, SYSTEM_ACTOR, type Clock, type StaffActor, CLOCK } from '@app/domain';
 
 function printProblems(report: { readonly problems: ImportReport['problems']; readonly rejected: number }): void {
   for (const p of report.problems) process.stderr.write(`line ${p.line}: ${p.field}: ${p.message}\n`);

@@ -1,13 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DomainError, type Clock } from '@app/ballots';
-import { CLOCK } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
 import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { CountyEntity, ElectionEntity, OutboxEntity, TransactionRunner } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { EXIT } from '../context';
+import { DomainError, type Clock, CLOCK } from '@app/domain';
 
 const total = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped;
 

@@ -1,10 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DomainError, REPORT_DEFINITIONS, Reports, toCsv, type ReportName, type StaffActor } from '@app/ballots';
+import { REPORT_DEFINITIONS, Reports, toCsv, type ReportName } from '@app/ballots';
 import { ElectionEntity } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { EXIT } from '../context';
+import { DomainError, type StaffActor } from '@app/domain';
 
 /** The CLI reads every county, as the state's observer does; it changes nothing. */
 const CLI_READER: StaffActor = { id: 'cli', username: 'cli', role: 'observer', countyCode: null };

@@ -1,3 +1,4 @@
+import { can } from '@app/domain';
 import type { CureDeadlineRow, OutstandingRow, ReadinessRow, RejectionRow } from '@app/ballots';
 import type { ElectionEntity } from '@app/persistence';
 import { formatLocal } from '@app/rules';
@@ -35,7 +36,7 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
   );
   const rejections = new Map<string, number>();
   for (const r of v.rejections) rejections.set(r.reason, (rejections.get(r.reason) ?? 0) + r.ballots);
-  const canCertify = ctx.actor?.role === 'supervisor' || ctx.actor?.role === 'admin';
+  const canCertify = ctx.actor !== null && can(ctx.actor.role, 'certify_county');
   return html`
     <h1>Dashboard</h1>
     <p>${v.election.name}. As of ${formatLocal(v.now, v.election.timeZone)}.</p>
@@ -76,7 +77,7 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
         <td class="text-right">${r.total}</td>
         <td>${r.certified
           ? html`<span class="usa-tag bg-green">Certified</span> ${r.certifiedAt !== null ? formatLocal(Date.parse(r.certifiedAt), v.election.timeZone) : ''}
-            ${ctx.actor?.role === 'admin' ? html`<form method="post" action="/console/counties/${r.countyCode}/reopen" class="margin-top-1"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<label class="usa-label margin-top-0 font-body-3xs" for="order-${r.countyCode}">Court order reopening ${r.countyName}</label><input class="usa-input" id="order-${r.countyCode}" name="courtOrder" required><button class="usa-button usa-button--outline margin-top-1" type="submit">Reopen ${r.countyName}</button></form>` : ''}`
+            ${ctx.actor !== null && can(ctx.actor.role, 'reopen_county') ? html`<form method="post" action="/console/counties/${r.countyCode}/reopen" class="margin-top-1"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<label class="usa-label margin-top-0 font-body-3xs" for="order-${r.countyCode}">Court order reopening ${r.countyName}</label><input class="usa-input" id="order-${r.countyCode}" name="courtOrder" required><button class="usa-button usa-button--outline margin-top-1" type="submit">Reopen ${r.countyName}</button></form>` : ''}`
           : r.ready && canCertify
             ? html`<form method="post" action="/console/counties/${r.countyCode}/certify"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<button class="usa-button" type="submit">Certify ${r.countyName}</button></form>`
             : r.ready ? 'Ready to certify' : `${r.outstanding} outstanding`}</td>

@@ -1,3 +1,4 @@
+import { can, countyScopeOf } from '@app/domain';
 import type { ElectionRules, RulesHistory } from '@app/ballots';
 import type { CountyEntity, ElectionEntity } from '@app/persistence';
 import { COURT_ORDER_TARGETS, formatLocal, type CourtOrderTarget, type Deadline } from '@app/rules';
@@ -36,7 +37,7 @@ const deadlineRow = (label: string, d: Deadline | null, zone: string): Html =>
  */
 export function deadlinesPage(ctx: PageContext, p: DeadlinesPageInput): Html {
   const actor = ctx.actor;
-  const canRecord = actor !== null && (actor.role === 'supervisor' || actor.role === 'admin');
+  const canRecord = actor !== null && can(actor.role, 'record_deadline_change');
   const calendar = p.rules.calendar.forCounty(p.county.code);
   const zone = calendar.timeZone;
   const d = calendar.deadlines;
@@ -96,7 +97,8 @@ export function deadlinesPage(ctx: PageContext, p: DeadlinesPageInput): Html {
 }
 
 function forms(ctx: PageContext, p: DeadlinesPageInput, failedOrder: DeadlinesPageInput['failed'], failedHours: DeadlinesPageInput['failed']): Html {
-  const admin = ctx.actor?.role === 'admin';
+  // Staff who reach every county name the counties an order applies to; a supervisor's is their own.
+  const admin = ctx.actor !== null && countyScopeOf(ctx.actor).county === null;
   const orderErrors = failedOrder?.errors ?? {};
   const orderValues = failedOrder?.values ?? {};
   const hoursErrors = failedHours?.errors ?? {};

@@ -1,3 +1,4 @@
+import { countyScopeOf } from '@app/domain';
 import type { CountyEntity, ElectionEntity } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import type { ReportResult } from '../console-reports';
@@ -14,11 +15,11 @@ const reportHref = (name: string, election: ElectionEntity, suffix = '', countyC
 /** Whom the figures cover: county staff see their own county only. */
 function scopeNote(ctx: PageContext): string {
   const actor = ctx.actor;
-  if (actor === null || (actor.role !== 'clerk' && actor.role !== 'supervisor')) return 'All counties.';
+  if (actor === null || countyScopeOf(actor).county === null) return 'All counties.';
   return `Your county only (${actor.countyCode ?? 'none'}).`;
 }
 
-const isScoped = (ctx: PageContext): boolean => ctx.actor?.role === 'clerk' || ctx.actor?.role === 'supervisor';
+const isScoped = (ctx: PageContext): boolean => ctx.actor !== null && countyScopeOf(ctx.actor).county !== null;
 
 /** Every report there is, with what it shows and its CSV. */
 export function reportsListPage(ctx: PageContext, election: ElectionEntity, names: readonly string[]): Html {

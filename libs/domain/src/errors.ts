@@ -1,6 +1,8 @@
 /**
- * Domain errors of the service layer, each with a code that one exception filter per transport
- * maps to an HTTP status and one body shape. Anything else is a bug (500, logged, not shown).
+ * Domain errors, each with a code that one exception filter per transport maps to an HTTP status
+ * and one body shape (the API's JSON, the console's page, the CLI's one line). Anything else is a
+ * bug (500, logged, not shown). Expected refusals of the core (a lifecycle refusal) are values;
+ * the services turn them into these at the edge of the core.
  */
 export const DOMAIN_ERROR_CODES = [
   'not_found',
