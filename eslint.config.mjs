@@ -20,6 +20,26 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 12: the data is reached through the stores of libs/persistence, and the time through the one clock.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/persistence/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['typeorm', 'typeorm/*', 'sqlite3', 'pg'], message: 'Reach the data through the stores of @app/persistence (Stores, ActorStores): they carry the actor\'s county.' }] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Read the time from the CLOCK (libs/domain Clock), so the demo clock and tests hold everywhere.' },
+      ],
+    },
+  },
+  {
+    // The clock itself, and the CLI's progress bar (elapsed wall time, not the service's time).
+    files: ['libs/ballots/src/clock.ts', 'apps/cli/src/progress.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     // The pure core: no framework, no database, no network, no clock.
     files: ['libs/audit/**/*.ts', 'libs/domain/**/*.ts', 'libs/lifecycle/**/*.ts', 'libs/rules/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -23,9 +23,9 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createElection, importJurisdiction, REPORT_DEFINITIONS, Reports } from '@app/ballots';
+import { setUpElection } from '@app/ballots';
 import type { BallotCommand } from '@app/lifecycle';
-import { BallotEntity, createDataSource, TransactionRunner, type DatabaseConfig } from '@app/persistence';
+import { BallotEntity, createDataSource, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
 import { loadBundledPacks, type EligibilityDecision } from '@app/rules';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -33,7 +33,8 @@ import { services, type Services } from '../test/support/services';
 import { ballotsCsv, GEORGIA_PRECINCTS, georgiaBallots, georgiaJurisdiction, writeRoll } from './georgia-data';
 import { measure, measureHere, medianAndMax, ROOT, type Cost } from './measure';
 import { psqlImport, sqliteShellImport } from './roll-baseline';
-import { DomainError, type StaffActor } from '@app/domain';
+import { DomainError, SYSTEM_ACTOR, type StaffActor } from '@app/domain';
+import { REPORT_DEFINITIONS, Reports } from '@app/reports';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 7_600_000);
 const BALLOTS = Number(process.env['BALLOTS'] ?? 25_000);
@@ -153,10 +154,9 @@ async function setUp(target: Target): Promise<void> {
     const dataSource = createDataSource(target.config);
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'all' });
-    await new TransactionRunner(dataSource).run(async (m) => {
-      await createElection(m, loadBundledPacks(), { id: ELECTION, name: 'Georgia General Election 2020 (Georgia-scale benchmark)', state: 'GA', electionDay: '2020-11-03', rulePackId: 'GA-2020' }, Date.now());
-      await importJurisdiction(m, ELECTION, bundle);
-    });
+    await new Stores(new TransactionRunner(dataSource)).write(SYSTEM_ACTOR, (s) =>
+      setUpElection(s, loadBundledPacks(), { id: ELECTION, name: 'Georgia General Election 2020 (Georgia-scale benchmark)', state: 'GA', electionDay: '2020-11-03', rulePackId: 'GA-2020' }, bundle, Date.now()),
+    );
     await dataSource.destroy();
   });
   record({ ...cost, name: 'migrate, election, jurisdiction', who: 'this process', figure: `${bundle.counties.length} counties, ${bundle.precincts.length} precincts, ${bundle.contests.length} contests`, service: true });
@@ -221,7 +221,7 @@ async function decideAll(s: Services): Promise<{ ballots: BallotEntity[]; decisi
   const decided = await measureHere(async () => {
     const ballots = await s.tx.read((m) => m.find(BallotEntity, { where: { electionId: ELECTION }, order: { receiptNumber: 'ASC' } }));
     const decisions = new Map<string, EligibilityDecision>();
-    for (const ballot of ballots) decisions.set(ballot.id, await s.tx.read((m) => s.transitions.decide(m, ballot, NOW)));
+    for (const ballot of ballots) decisions.set(ballot.id, await s.decide(ballot, NOW));
     return { ballots, decisions };
   });
   const outcomes = new Map<string, number>();
@@ -318,7 +318,7 @@ async function timeReport(name: string, run: () => Promise<readonly unknown[] | 
 
 /** Every report the API and CLI offer (REPORT_DEFINITIONS, whatever it holds now), and the dashboard. */
 async function runReports(s: Services): Promise<ReportTiming[]> {
-  const reports = new Reports(s.tx, s.rules);
+  const reports = new Reports(s.stores, s.rules);
   const observer: StaffActor = { id: 'bench-observer', username: 'state.observer', role: 'observer', countyCode: null };
   console.log(`  reports, ${RUNS} runs each (the first, cold, included), as the state's observer, statewide and for one county:`);
   const timed = await measureHere(async () => {

@@ -14,15 +14,15 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createElection, importJurisdiction } from '@app/ballots';
+import { setUpElection } from '@app/ballots';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
-import { createDataSource, TransactionRunner } from '@app/persistence';
+import { createDataSource, Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { services } from '../test/support/services';
 import { benchIntake } from './bench-ballot';
 import { measure, ROOT } from './measure';
 import { sqliteShellImport } from './roll-baseline';
-import { type StaffActor } from '@app/domain';
+import { SYSTEM_ACTOR, type StaffActor } from '@app/domain';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 1_000_000);
 const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
@@ -49,10 +49,9 @@ async function emptySchema(path: string): Promise<void> {
   const dataSource = createDataSource({ kind: 'sqlite', path });
   await dataSource.initialize();
   await dataSource.runMigrations();
-  await new TransactionRunner(dataSource).run(async (m) => {
-    await createElection(m, loadBundledPacks(), { id: ELECTION, name: 'Georgia 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, Date.now());
-    await importJurisdiction(m, ELECTION, bundle);
-  });
+  await new Stores(new TransactionRunner(dataSource)).write(SYSTEM_ACTOR, (s) =>
+    setUpElection(s, loadBundledPacks(), { id: ELECTION, name: 'Georgia 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, bundle, Date.now()),
+  );
   await dataSource.destroy();
 }
 

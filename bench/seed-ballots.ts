@@ -1,8 +1,9 @@
 import { UsersService } from '@app/auth';
-import { createElection, importJurisdiction } from '@app/ballots';
+import { setUpElection } from '@app/ballots';
+import { SYSTEM_ACTOR } from '@app/domain';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
-import { BallotEntity, createDataSource, TransactionRunner } from '@app/persistence';
+import { BallotEntity, createDataSource, Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { benchIntake } from './bench-ballot';
 
@@ -22,10 +23,10 @@ export async function seedBallots(path: string, count: number): Promise<void> {
   await dataSource.runMigrations();
   const tx = new TransactionRunner(dataSource);
   const bundle = demoJurisdiction();
-  await tx.run(async (m) => {
-    await createElection(m, loadBundledPacks(), { id: BENCH_ELECTION, name: 'Georgia General Election 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, Date.now());
-    await importJurisdiction(m, BENCH_ELECTION, bundle);
-  });
+  const stores = new Stores(tx);
+  await stores.write(SYSTEM_ACTOR, (s) =>
+    setUpElection(s, loadBundledPacks(), { id: BENCH_ELECTION, name: 'Georgia General Election 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, bundle, Date.now()),
+  );
   const random = seededRandom(100_000);
   const pick = picker(random);
   const cureDeadline = Date.parse('2020-11-06T17:00:00-05:00');
@@ -58,6 +59,6 @@ export async function seedBallots(path: string, count: number): Promise<void> {
       for (let j = 0; j < rows.length; j += 800) await m.insert(BallotEntity, rows.slice(j, j + 800));
     });
   }
-  await new UsersService(tx, { now: () => Date.now() }, 30).create({ username: 'state.admin', displayName: 'Admin', password: BENCH_PASSWORD, role: 'admin', countyCode: null });
+  await new UsersService(stores, { now: () => Date.now() }, 30).create(SYSTEM_ACTOR, { username: 'state.admin', displayName: 'Admin', password: BENCH_PASSWORD, role: 'admin', countyCode: null });
   await dataSource.destroy();
 }

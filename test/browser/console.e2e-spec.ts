@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { REPORT_DEFINITIONS } from '@app/ballots';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
+import { REPORT_DEFINITIONS } from '@app/reports';
 
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core), against the

@@ -97,9 +97,9 @@ describe.each(testDatabases())('ballot service on %s (medium: real database buil
     const error = await refusalOf(s.transitions.apply(COBB_CLERK, ballot.id, { type: 'VERIFY' }, 1));
     expect(error.code).toBe('not_found');
     expect(s.outOfScope).toContainEqual({ actor: COBB_CLERK.id, ballotId: ballot.id });
-    const read = await refusalOf(s.tx.read((m) => s.transitions.loadInScope(m, COBB_CLERK, ballot.id)));
+    const read = await refusalOf(s.stores.read(COBB_CLERK, (st) => s.transitions.reach(st, ballot.id)));
     expect(read.code).toBe('not_found');
-    await expect(s.tx.read((m) => s.transitions.loadInScope(m, OBSERVER, ballot.id))).resolves.toMatchObject({ id: ballot.id });
+    await expect(s.stores.read(OBSERVER, async (st) => (await s.transitions.reach(st, ballot.id)).ballot)).resolves.toMatchObject({ id: ballot.id });
   });
 
   it('a cure request queues a voter notice in the same transaction', async () => {

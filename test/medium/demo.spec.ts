@@ -1,5 +1,5 @@
 import { UsersService } from '@app/auth';
-import { BallotEntity, ElectionEntity, TransactionRunner, verifyAuditChain, VoterEntity } from '@app/persistence';
+import { BallotEntity, ElectionEntity, verifyAuditChain, VoterEntity } from '@app/persistence';
 import { DEMO_ELECTION_ID, GEORGIA_COUNTIES, seedDemo } from '@app/demo';
 import { BALLOT_STATES } from '@app/lifecycle';
 import { loadBundledPacks } from '@app/rules';
@@ -15,7 +15,7 @@ describe.each(testDatabases())('demo election seed on %s', (kind) => {
 
   it('seeds Georgia 2020 with all 159 counties, voters, users and ballots in every state; a second run changes nothing', async () => {
     const s = services(db.dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
-    const deps = { tx: s.tx, packs: loadBundledPacks(), intake: s.intake, transitions: s.transitions, users: new UsersService(new TransactionRunner(db.dataSource), s.clock, 30), clock: s.clock };
+    const deps = { stores: s.stores, packs: loadBundledPacks(), intake: s.intake, transitions: s.transitions, users: new UsersService(s.stores, s.clock, 30), clock: s.clock };
     const summary = await seedDemo(deps, { voters: 3_000, ballots: 160 });
     expect(summary).not.toBeNull();
     expect(summary?.counties).toBe(159);

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { createElection, importJurisdiction, Reports, type EavsRow, type IntakeInput } from '@app/ballots';
+import { type IntakeInput } from '@app/ballots';
 import { importBallots } from '@app/imports';
 import { BallotEntity, TransactionRunner, VoterEntity } from '@app/persistence';
-import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { COBB_CLERK, FULTON_CLERK, FULTON_SUPERVISOR, OBSERVER, provisionalIntake, services, type Services } from '@test/support/services';
+import { COBB_CLERK, FULTON_CLERK, FULTON_SUPERVISOR, OBSERVER, provisionalIntake, seedEmptyElection, services, type Services } from '@test/support/services';
 import type { DataSource } from 'typeorm';
+import { Reports, type EavsRow } from '@app/reports';
 
 /**
  * The EAVS export in the numbers of the election's instrument: one known data set taken in for a
@@ -22,9 +22,8 @@ const DAY = 86_400_000;
 let receipts = 0;
 
 async function seedElection(dataSource: DataSource, id: string, electionDay: string): Promise<void> {
+  await seedEmptyElection(dataSource, id, GEORGIA_BUNDLE, `Georgia General Election ${electionDay.slice(0, 4)}`, electionDay);
   await new TransactionRunner(dataSource).run(async (manager) => {
-    await createElection(manager, loadBundledPacks(), { id, name: `Georgia General Election ${electionDay.slice(0, 4)}`, state: 'GA', electionDay }, Date.parse(`${electionDay}T12:00:00Z`) - 30 * DAY);
-    await importJurisdiction(manager, id, GEORGIA_BUNDLE);
     const voter = (voterId: string, precinctId: string, countyCode: string): VoterEntity =>
       Object.assign(new VoterEntity(), { electionId: id, voterId, firstName: 'Pat', lastName: `Voter${voterId}`, dateOfBirth: '1980-02-29', countyCode, precinctId, status: 'active', registrationDate: '2012-01-01', idOnFile: true, otherBallotAccepted: false });
     await manager.insert(VoterEntity, [voter('1001', 'FUL-01', 'FULTON'), voter('2001', 'COB-01', 'COBB')]);
@@ -98,7 +97,7 @@ describe.each(testDatabases())('the EAVS export by instrument year on %s', (kind
     await takeIn(services(db.dataSource, Date.UTC(2020, 10, 5, 15)), 'ga-eavs-2020', '2020-11-03');
     const later = services(db.dataSource, Date.UTC(2024, 10, 7, 15));
     await takeIn(later, 'ga-eavs-2024', '2024-11-05');
-    reports = new Reports(later.tx, later.rules);
+    reports = new Reports(later.stores, later.rules);
   }, 120_000);
   afterAll(async () => db.destroy());
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BallotQueries, createElection, ElectionRulesCache, Reports, type IntakeInput } from '@app/ballots';
-import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
+import { BallotQueries, createElection, CureDecisions, ElectionRulesCache, type IntakeInput } from '@app/ballots';
+import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, CureFiles, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
 import { CureUploads } from '@app/portal';
 import { loadBundledPacks } from '@app/rules';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
@@ -20,6 +20,7 @@ import {
   type Services,
 } from '@test/support/services';
 import { DomainError } from '@app/domain';
+import { Reports } from '@app/reports';
 
 /** Georgia 2020: the cure deadline is close of business (5:00 p.m. EST) Friday 6 November, 22:00 UTC. */
 const THURSDAY = Date.UTC(2020, 10, 5, 15);
@@ -44,6 +45,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
   let s: Services;
   let uploadsDir: string;
   let uploads: CureUploads;
+  let decisions: CureDecisions;
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -62,7 +64,9 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
     );
     s = services(db.dataSource, THURSDAY);
     uploadsDir = mkdtempSync(join(tmpdir(), 'uploads-'));
-    uploads = new CureUploads(s.tx, s.transitions, s.rules, s.clock, uploadsDir);
+    const files = new CureFiles(uploadsDir);
+    uploads = new CureUploads(s.stores, s.rules, s.clock, files);
+    decisions = new CureDecisions(s.stores, s.transitions, s.rules, s.clock, files);
   });
   afterAll(async () => {
     await db.destroy();
@@ -109,10 +113,10 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
     it('MATCH_VOTER is an audited lifecycle fact: the decision follows it, and UNMATCH_VOTER undoes it', async () => {
       const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake({ claimedVoterId: null, firstName: 'Maria', lastName: 'Garcia Lopez', dateOfBirth: '1975-06-01', precinctId: 'FUL-02' }));
       expect(ballot.matchedVoterId).toBeNull();
-      expect((await s.transitions.decide(db.dataSource.manager, ballot, THURSDAY)).outcome).toBe('reject');
+      expect((await s.decide(ballot, THURSDAY)).outcome).toBe('reject');
       const matched = await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'MATCH_VOTER', voterId: '3001', note: 'Registered under both surnames' }, 1);
       expect(matched.ballot).toMatchObject({ status: 'received.pending', matchedVoterId: '3001', version: 2 });
-      expect((await s.transitions.decide(db.dataSource.manager, matched.ballot, THURSDAY)).outcome).toBe('count');
+      expect((await s.decide(matched.ballot, THURSDAY)).outcome).toBe('count');
       await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'VERIFY' }, 2);
       const unmatched = await s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'UNMATCH_VOTER', note: 'A different María José García-López' }, 3);
       expect(unmatched.ballot).toMatchObject({ status: 'received.pending', matchedVoterId: null });
@@ -148,7 +152,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       await seedElectionLike(election);
       const waiting = await s.intake.intake(FULTON_CLERK, provisionalIntake({ ...NEEDS_ID, electionId: election }));
       await s.transitions.apply(FULTON_CLERK, waiting.id, { type: 'REQUEST_CURE', cureReason: 'id_required' }, 1);
-      const before = (await s.tx.read((m) => s.rules.get(m, election))).version;
+      const before = (await s.rulesOf(election)).version;
       const { recorded, noticesQueued } = await s.orders.recordCourtOrder(FULTON_SUPERVISOR, election, {
         citation: 'Fulton County Superior Court, No. 2020CV000001 (Nov. 5, 2020)',
         summary: 'Extends the cure period to Monday 9 November, 5:00 p.m.',
@@ -158,7 +162,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       });
       expect(recorded).toMatchObject({ countyCodes: ['FULTON'], rulesVersion: before + 1, recordedBy: FULTON_SUPERVISOR.id });
       expect(noticesQueued).toBe(1);
-      const rules = await s.tx.read((m) => s.rules.get(m, election));
+      const rules = await s.rulesOf(election);
       expect(rules.calendar.forCounty('FULTON').deadlines.provisionalCure).toMatchObject({ display: 'Mon, Nov 9, 2020, 5:00 PM EST', courtOrder: recorded.citation });
       expect(rules.calendar.forCounty('COBB').deadlines.provisionalCure.display).toBe('Fri, Nov 6, 2020, 5:00 PM EST');
       const notices = await db.dataSource.getRepository(OutboxEntity).findBy({ ballotId: waiting.id });
@@ -171,9 +175,9 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       const audit = await db.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ event: 'COURT_ORDER_RECORDED', electionId: election });
       expect(audit.payload).toMatchObject({ orderId: recorded.id, moved: { FULTON: { provisionalCure: { before: 'Fri, Nov 6, 2020, 5:00 PM EST', after: 'Mon, Nov 9, 2020, 5:00 PM EST' } } } });
       // Every deadline shown follows it: the outstanding report, the work queue.
-      const outstanding = await new Reports(s.tx, s.rules).outstanding(ADMIN, election, 'FULTON');
+      const outstanding = await new Reports(s.stores, s.rules).outstanding(ADMIN, election, 'FULTON');
       expect(outstanding).toEqual([expect.objectContaining({ status: 'received.awaitingCure', cureDeadline: '2020-11-09T22:00:00.000Z', ballots: 1 })]);
-      const queue = await new BallotQueries(s.tx, s.rules, s.transitions, s.clock).list(FULTON_CLERK, { electionId: election, limit: 10 });
+      const queue = await new BallotQueries(s.stores, s.rules, s.transitions, s.clock).list(FULTON_CLERK, { electionId: election, limit: 10 });
       expect(queue.cureDeadlinesInForce.get(waiting.id)).toBe(Date.UTC(2020, 10, 9, 22));
       // The sweep at the old deadline leaves the ballot alone; RECORD_CURE on Sunday is in time.
       s.clock.current = CURE_DEADLINE + 120 * MINUTE;
@@ -215,7 +219,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
         ['First order', second.recorded.id],
       ]);
       expect(first.recorded.rulesVersion).toBeLessThan(second.recorded.rulesVersion);
-      const rules = await s.tx.read((m) => s.rules.get(m, election));
+      const rules = await s.rulesOf(election);
       expect(rules.calendar.forCounty('COBB').deadlines.uocavaReceipt.display).toBe('Thu, Nov 12, 2020, 5:00 PM EST');
       // A county supervisor sees the orders that name their county, or the whole election.
       expect((await s.orders.history(FULTON_SUPERVISOR, election)).courtOrders.map((r) => r.order.citation)).toEqual(['Order amending the first']);
@@ -225,10 +229,10 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       const election = `ga-versions-${kind}`;
       await seedElectionLike(election);
       const elsewhere = new ElectionRulesCache(loadBundledPacks());
-      const before = await s.tx.read((m) => elsewhere.get(m, election));
+      const before = await s.stores.read(ADMIN, (st) => elsewhere.get(st.election(election).rules));
       expect(before.calendar.forCounty('FULTON').deadlines.countyCertification.display).toBe('Fri, Nov 13, 2020, 5:00 PM EST');
       await s.orders.recordCourtOrder(ADMIN, election, { citation: 'Order extending certification', summary: null, deadline: 'countyCertification', countyCodes: ['FULTON'], extendedTo: '2020-11-16T17:00' });
-      const after = await s.tx.read((m) => elsewhere.get(m, election));
+      const after = await s.stores.read(ADMIN, (st) => elsewhere.get(st.election(election).rules));
       expect(after.version).toBe(before.version + 1);
       expect(after.calendar.forCounty('FULTON').deadlines.countyCertification.display).toBe('Mon, Nov 16, 2020, 5:00 PM EST');
     });
@@ -241,12 +245,12 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       // An earlier close than the one the voter was told never shortens their deadline: no notice.
       const earlier = await s.orders.setCloseOfBusiness(FULTON_SUPERVISOR, election, { countyCode: 'FULTON', closeOfBusiness: '16:30', source: 'Fulton County Board of Registration and Elections, resolution 2020-14' });
       expect(earlier.noticesQueued).toBe(0);
-      const rules = await s.tx.read((m) => s.rules.get(m, election));
+      const rules = await s.rulesOf(election);
       expect(rules.calendar.forCounty('FULTON').deadlines.uocavaReceipt.display).toBe('Fri, Nov 6, 2020, 4:30 PM EST');
       const later = await s.orders.setCloseOfBusiness(ADMIN, election, { countyCode: 'FULTON', closeOfBusiness: '18:00', source: 'Extended hours, resolution 2020-15' });
       expect(later.noticesQueued).toBe(1);
       expect((await s.orders.setCloseOfBusiness(ADMIN, election, { countyCode: 'FULTON', closeOfBusiness: null, source: 'Back to the pack' })).recorded.closeOfBusiness).toBeNull();
-      expect((await s.tx.read((m) => s.rules.get(m, election))).calendar.forCounty('FULTON').closeOfBusiness).toBe('17:00');
+      expect((await s.rulesOf(election)).calendar.forCounty('FULTON').closeOfBusiness).toBe('17:00');
       await expect(db.dataSource.query('DELETE FROM county_hours')).rejects.toThrow(/append-only/);
       expect(await db.dataSource.getRepository(CountyHoursEntity).countBy({ electionId: election })).toBe(3);
       const audits = await db.dataSource.getRepository(AuditEntryEntity).find({ where: { event: 'CLOSE_OF_BUSINESS_SET', electionId: election }, order: { seq: 'ASC' } });
@@ -276,7 +280,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       s.clock.current = CURE_DEADLINE + 16 * 60 * MINUTE; // Saturday morning
       expect(await s.sweep.run({ holder: 'test', electionId: GA_2020_ELECTION })).toMatchObject({ ran: true, outcome: { waitingOnDocument: 1 } });
       expect((await ballotRow(ballot.id)).status).toBe('received.awaitingCure');
-      const accepted = await uploads.accept(FULTON_CLERK, ballot.id, sent.submission.id, ballot.version);
+      const accepted = await decisions.accept(FULTON_CLERK, ballot.id, sent.submission.id, ballot.version);
       expect(accepted.status).toBe('cured');
       const entry = (await auditOf(ballot.id)).find((e) => e.event === 'RECORD_CURE');
       expect(entry?.payload).toMatchObject({ submittedAt: '2020-11-06T21:59:00.000Z' });
@@ -288,7 +292,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
       const sent = await uploads.submit(ballot.id, 'id_document', PDF);
       if (!sent.ok) throw new Error(sent.problem);
       s.clock.current = CURE_DEADLINE + 60 * MINUTE;
-      await uploads.decline(FULTON_CLERK, ballot.id, sent.submission.id, 'unreadable');
+      await decisions.decline(FULTON_CLERK, ballot.id, sent.submission.id, 'unreadable');
       expect(await db.dataSource.getRepository(OutboxEntity).countBy({ ballotId: ballot.id })).toBe(1); // the cure request only
       await s.sweep.run({ holder: 'test', electionId: GA_2020_ELECTION });
       expect(await ballotRow(ballot.id)).toMatchObject({ status: 'rejected', rejectionReason: 'no_id' });
@@ -354,7 +358,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
 
   describe('an election is judged under the law in force on its day', () => {
     const create = (input: Partial<Parameters<typeof createElection>[2]>) =>
-      refusalOf(s.tx.run((m) => createElection(m, loadBundledPacks(), { id: `x-${kind}`, name: 'x', state: 'GA', electionDay: '2020-11-03', ...input }, THURSDAY)));
+      refusalOf(s.stores.write(ADMIN, (st) => createElection(st, loadBundledPacks(), { id: `x-${kind}`, name: 'x', state: 'GA', electionDay: '2020-11-03', ...input }, THURSDAY)));
 
     it('GA-2021 (SB 202) named for the 3 November 2020 election is refused, naming rulePackId', async () => {
       expect((await create({ rulePackId: 'GA-2021' })).fields).toEqual([{ field: 'rulePackId', message: expect.stringMatching(/^Rule pack GA-2021 is not the law on 3 November 2020.*Use GA-2020\.$/) }]);

@@ -1,6 +1,6 @@
 import type { IntakeInput } from '@app/ballots';
 import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
-import { CountyEntity, NoticeAttemptEntity, OutboxEntity, TransactionRunner } from '@app/persistence';
+import { CountyEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
 import { REJECTION_EXPLAINED } from '@app/portal/wording';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
@@ -30,8 +30,8 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
   const dispatchLog: Readonly<Record<string, unknown>>[] = [];
   let dispatcher: NoticeDispatcher;
 
-  const dispatcherOn = (tx: TransactionRunner, transport: EmailTransport = email, sms: SmsProvider = new LogSmsProvider((l) => smsLines.push(l))) =>
-    new NoticeDispatcher(tx, { email: transport, sms }, clock, { publicUrl: PUBLIC_URL, log: (l) => dispatchLog.push(l) });
+  const dispatcherOn = (tx: TransactionRunner | Stores, transport: EmailTransport = email, sms: SmsProvider = new LogSmsProvider((l) => smsLines.push(l))) =>
+    new NoticeDispatcher(tx instanceof Stores ? tx : new Stores(tx), { email: transport, sms }, clock, { publicUrl: PUBLIC_URL, log: (l) => dispatchLog.push(l) });
   const outbox = (ds: DataSource = db.dataSource) => ds.getRepository(OutboxEntity);
   const noticeOf = async (ballotId: string) => outbox().findOneByOrFail({ ballotId });
   const attemptsOf = async (outboxId: string) => db.dataSource.getRepository(NoticeAttemptEntity).find({ where: { outboxId }, order: { attemptedAt: 'ASC' } });
@@ -243,7 +243,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     expect(row).toMatchObject({ status: 'letter', channel: 'letter', processedAt: THURSDAY });
     await expect(attemptsOf(row.id)).resolves.toEqual([]);
 
-    const letters = await letterList(db.dataSource, GA_2020_ELECTION, 'FULTON', { publicUrl: PUBLIC_URL, now: THURSDAY });
+    const letters = await letterList(s.stores, GA_2020_ELECTION, 'FULTON', { publicUrl: PUBLIC_URL, now: THURSDAY });
     const letter = letters.find((l) => l.outboxId === row.id);
     expect(letter).toMatchObject({
       receiptNumber: ballot.receiptNumber,
@@ -255,7 +255,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     });
     expect(letter?.letterText).toContain('viernes, 6 de noviembre de 2020, 5:00 p.m. EST');
     expect(letter?.letterText).toContain('https://vote.fulton.example.gov/portal');
-    await expect(letterList(db.dataSource, GA_2020_ELECTION, 'COBB', { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toEqual([]);
+    await expect(letterList(s.stores, GA_2020_ELECTION, 'COBB', { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toEqual([]);
 
     const csv = lettersCsv(letters);
     expect(csv.startsWith('\ufeffoutboxId,electionId,countyCode,receiptNumber,voterName,mailingAddress,language,noticeType,queuedAt,subject,letterText\r\n')).toBe(true);
@@ -267,11 +267,11 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
   it('the letter list is complete without a dispatcher run (no SMTP server configured): markLetters sorts the notices', async () => {
     const ballot = await counted({});
     const emailed = await counted({ contactEmail: 'has.email@example.org' });
-    await expect(markLetters(s.tx, GA_2020_ELECTION, THURSDAY)).resolves.toBe(1);
-    await expect(markLetters(s.tx, GA_2020_ELECTION, THURSDAY)).resolves.toBe(0);
+    await expect(markLetters(s.stores, GA_2020_ELECTION, THURSDAY)).resolves.toBe(1);
+    await expect(markLetters(s.stores, GA_2020_ELECTION, THURSDAY)).resolves.toBe(0);
     await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'letter', channel: 'letter' });
     await expect(noticeOf(emailed.id)).resolves.toMatchObject({ status: 'pending' });
-    const letters = await letterList(db.dataSource, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
+    const letters = await letterList(s.stores, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
     expect(letters.find((l) => l.receiptNumber === ballot.receiptNumber)).toMatchObject({ noticeType: 'counted', language: 'en' });
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
   });

@@ -1,11 +1,12 @@
 import { UsersService } from '@app/auth';
-import { ElectionRulesCache, Reports } from '@app/ballots';
+import { ElectionRulesCache } from '@app/ballots';
 import { DEMO_ELECTION_ID, seedDemo } from '@app/demo';
-import { BallotEntity, TransactionRunner } from '@app/persistence';
+import { BallotEntity } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { openTestDatabase, type TestDatabase } from '@test/support/database';
 import { services } from '@test/support/services';
 import { type StaffActor } from '@app/domain';
+import { Reports } from '@app/reports';
 
 const ADMIN: StaffActor = { id: 'a', username: 'a', role: 'admin', countyCode: null };
 const FULTON_CLERK: StaffActor = { id: 'c', username: 'c', role: 'clerk', countyCode: 'FULTON' };
@@ -17,8 +18,8 @@ describe('reports on the demo election (SQLite)', () => {
   beforeAll(async () => {
     db = await openTestDatabase('sqlite');
     const s = services(db.dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
-    await seedDemo({ tx: s.tx, packs: loadBundledPacks(), intake: s.intake, transitions: s.transitions, users: new UsersService(s.tx, s.clock, 30), clock: s.clock }, { voters: 2_000, ballots: 150 });
-    reports = new Reports(new TransactionRunner(db.dataSource), new ElectionRulesCache(loadBundledPacks()));
+    await seedDemo({ stores: s.stores, packs: loadBundledPacks(), intake: s.intake, transitions: s.transitions, users: new UsersService(s.stores, s.clock, 30), clock: s.clock }, { voters: 2_000, ballots: 150 });
+    reports = new Reports(s.stores, new ElectionRulesCache(loadBundledPacks()));
   }, 120_000);
   afterAll(async () => db.destroy());
 

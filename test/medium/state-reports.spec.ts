@@ -1,6 +1,6 @@
-import { Reports } from '@app/ballots';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { COBB_CLERK, FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, OBSERVER, provisionalIntake, seedGeorgia2020, services, type Services } from '@test/support/services';
+import { Reports } from '@app/reports';
 
 /**
  * Issue 6: the state's reports on a data set whose answers are known. Fulton: one ballot counted in
@@ -21,7 +21,7 @@ describe.each(testDatabases())('state reports on %s', (kind) => {
     db = await openTestDatabase(kind);
     await seedGeorgia2020(db.dataSource);
     s = services(db.dataSource, THURSDAY);
-    reports = new Reports(s.tx, s.rules);
+    reports = new Reports(s.stores, s.rules);
     const apply = (id: string, version: number, command: Parameters<Services['transitions']['apply']>[2], as = FULTON_CLERK) => s.transitions.apply(as, id, command, version);
 
     const full = await s.intake.intake(FULTON_CLERK, provisionalIntake());

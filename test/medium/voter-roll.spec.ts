@@ -150,7 +150,7 @@ describe.each(testDatabases())('voter roll re-imports on %s (medium)', (kind) =>
     await load(e, rollFile(row('1002')), { mode: 'full_roll' });
     const ballot = await s.intake.intake(FULTON_CLERK, provisionalIntake({ electionId: e, claimedVoterId: '1001' }));
     expect(ballot.matchedVoterId).toBe('1001');
-    const decision = await s.tx.read((m) => s.transitions.decide(m, ballot, THURSDAY));
+    const decision = await s.decide(ballot, THURSDAY);
     expect(decision).toMatchObject({ outcome: 'reject', rejection: 'not_registered' });
     expect(decision.reasons[0]?.message).toMatch(/^No longer on the registration list: left out of the voter roll imported Thu, Nov 5, 2020/);
     await expect(s.transitions.apply(FULTON_CLERK, ballot.id, { type: 'VERIFY' }, 1)).rejects.toMatchObject({ code: 'event_refused' });
@@ -262,8 +262,9 @@ describe.each(testDatabases())('voter roll re-imports on %s (medium)', (kind) =>
 
   it('a file whose header lacks a column is refused before any record or audit entry is written', async () => {
     const e = await anElection();
+    const entries = await db.dataSource.getRepository(AuditEntryEntity).countBy({ electionId: e });
     await expect(load(e, Readable.from(['voter_id,first_name\nZ1,Zed\n']))).rejects.toThrow(/the header lacks last_name/);
     expect(await db.dataSource.getRepository(VoterImportEntity).countBy({ electionId: e })).toBe(0);
-    expect(await db.dataSource.getRepository(AuditEntryEntity).countBy({ electionId: e })).toBe(0);
+    expect(await db.dataSource.getRepository(AuditEntryEntity).countBy({ electionId: e })).toBe(entries);
   });
 });

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UsersService } from '@app/auth';
-import { TransactionRunner } from '@app/persistence';
+import { SYSTEM_ACTOR } from '@app/domain';
+import { Stores, TransactionRunner } from '@app/persistence';
 import request from 'supertest';
 import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
 import { seedGeorgia2020 } from './services';
@@ -108,7 +109,7 @@ export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.Proc
       ? { ...extraEnv, DATABASE_URL: db.config.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'adjudication-app-')) }
       : { ...extraEnv, DATABASE_URL: '', DATA_DIR: dirname(db.config.path) };
   let service = await startService(env);
-  const users = new UsersService(new TransactionRunner(db.dataSource), { now: () => Date.now() }, 30);
+  const users = new UsersService(new Stores(new TransactionRunner(db.dataSource)), { now: () => Date.now() }, 30);
   const tokens = new Map<string, string>();
   const state = {
     db,
@@ -123,7 +124,7 @@ export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.Proc
     async token(username: string, role: 'clerk' | 'supervisor' | 'admin' | 'observer', countyCode: string | null = null) {
       const known = tokens.get(username);
       if (known !== undefined) return known;
-      await users.create({ username, displayName: username, password: PASSWORD, role, countyCode });
+      await users.create(SYSTEM_ACTOR, { username, displayName: username, password: PASSWORD, role, countyCode });
       const response = await request(service.url).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
       const token = (response.body as { token: string }).token;
       tokens.set(username, token);

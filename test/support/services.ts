@@ -1,10 +1,11 @@
-import { BallotIntake, BallotTransitions, DeadlineOrders, DeadlineSweep, VoterResearch, createElection, ElectionRulesCache, importJurisdiction, type IntakeInput } from '@app/ballots';
+import { type ElectionRules, BallotIntake, BallotTransitions, DeadlineOrders, DeadlineSweep, VoterResearch, ElectionRulesCache, setUpElection, type IntakeInput } from '@app/ballots';
 import type { JurisdictionBundle } from '@app/domain';
-import { TransactionRunner, VoterEntity } from '@app/persistence';
+import { type BallotEntity, Stores, TransactionRunner, VoterEntity } from '@app/persistence';
+import type { EligibilityDecision } from '@app/rules';
 import { loadBundledPacks } from '@app/rules';
 import { GEORGIA_BUNDLE } from '@test/fixtures/jurisdiction';
 import type { DataSource } from 'typeorm';
-import { type StaffActor } from '@app/domain';
+import { SYSTEM_ACTOR, type StaffActor } from '@app/domain';
 
 /** A clock the test sets. */
 export class TestClock {
@@ -26,6 +27,7 @@ export const ADMIN: StaffActor = { id: 'u-admin', username: 'state.admin', role:
 
 export interface Services {
   readonly tx: TransactionRunner;
+  readonly stores: Stores;
   readonly clock: TestClock;
   readonly rules: ElectionRulesCache;
   readonly transitions: BallotTransitions;
@@ -34,41 +36,46 @@ export interface Services {
   readonly orders: DeadlineOrders;
   readonly sweep: DeadlineSweep;
   readonly outOfScope: { actor: string; ballotId: string }[];
+  /** The election's rules in force, as the service reads them. */
+  rulesOf(electionId: string): Promise<ElectionRules>;
+  /** What the rules decide for a ballot now (no change made). */
+  decide(ballot: BallotEntity, now: number): Promise<EligibilityDecision>;
 }
 
 export function services(dataSource: DataSource, now: number): Services {
   const tx = new TransactionRunner(dataSource);
+  const stores = new Stores(tx);
   const clock = new TestClock(now);
   const outOfScope: { actor: string; ballotId: string }[] = [];
   const rules = new ElectionRulesCache(loadBundledPacks());
-  const transitions = new BallotTransitions(tx, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
+  const transitions = new BallotTransitions(stores, rules, clock, { outOfScope: (actor, ballotId) => outOfScope.push({ actor: actor.id, ballotId }) });
   return {
     tx,
+    stores,
     clock,
     rules,
     transitions,
-    intake: new BallotIntake(tx, transitions, clock, rules),
-    research: new VoterResearch(tx, transitions),
-    orders: new DeadlineOrders(tx, rules, clock),
-    sweep: new DeadlineSweep(tx, transitions, clock),
+    intake: new BallotIntake(stores, transitions, clock, rules),
+    research: new VoterResearch(stores, transitions),
+    orders: new DeadlineOrders(stores, rules, clock),
+    sweep: new DeadlineSweep(stores, transitions, clock),
     outOfScope,
+    rulesOf: (electionId) => stores.read(SYSTEM_ACTOR, (st) => rules.get(st.election(electionId).rules)),
+    decide: (ballot, at) => stores.read(SYSTEM_ACTOR, (st) => transitions.decide(st.election(ballot.electionId), ballot, at)),
   };
 }
 
 /** Another Georgia 2020 election, on the fixture jurisdiction unless told otherwise, with no voters: for a test that needs one of its own. */
-export async function seedEmptyElection(dataSource: DataSource, id: string, bundle: JurisdictionBundle = GEORGIA_BUNDLE): Promise<void> {
-  await new TransactionRunner(dataSource).run(async (manager) => {
-    await createElection(manager, loadBundledPacks(), { id, name: `Test election ${id}`, state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
-    await importJurisdiction(manager, id, bundle);
-  });
+export async function seedEmptyElection(dataSource: DataSource, id: string, bundle: JurisdictionBundle = GEORGIA_BUNDLE, name = `Test election ${id}`, electionDay = '2020-11-03'): Promise<void> {
+  const createdAt = Date.parse(`${electionDay}T12:00:00Z`) - 30 * 86_400_000;
+  await new Stores(new TransactionRunner(dataSource)).write(SYSTEM_ACTOR, (s) => setUpElection(s, loadBundledPacks(), { id, name, state: 'GA', electionDay }, bundle, createdAt));
 }
 
 /** Georgia's 2020 general election on the fixture jurisdiction, with three registered voters. */
 export async function seedGeorgia2020(dataSource: DataSource): Promise<void> {
+  await seedEmptyElection(dataSource, GA_2020_ELECTION, GEORGIA_BUNDLE, 'Georgia General Election 2020');
   const tx = new TransactionRunner(dataSource);
   await tx.run(async (manager) => {
-    await createElection(manager, loadBundledPacks(), { id: GA_2020_ELECTION, name: 'Georgia General Election 2020', state: 'GA', electionDay: '2020-11-03' }, Date.UTC(2020, 9, 1));
-    await importJurisdiction(manager, GA_2020_ELECTION, GEORGIA_BUNDLE);
     const voter = (voterId: string, precinctId: string, countyCode: string, overrides: Partial<VoterEntity> = {}): VoterEntity =>
       Object.assign(new VoterEntity(), {
         electionId: GA_2020_ELECTION,

@@ -4,8 +4,9 @@ import { UsersService } from '@app/auth';
 import type { ClockPlan } from '@app/ballots';
 import { BallotsModule } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
-import { TransactionRunner } from '@app/persistence';
+import { Stores } from '@app/persistence';
 import { DatabaseModule } from '@app/persistence/database.module';
+import { ReportsModule } from '@app/reports/reports.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -37,7 +38,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock: ClockPlan): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule.forRoot(clock)],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule.forRoot(clock), ReportsModule],
       controllers: [
         AuthController,
         ElectionsController,
@@ -61,8 +62,8 @@ export class AppModule {
         ...portalProviders(config),
         {
           provide: UsersService,
-          useFactory: (tx: TransactionRunner, clock: Clock) => new UsersService(tx, clock, config.sessionIdleMinutes),
-          inject: [TransactionRunner, CLOCK],
+          useFactory: (stores: Stores, clock: Clock) => new UsersService(stores, clock, config.sessionIdleMinutes),
+          inject: [Stores, CLOCK],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

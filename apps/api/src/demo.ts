@@ -5,7 +5,7 @@ import { UsersService } from '@app/auth';
 import { BallotIntake, BallotTransitions } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { seedDemo, type DemoCredential } from '@app/demo';
-import { TransactionRunner } from '@app/persistence';
+import { Stores } from '@app/persistence';
 import { RulePackRegistry } from '@app/rules';
 import { type Clock, CLOCK } from '@app/domain';
 
@@ -20,7 +20,7 @@ export async function ensureDemo(app: INestApplication, config: AppConfig): Prom
   const file = join(config.dataDir, CREDENTIALS_FILE);
   const summary = await seedDemo(
     {
-      tx: app.get(TransactionRunner),
+      stores: app.get(Stores),
       packs: app.get(RulePackRegistry),
       intake: app.get(BallotIntake),
       transitions: app.get(BallotTransitions),

@@ -3,8 +3,9 @@ import { UsersService } from '@app/auth';
 import type { ClockPlan } from '@app/ballots';
 import { BallotsModule } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
-import { TransactionRunner } from '@app/persistence';
+import { Stores } from '@app/persistence';
 import { DatabaseModule } from '@app/persistence/database.module';
+import { ReportsModule } from '@app/reports/reports.module';
 import { type Clock, CLOCK } from '@app/domain';
 
 /** The CLI's module tree: the service's own modules, without HTTP. */
@@ -13,12 +14,12 @@ export class CliModule {
   static forRoot(config: AppConfig, options: { migrate: boolean; clock: ClockPlan }): DynamicModule {
     return {
       module: CliModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: options.migrate }), BallotsModule.forRoot(options.clock)],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: options.migrate }), BallotsModule.forRoot(options.clock), ReportsModule],
       providers: [
         {
           provide: UsersService,
-          useFactory: (tx: TransactionRunner, clock: Clock) => new UsersService(tx, clock, config.sessionIdleMinutes),
-          inject: [TransactionRunner, CLOCK],
+          useFactory: (stores: Stores, clock: Clock) => new UsersService(stores, clock, config.sessionIdleMinutes),
+          inject: [Stores, CLOCK],
         },
       ],
       exports: [UsersService],

@@ -6,7 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** What one audit entry records (SPEC section 7), before it is chained. */
 export interface AuditRecord {
-  readonly electionId: string;
+  /** Null for what belongs to no election (a staff member signing in). */
+  readonly electionId: string | null;
   readonly ballotId: string | null;
   readonly actorId: string;
   readonly actorRole: string;

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { BallotKind, IssuedReason, SignatureState, UocavaCategory, VoterLanguage } from '@app/domain';
 import { initialLifecycle } from '@app/lifecycle';
-import { appendAudit, BallotEntity, CountyEntity, ElectionEntity, PrecinctEntity, type TransactionRunner } from '@app/persistence';
+import { BallotEntity, type ActorStores, type ElectionStores, type Stores } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import { DateTime } from 'luxon';
-import type { EntityManager } from 'typeorm';
 import type { BallotTransitions } from './ballot-transitions';
 import type { ElectionRulesCache } from './election-rules';
 import { matchAtIntake } from './voter-research';
-import { DomainError, notFound, reachesCounty, requirePermission, SYSTEM_ACTOR, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
+import { DomainError, notFound, reachesCounty, requirePermission, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
 
 /** How far ahead of the service's clock a reported receipt time may be: another machine's clock may run a little fast. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -51,33 +50,35 @@ export interface IntakeInput {
  */
 export class BallotIntake {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly transitions: BallotTransitions,
     private readonly clock: Clock,
     private readonly rules: ElectionRulesCache,
   ) {}
 
   async intake(actor: StaffActor, input: IntakeInput): Promise<BallotEntity> {
-    return this.tx.run((manager) => this.intakeIn(manager, actor, input));
+    return this.stores.write(actor, (s) => this.intakeIn(s, input));
   }
 
-  async intakeIn(manager: EntityManager, actor: StaffActor, input: IntakeInput): Promise<BallotEntity> {
+  async intakeIn(s: ActorStores, input: IntakeInput): Promise<BallotEntity> {
+    const actor = s.actor;
     requirePermission(actor, 'intake');
     if (!reachesCounty(actor, input.countyCode)) {
       throw new DomainError('forbidden', 'you can take in ballots only for your own county', {}, [
         { field: 'countyCode', message: 'must be your own county' },
       ]);
     }
-    await this.checkPlaces(manager, input);
-    await this.checkTimes(manager, input);
-    const duplicate = await manager.findOneBy(BallotEntity, { electionId: input.electionId, receiptNumber: input.receiptNumber });
-    if (duplicate !== null) {
+    if ((await s.elections.get(input.electionId)) === null) throw notFound('election');
+    const e = s.election(input.electionId);
+    await this.checkPlaces(e, input);
+    await this.checkTimes(e, input);
+    if (await e.ballots.receiptTaken(input.receiptNumber)) {
       throw new DomainError('conflict', `receipt number ${input.receiptNumber} is already taken in for this election`, {}, [
         { field: 'receiptNumber', message: 'is already used in this election' },
       ]);
     }
     const now = this.clock.now();
-    const match = await matchAtIntake(manager, input);
+    const match = await matchAtIntake(e.voters, input);
     const start = initialLifecycle(match === null ? null : { voterId: match.voterId, by: actor.id, at: now, note: match.note });
     const matched = match?.voterId ?? null;
     const ballot: BallotEntity = Object.assign(new BallotEntity(), {
@@ -96,26 +97,22 @@ export class BallotIntake {
       createdBy: actor.id,
       updatedAt: now,
     });
-    await manager.insert(BallotEntity, ballot);
-    await appendAudit(manager, {
-      electionId: ballot.electionId,
-      ballotId: ballot.id,
-      actorId: actor.id,
-      actorRole: actor.role,
+    await e.ballots.insert(ballot);
+    await e.audit.append({
       event: 'INTAKE',
-      fromState: null,
+      ballot,
       toState: ballot.status,
       payload: { receiptNumber: ballot.receiptNumber, kind: ballot.kind, countyCode: ballot.countyCode, matchedVoterId: matched, ...(match === null ? {} : { matchNote: match.note }), version: 1 },
-      at: new Date(now).toISOString(),
+      at: now,
     });
 
     if (ballot.kind === 'uocava') {
-      const decision = await this.transitions.decide(manager, ballot, now);
+      const decision = await this.transitions.decide(e, ballot, now);
       if (decision.outcome === 'reject' && (decision.rejection === 'late' || decision.rejection === 'postmarked_late')) {
         const note = decision.reasons.find((r) => r.code === decision.rejection)?.message ?? 'Not timely.';
+        // The service proposes, in this transaction; a supervisor still confirms.
         const outcome = await this.transitions.applyIn(
-          manager,
-          SYSTEM_ACTOR,
+          s.asService(),
           ballot.id,
           { type: 'PROPOSE_REJECTION', reason: decision.rejection, note: `Intake check: ${note}` },
           ballot.version,
@@ -134,9 +131,9 @@ export class BallotIntake {
    * after it was received; a postmark or signature is not dated after receipt; a voter is born
    * neither in the future, nor after election day, nor more than 130 years before it.
    */
-  private async checkTimes(manager: EntityManager, input: IntakeInput): Promise<void> {
+  private async checkTimes(e: ElectionStores, input: IntakeInput): Promise<void> {
     const now = this.clock.now();
-    const rules = await this.rules.get(manager, input.electionId);
+    const rules = await this.rules.get(e.rules);
     const county = rules.calendar.forCounty(input.countyCode);
     const zone = county.timeZone;
     const show = (instant: number) => formatLocal(instant, zone);
@@ -160,19 +157,18 @@ export class BallotIntake {
     if (problems.length > 0) throw new DomainError('invalid_input', `the ballot's dates and times are not possible: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {}, problems);
   }
 
-  private async checkPlaces(manager: EntityManager, input: IntakeInput): Promise<void> {
-    if ((await manager.findOneBy(ElectionEntity, { id: input.electionId })) === null) throw notFound('election');
-    const county = await manager.findOneBy(CountyEntity, { electionId: input.electionId, code: input.countyCode });
-    if (county === null) {
+  private async checkPlaces(e: ElectionStores, input: IntakeInput): Promise<void> {
+    if (!(await e.counties.existsInElection(input.countyCode))) {
       throw new DomainError('invalid_input', 'unknown county for this election', {}, [{ field: 'countyCode', message: 'is not a county of this election' }]);
     }
+    const county = await e.counties.get(input.countyCode);
+    if (county === null) throw new DomainError('forbidden', 'you can take in ballots only for your own county', {}, [{ field: 'countyCode', message: 'must be your own county' }]);
     if (county.certifiedAt !== null) throw new DomainError('county_certified', 'the county has certified; no ballot can be taken in');
     if (input.precinctId !== null) {
-      const precinct = await manager.findOneBy(PrecinctEntity, { electionId: input.electionId, id: input.precinctId });
+      const precinct = await e.counties.precinct(input.precinctId);
       if (precinct === null || precinct.countyCode !== input.countyCode) {
         throw new DomainError('invalid_input', 'unknown precinct for this county', {}, [{ field: 'precinctId', message: 'is not a precinct of this county' }]);
       }
     }
   }
 }
-

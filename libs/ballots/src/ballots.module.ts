@@ -1,5 +1,5 @@
 import { Global, Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { TransactionRunner } from '@app/persistence';
+import { Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks, RulePackRegistry } from '@app/rules';
 import { BallotIntake } from './ballot-intake';
 import { BallotQueries } from './ballot-queries';
@@ -10,7 +10,7 @@ import { DeadlineOrders } from './deadline-orders';
 import { DeadlineSweep } from './deadline-sweep';
 import { VoterResearch } from './voter-research';
 import { ElectionRulesCache } from './election-rules';
-import { Reports } from './reports';
+import { Elections } from './elections';
 import { CLOCK, type Clock, type StaffActor } from '@app/domain';
 
 export const SCOPE_LOG = Symbol('SCOPE_LOG');
@@ -29,31 +29,35 @@ const PROVIDERS: Provider[] = [
     { provide: ElectionRulesCache, useFactory: (packs: RulePackRegistry) => new ElectionRulesCache(packs), inject: [RulePackRegistry] },
     {
       provide: BallotTransitions,
-      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock, log: ScopeLog) => new BallotTransitions(tx, rules, clock, log),
-      inject: [TransactionRunner, ElectionRulesCache, CLOCK, SCOPE_LOG],
+      useFactory: (stores: Stores, rules: ElectionRulesCache, clock: Clock, log: ScopeLog) => new BallotTransitions(stores, rules, clock, log),
+      inject: [Stores, ElectionRulesCache, CLOCK, SCOPE_LOG],
     },
     {
       provide: BallotIntake,
-      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock, rules: ElectionRulesCache) => new BallotIntake(tx, transitions, clock, rules),
-      inject: [TransactionRunner, BallotTransitions, CLOCK, ElectionRulesCache],
+      useFactory: (stores: Stores, transitions: BallotTransitions, clock: Clock, rules: ElectionRulesCache) => new BallotIntake(stores, transitions, clock, rules),
+      inject: [Stores, BallotTransitions, CLOCK, ElectionRulesCache],
     },
     {
       provide: BallotQueries,
-      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, transitions: BallotTransitions, clock: Clock) => new BallotQueries(tx, rules, transitions, clock),
-      inject: [TransactionRunner, ElectionRulesCache, BallotTransitions, CLOCK],
+      useFactory: (stores: Stores, rules: ElectionRulesCache, transitions: BallotTransitions, clock: Clock) => new BallotQueries(stores, rules, transitions, clock),
+      inject: [Stores, ElectionRulesCache, BallotTransitions, CLOCK],
     },
-    { provide: Reports, useFactory: (tx: TransactionRunner, rules: ElectionRulesCache) => new Reports(tx, rules), inject: [TransactionRunner, ElectionRulesCache] },
     {
       provide: DeadlineOrders,
-      useFactory: (tx: TransactionRunner, rules: ElectionRulesCache, clock: Clock) => new DeadlineOrders(tx, rules, clock),
-      inject: [TransactionRunner, ElectionRulesCache, CLOCK],
+      useFactory: (stores: Stores, rules: ElectionRulesCache, clock: Clock) => new DeadlineOrders(stores, rules, clock),
+      inject: [Stores, ElectionRulesCache, CLOCK],
     },
-    { provide: DeadlineSweep, useFactory: (tx: TransactionRunner, transitions: BallotTransitions, clock: Clock) => new DeadlineSweep(tx, transitions, clock), inject: [TransactionRunner, BallotTransitions, CLOCK] },
-    { provide: VoterResearch, useFactory: (tx: TransactionRunner, transitions: BallotTransitions) => new VoterResearch(tx, transitions), inject: [TransactionRunner, BallotTransitions] },
+    { provide: DeadlineSweep, useFactory: (stores: Stores, transitions: BallotTransitions, clock: Clock) => new DeadlineSweep(stores, transitions, clock), inject: [Stores, BallotTransitions, CLOCK] },
+    { provide: VoterResearch, useFactory: (stores: Stores, transitions: BallotTransitions) => new VoterResearch(stores, transitions), inject: [Stores, BallotTransitions] },
+    {
+      provide: Elections,
+      useFactory: (stores: Stores, packs: RulePackRegistry, rules: ElectionRulesCache, clock: Clock) => new Elections(stores, packs, rules, clock),
+      inject: [Stores, RulePackRegistry, ElectionRulesCache, CLOCK],
+    },
     {
       provide: Certification,
-      useFactory: (tx: TransactionRunner, clock: Clock) => new Certification(tx, clock),
-      inject: [TransactionRunner, CLOCK],
+      useFactory: (stores: Stores, clock: Clock) => new Certification(stores, clock),
+      inject: [Stores, CLOCK],
     },
 ];
 
@@ -69,7 +73,7 @@ export class BallotsModule {
       module: BallotsModule,
       global: true,
       providers: [...PROVIDERS, { provide: CLOCK, useFactory: (tx: TransactionRunner) => openClock(tx, clock), inject: [TransactionRunner] }],
-      exports: [RulePackRegistry, CLOCK, ElectionRulesCache, BallotTransitions, BallotIntake, BallotQueries, Reports, Certification, DeadlineOrders, DeadlineSweep, VoterResearch],
+      exports: [RulePackRegistry, CLOCK, ElectionRulesCache, Elections, BallotTransitions, BallotIntake, BallotQueries, Certification, DeadlineOrders, DeadlineSweep, VoterResearch],
     };
   }
 }

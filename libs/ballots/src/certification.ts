@@ -1,6 +1,5 @@
-import { appendAudit, BallotEntity, CountyEntity, type TransactionRunner } from '@app/persistence';
-import { OUTSTANDING_SQL } from './reports';
-import { reachesCounty, type StaffActor, type Clock, DomainError, notFound, requirePermission } from '@app/domain';
+import { DomainError, notFound, requirePermission, type Clock, type StaffActor } from '@app/domain';
+import type { CountyEntity, Stores } from '@app/persistence';
 
 /**
  * A county's certification (SPEC section 3: after it, no event changes its ballots). A supervisor
@@ -9,40 +8,38 @@ import { reachesCounty, type StaffActor, type Clock, DomainError, notFound, requ
  */
 export class Certification {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly clock: Clock,
   ) {}
 
   certify(actor: StaffActor, electionId: string, countyCode: string): Promise<CountyEntity> {
-    return this.tx.run(async (m) => {
-      requirePermission(actor, 'certify_county');
-      const county = await m.findOneBy(CountyEntity, { electionId, code: countyCode });
-      if (county === null || !reachesCounty(actor, countyCode)) throw notFound('county');
+    requirePermission(actor, 'certify_county');
+    return this.stores.write(actor, async (s) => {
+      const e = s.election(electionId);
+      const county = await e.counties.get(countyCode);
+      if (county === null) throw notFound('county');
       if (county.certifiedAt !== null) throw new DomainError('county_certified', `${county.name} certified already`);
-      const outstanding = await m.getRepository(BallotEntity).createQueryBuilder('b')
-        .where('b.election_id = :electionId AND b.county_code = :countyCode', { electionId, countyCode })
-        .andWhere(OUTSTANDING_SQL)
-        .getCount();
+      const outstanding = await e.ballots.countOutstanding(countyCode);
       if (outstanding > 0) {
         throw new DomainError('conflict', `${county.name} has ${outstanding} outstanding ballot${outstanding === 1 ? '' : 's'}; every ballot must be counted or rejected first`, { outstanding });
       }
       const now = this.clock.now();
-      await m.update(CountyEntity, { electionId, code: countyCode }, { certifiedAt: now, certifiedBy: actor.id });
-      await appendAudit(m, { electionId, ballotId: null, actorId: actor.id, actorRole: actor.role, event: 'CERTIFY_COUNTY', fromState: null, toState: null, payload: { countyCode }, at: new Date(now).toISOString() });
+      if (!(await e.counties.certify(countyCode, now, actor.id))) throw new DomainError('county_certified', `${county.name} certified already`);
+      await e.audit.append({ event: 'CERTIFY_COUNTY', payload: { countyCode }, at: now });
       return Object.assign(county, { certifiedAt: now, certifiedBy: actor.id });
     });
   }
 
   reopen(actor: StaffActor, electionId: string, countyCode: string, courtOrder: string): Promise<CountyEntity> {
-    return this.tx.run(async (m) => {
-      requirePermission(actor, 'reopen_county');
+    requirePermission(actor, 'reopen_county');
+    return this.stores.write(actor, async (s) => {
       if (courtOrder.trim() === '') throw new DomainError('invalid_input', 'cite the court order', {}, [{ field: 'courtOrder', message: 'is required' }]);
-      const county = await m.findOneBy(CountyEntity, { electionId, code: countyCode });
+      const e = s.election(electionId);
+      const county = await e.counties.get(countyCode);
       if (county === null) throw notFound('county');
-      if (county.certifiedAt === null) throw new DomainError('conflict', `${county.name} is not certified`);
-      await m.update(CountyEntity, { electionId, code: countyCode }, { certifiedAt: null, certifiedBy: null });
+      if (county.certifiedAt === null || !(await e.counties.reopen(countyCode))) throw new DomainError('conflict', `${county.name} is not certified`);
       const now = this.clock.now();
-      await appendAudit(m, { electionId, ballotId: null, actorId: actor.id, actorRole: actor.role, event: 'REOPEN_COUNTY', fromState: null, toState: null, payload: { countyCode, courtOrder, certifiedAt: county.certifiedAt }, at: new Date(now).toISOString() });
+      await e.audit.append({ event: 'REOPEN_COUNTY', payload: { countyCode, courtOrder, certifiedAt: county.certifiedAt }, at: now });
       return Object.assign(county, { certifiedAt: null, certifiedBy: null });
     });
   }

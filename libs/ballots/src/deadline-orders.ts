@@ -1,20 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { countyScopeOf, DomainError, forbiddenCharacter, isOneOf, notFound, requirePermission, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import {
-  appendAudit,
-  appendCountyHours,
-  appendCourtOrder,
-  BallotEntity,
-  CountyEntity,
-  OutboxEntity,
-  type CountyHoursEntity,
-  type CourtOrderEntity,
-  type TransactionRunner,
-} from '@app/persistence';
+import type { CountyHoursEntity, CourtOrderEntity, ElectionStores, Stores } from '@app/persistence';
 import { COURT_ORDER_TARGETS, ElectionCalendar, formatLocal, type CountyCalendar, type CourtOrderTarget } from '@app/rules';
 import { DateTime } from 'luxon';
-import type { EntityManager } from 'typeorm';
 import { cureDeadlineInForce, scheduleOf, type ElectionRules, type ElectionRulesCache } from './election-rules';
 
 /** A court order as a supervisor or an administrator records it. */
@@ -73,25 +61,25 @@ const MAX_DAYS_FROM_ELECTION_DAY = 366;
  */
 export class DeadlineOrders {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly rules: ElectionRulesCache,
     private readonly clock: Clock,
   ) {}
 
   recordCourtOrder(actor: StaffActor, electionId: string, input: CourtOrderInput): Promise<RulesChangeOutcome<CourtOrderEntity>> {
-    return this.tx.run(async (m) => {
-      const rules = await this.rules.get(m, electionId);
+    return this.stores.write(actor, async (s) => {
+      const e = s.election(electionId);
+      const rules = await this.rules.get(e.rules);
       const counties = this.scopeFor(actor, rules, input.countyCodes);
       const problems = [...textProblems('citation', input.citation, 500), ...(input.summary === null ? [] : textProblems('summary', input.summary, 1000))];
       if (!isOneOf(COURT_ORDER_TARGETS, input.deadline)) problems.push({ field: 'deadline', message: `must be one of: ${COURT_ORDER_TARGETS.join(', ')}` });
       problems.push(...localTimeProblems(input.extendedTo, rules));
       if (problems.length > 0) throw invalid('the court order is not complete', problems);
-      await refuseCertified(m, electionId, counties);
+      await refuseCertified(e, counties);
       const order = { citation: input.citation.trim(), deadline: input.deadline as CourtOrderTarget, countyCodes: counties, extendedTo: input.extendedTo };
       const after = calendarWith(rules, [...rules.courtOrders, order], rules.countyHours);
       const now = this.clock.now();
-      const recorded = await appendCourtOrder(m, {
-        electionId,
+      const recorded = await e.rules.appendCourtOrder({
         ...order,
         summary: input.summary?.trim() ?? null,
         recordedBy: actor.id,
@@ -99,44 +87,33 @@ export class DeadlineOrders {
         recordedAt: now,
       });
       const moved = movedDeadlines(rules, after, counties);
-      await appendAudit(m, {
-        electionId,
-        ballotId: null,
-        actorId: actor.id,
-        actorRole: actor.role,
+      await e.audit.append({
         event: 'COURT_ORDER_RECORDED',
-        fromState: null,
-        toState: null,
         payload: { orderId: recorded.id, rulesVersion: recorded.rulesVersion, citation: recorded.citation, summary: recorded.summary, deadline: recorded.deadline, countyCodes: recorded.countyCodes, extendedTo: recorded.extendedTo, moved },
-        at: new Date(now).toISOString(),
+        at: now,
       });
-      const noticesQueued = await this.noticeMovedCures(m, rules, after, counties, recorded.citation, now);
+      const noticesQueued = await this.noticeMovedCures(e, rules, after, counties, recorded.citation, now);
       return { recorded, noticesQueued };
     });
   }
 
   setCloseOfBusiness(actor: StaffActor, electionId: string, input: CountyHoursInput): Promise<RulesChangeOutcome<CountyHoursEntity>> {
-    return this.tx.run(async (m) => {
-      const rules = await this.rules.get(m, electionId);
+    return this.stores.write(actor, async (s) => {
+      const e = s.election(electionId);
+      const rules = await this.rules.get(e.rules);
       const [countyCode] = this.scopeFor(actor, rules, [input.countyCode]) ?? [];
       if (countyCode === undefined) throw notFound('county');
       const problems = textProblems('source', input.source, 300);
       if (input.closeOfBusiness !== null && !LOCAL_TIME.test(input.closeOfBusiness)) problems.push({ field: 'closeOfBusiness', message: 'must be a time of day, HH:MM (24-hour), e.g. 16:30' });
       if (problems.length > 0) throw invalid('the county\'s hours are not complete', problems);
-      await refuseCertified(m, electionId, [countyCode]);
+      await refuseCertified(e, [countyCode]);
       const now = this.clock.now();
       const hours = { countyCode, closeOfBusiness: input.closeOfBusiness, source: input.source.trim() };
       const after = calendarWith(rules, rules.courtOrders, [...rules.countyHours, hours]);
       const before = rules.calendar.forCounty(countyCode);
-      const recorded = await appendCountyHours(m, { electionId, ...hours, recordedBy: actor.id, recordedByRole: actor.role, recordedAt: now });
-      await appendAudit(m, {
-        electionId,
-        ballotId: null,
-        actorId: actor.id,
-        actorRole: actor.role,
+      const recorded = await e.rules.appendCountyHours({ ...hours, recordedBy: actor.id, recordedByRole: actor.role, recordedAt: now });
+      await e.audit.append({
         event: 'CLOSE_OF_BUSINESS_SET',
-        fromState: null,
-        toState: null,
         payload: {
           countyCode,
           rulesVersion: recorded.rulesVersion,
@@ -144,17 +121,18 @@ export class DeadlineOrders {
           after: { closeOfBusiness: after.forCounty(countyCode).closeOfBusiness, source: hours.source },
           moved: movedDeadlines(rules, after, [countyCode]),
         },
-        at: new Date(now).toISOString(),
+        at: now,
       });
-      const noticesQueued = await this.noticeMovedCures(m, rules, after, [countyCode], null, now);
+      const noticesQueued = await this.noticeMovedCures(e, rules, after, [countyCode], null, now);
       return { recorded, noticesQueued };
     });
   }
 
   /** The election's court orders and county hours, newest first, as far as the actor may see them. */
   history(actor: StaffActor, electionId: string): Promise<RulesHistory> {
-    return this.tx.read(async (m) => {
-      const rules = await this.rules.get(m, electionId);
+    requirePermission(actor, 'read_ballots');
+    return this.stores.read(actor, async (s) => {
+      const rules = await this.rules.get(s.election(electionId).rules);
       const own = countyOf(actor);
       const visible = (codes: readonly string[] | null) => own === null || codes === null || codes.includes(own);
       const orders = rules.courtOrders;
@@ -188,20 +166,14 @@ export class DeadlineOrders {
   }
 
   /** A voter awaiting a cure whose deadline in force moved is told the new one: one outbox row each, in this transaction. */
-  private async noticeMovedCures(m: EntityManager, before: ElectionRules, after: ElectionCalendar, counties: readonly string[] | null, courtOrder: string | null, now: number): Promise<number> {
-    const query = m.getRepository(BallotEntity).createQueryBuilder('b')
-      .select(['b.id', 'b.countyCode', 'b.cureReason', 'b.cureDeadline'])
-      .where('b.election_id = :electionId', { electionId: before.election.id })
-      .andWhere("b.status = 'received.awaitingCure'");
-    if (counties !== null) query.andWhere('b.county_code IN (:...counties)', { counties });
-    const waiting = await query.getMany();
+  private async noticeMovedCures(e: ElectionStores, before: ElectionRules, after: ElectionCalendar, counties: readonly string[] | null, courtOrder: string | null, now: number): Promise<number> {
     let queued = 0;
-    for (const ballot of waiting) {
+    for (const ballot of await e.ballots.awaitingCure(counties)) {
       const was = cureDeadlineInForce(ballot, before);
-      const now_ = cureDeadlineInForce(ballot, { calendar: after });
-      if (was === null || now_ === null || was === now_ || ballot.cureReason === null) continue;
-      const notice: VoterNotice = { type: 'cure_deadline_moved', cureReason: ballot.cureReason, deadline: now_, courtOrder };
-      await m.insert(OutboxEntity, { id: randomUUID(), kind: 'voter_notice', ballotId: ballot.id, payload: notice, createdAt: now, processedAt: null, attempts: 0 });
+      const is = cureDeadlineInForce(ballot, { calendar: after });
+      if (was === null || is === null || was === is || ballot.cureReason === null) continue;
+      const notice: VoterNotice = { type: 'cure_deadline_moved', cureReason: ballot.cureReason, deadline: is, courtOrder };
+      await e.outbox.queueNotice({ ...ballot, electionId: e.electionId }, notice, now);
       queued += 1;
     }
     return queued;
@@ -243,15 +215,9 @@ function invalid(message: string, problems: FieldProblem[]): DomainError {
   return new DomainError('invalid_input', `${message}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {}, problems);
 }
 
-/** Nothing about a certified county changes: its deadlines are spent. */
-async function refuseCertified(m: EntityManager, electionId: string, counties: readonly string[] | null): Promise<void> {
-  if (counties === null) return;
-  const certified = await m.getRepository(CountyEntity).createQueryBuilder('c')
-    .where('c.election_id = :electionId', { electionId })
-    .andWhere('c.code IN (:...counties)', { counties })
-    .andWhere('c.certified_at IS NOT NULL')
-    .getMany();
-  if (certified.length > 0) throw new DomainError('county_certified', `already certified, so its deadlines can no longer move: ${certified.map((c) => c.name).join(', ')}`);
+/** Nothing about a certified county changes: its deadlines are spent (the counties' one refusal). */
+async function refuseCertified(e: ElectionStores, counties: readonly string[] | null): Promise<void> {
+  for (const code of counties ?? []) await e.counties.requireOpen(code);
 }
 
 /** The calendar as it will be with these orders and hours; a combination the rules refuse is refused here, naming the field. */

@@ -1,6 +1,6 @@
-import { BallotEntity, ServiceLocks, type TransactionRunner } from '@app/persistence';
+import { DomainError, SYSTEM_ACTOR, type Clock } from '@app/domain';
+import { ServiceLocks, type Stores } from '@app/persistence';
 import type { BallotTransitions } from './ballot-transitions';
-import { SYSTEM_ACTOR, type Clock, DomainError } from '@app/domain';
 
 /** What one sweep did. */
 export interface SweepOutcome {
@@ -31,13 +31,13 @@ export const SWEEP_LEASE_MS = 30 * 60_000;
  */
 export class DeadlineSweep {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly transitions: BallotTransitions,
     private readonly clock: Clock,
   ) {}
 
   async run(options: { readonly holder: string; readonly electionId?: string; readonly graceMs?: number }): Promise<SweepResult> {
-    const lock = await new ServiceLocks(this.tx, this.clock).acquire('deadline-sweep', options.holder, SWEEP_LEASE_MS);
+    const lock = await new ServiceLocks(this.stores.tx, this.clock).acquire('deadline-sweep', options.holder, SWEEP_LEASE_MS);
     if (!lock.acquired) return { ran: false, heldBy: lock.heldBy, since: lock.since };
     try {
       return { ran: true, outcome: await this.sweep(this.clock.now() - (options.graceMs ?? 0), options.electionId) };
@@ -47,13 +47,11 @@ export class DeadlineSweep {
   }
 
   private async sweep(before: number, electionId: string | undefined): Promise<SweepOutcome> {
-    const due = await this.tx.read((m) => {
-      const q = m.getRepository(BallotEntity).createQueryBuilder('b')
-        .select(['b.id', 'b.receiptNumber', 'b.version'])
-        .where("b.status = 'received.awaitingCure'")
-        .andWhere('b.cure_deadline < :before', { before });
-      if (electionId !== undefined) q.andWhere('b.election_id = :electionId', { electionId });
-      return q.orderBy('b.cure_deadline').addOrderBy('b.id').getMany();
+    const due = await this.stores.read(SYSTEM_ACTOR, async (s) => {
+      const elections = electionId !== undefined ? [electionId] : (await s.elections.list()).map((e) => e.id);
+      const found = [];
+      for (const id of elections) found.push(...(await s.election(id).ballots.dueForSweep(before)));
+      return found;
     });
     let rejected = 0;
     let waitingOnDocument = 0;

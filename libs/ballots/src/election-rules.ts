@@ -1,20 +1,6 @@
-import { isOneOf, Jurisdiction, type JurisdictionBundle, notFound } from '@app/domain';
-import {
-  ContestEntity,
-  CountyEntity,
-  countyHoursOf,
-  courtOrdersOf,
-  DistrictEntity,
-  electionById,
-  PrecinctDistrictEntity,
-  PrecinctEntity,
-  readRulesVersion,
-  type CountyHoursEntity,
-  type CourtOrderEntity,
-  type ElectionEntity,
-} from '@app/persistence';
+import { isOneOf, Jurisdiction, notFound, type JurisdictionBundle } from '@app/domain';
+import type { CountyEntity, CountyHoursEntity, CourtOrderEntity, ElectionEntity, RulesStore } from '@app/persistence';
 import { COURT_ORDER_TARGETS, ELECTION_TYPES, ElectionCalendar, type ElectionSchedule, type RulePack, type RulePackRegistry } from '@app/rules';
-import type { EntityManager } from 'typeorm';
 
 /** What adjudicating a ballot of an election needs besides the ballot: its pack, calendar and ballot styles. */
 export interface ElectionRules {
@@ -43,17 +29,19 @@ export class ElectionRulesCache {
 
   constructor(private readonly packs: RulePackRegistry) {}
 
-  async get(manager: EntityManager, electionId: string): Promise<ElectionRules> {
-    const version = await readRulesVersion(manager, electionId);
+  /** The election's rules, as of its rules version now (read from the store before each use). */
+  async get(store: RulesStore): Promise<ElectionRules> {
+    const version = await store.version();
     if (version === null) throw notFound('election');
-    return this.atVersion(manager, electionId, version);
+    return this.atVersion(store, version);
   }
 
   /** The rules at a version the caller has just read (in a query of its own): no second read. */
-  atVersion(manager: EntityManager, electionId: string, version: number): Promise<ElectionRules> {
+  atVersion(store: RulesStore, version: number): Promise<ElectionRules> {
+    const electionId = store.electionId;
     const cached = this.cache.get(electionId);
     if (cached !== undefined && cached.version === version) return cached.rules;
-    const rules = this.load(manager, electionId);
+    const rules = this.load(store);
     const entry = { version, rules };
     this.cache.set(electionId, entry);
     rules.catch(() => {
@@ -62,21 +50,13 @@ export class ElectionRulesCache {
     return rules;
   }
 
-  private async load(manager: EntityManager, electionId: string): Promise<ElectionRules> {
-    const election = await electionById(manager, electionId);
-    if (election === null) throw notFound('election');
+  private async load(store: RulesStore): Promise<ElectionRules> {
+    const stored = await store.load();
+    if (stored === null) throw notFound('election');
+    const { election, counties, courtOrders, countyHours, districts, precincts, links, contests } = stored;
     const pack = this.packs.get(election.rulePackId);
     if (pack === undefined) throw new Error(`election ${election.id} names rule pack ${election.rulePackId}, which is not loaded`);
-    // One after another: inside a transaction they share one connection, and a PostgreSQL client
-    // must not be sent a query while it is still running another.
-    const counties = await manager.findBy(CountyEntity, { electionId });
-    const orders = await courtOrdersOf(manager, electionId);
-    const hours = await countyHoursOf(manager, electionId);
-    const districts = await manager.findBy(DistrictEntity, { electionId });
-    const precincts = await manager.findBy(PrecinctEntity, { electionId });
-    const links = await manager.findBy(PrecinctDistrictEntity, { electionId });
-    const contests = await manager.find(ContestEntity, { where: { electionId }, order: { ballotOrder: 'ASC' } });
-    const calendar = new ElectionCalendar(pack, scheduleOf(election, hours, orders));
+    const calendar = new ElectionCalendar(pack, scheduleOf(election, countyHours, courtOrders));
     const districtsOf = new Map<string, string[]>();
     for (const link of links) {
       const list = districtsOf.get(link.precinctId) ?? [];
@@ -96,8 +76,8 @@ export class ElectionRulesCache {
       calendar,
       jurisdiction: new Jurisdiction(bundle),
       counties: new Map(counties.map((c) => [c.code, c])),
-      courtOrders: orders,
-      countyHours: hours,
+      courtOrders,
+      countyHours,
     };
   }
 }

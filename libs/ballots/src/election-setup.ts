@@ -1,12 +1,11 @@
-import { ElectionEntity } from '@app/persistence';
+import { DomainError, requirePermission, type JurisdictionBundle } from '@app/domain';
+import { importJurisdiction } from './jurisdiction-import';
+import { ElectionEntity, type ActorStores } from '@app/persistence';
 import { electionPackProblems, type ElectionType, type RulePackRegistry } from '@app/rules';
-import type { EntityManager } from 'typeorm';
-import { DomainError } from '@app/domain';
 
 export {
   importJurisdiction,
   type JurisdictionChanges,
-  type JurisdictionImportAudit,
   type JurisdictionImportMode,
   type JurisdictionImportResult,
 } from './jurisdiction-import';
@@ -31,8 +30,11 @@ export interface NewElection {
  * Creates an election under the rule pack in force for its state and day, in the zone that pack's
  * law uses (issue 11): a pack named that is not the one in force on election day, or a zone the
  * pack does not use, is refused naming the field, so no election is judged under the wrong law.
+ * Audited (`ELECTION_CREATED`) as the stores' actor.
  */
-export async function createElection(manager: EntityManager, packs: RulePackRegistry, input: NewElection, now: number): Promise<ElectionEntity> {
+export async function createElection(s: ActorStores, packs: RulePackRegistry, input: NewElection, now: number): Promise<ElectionEntity> {
+  requirePermission(s.actor, 'create_election');
+  if ((await s.elections.get(input.id)) !== null) throw new DomainError('conflict', `election ${input.id} exists`, {}, [{ field: 'id', message: 'is taken' }]);
   const problems = electionPackProblems(packs, input);
   if (problems.length > 0) throw new DomainError('invalid_input', problems.map((p) => p.message).join(' '), {}, problems);
   const pack = packs.select(input.state, input.electionDay);
@@ -50,6 +52,18 @@ export async function createElection(manager: EntityManager, packs: RulePackRegi
     rulesVersion: 1,
     createdAt: now,
   });
-  await manager.insert(ElectionEntity, election);
+  await s.elections.insert(election);
+  await s.election(election.id).audit.append({
+    event: 'ELECTION_CREATED',
+    payload: { name: election.name, state: election.state, electionDay: election.electionDay, timeZone: election.timeZone, rulePackId: election.rulePackId, electionType: election.electionType, federal: election.federal },
+    at: now,
+  });
+  return election;
+}
+
+/** An election and its jurisdiction in one go (the demo, tests and benchmarks set one up so), as the stores' actor. */
+export async function setUpElection(s: ActorStores, packs: RulePackRegistry, input: NewElection, bundle: JurisdictionBundle, now: number): Promise<ElectionEntity> {
+  const election = await createElection(s, packs, input, now);
+  await importJurisdiction(s.election(election.id), bundle, { now });
   return election;
 }

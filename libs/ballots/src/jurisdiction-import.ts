@@ -1,18 +1,5 @@
-import { Jurisdiction, type JurisdictionBundle, type StaffActor, DomainError } from '@app/domain';
-import {
-  appendAudit,
-  BallotEntity,
-  bumpRulesVersion,
-  CountyHoursEntity,
-  ContestEntity,
-  CountyEntity,
-  DistrictEntity,
-  PrecinctDistrictEntity,
-  PrecinctEntity,
-  VoterEntity,
-  VoterImportEntity,
-} from '@app/persistence';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { DomainError, Jurisdiction, requirePermission, type JurisdictionBundle } from '@app/domain';
+import { ContestEntity, CountyEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity, type ElectionStores, type JurisdictionStore } from '@app/persistence';
 
 /** What an import did to one kind of row. */
 export interface JurisdictionChanges {
@@ -50,13 +37,6 @@ export interface JurisdictionImportResult {
   readonly changed: boolean;
 }
 
-/** Who imports, and when: with it, an import that changes anything appends `JURISDICTION_IMPORTED` to the audit chain. */
-export interface JurisdictionImportAudit {
-  readonly actor: Pick<StaffActor, 'id' | 'role'>;
-  readonly now: number;
-}
-
-const CHUNK = 200;
 /** Ids listed in an error message or an audit entry, at most. */
 const LISTED = 50;
 
@@ -122,17 +102,19 @@ function duplicates(kind: string, ids: readonly string[]): string[] {
  *   to put back; an auditor finds no ballot pointing at something that is gone.
  * - Either way, moving a precinct that ballots or voters are in to another county is refused
  *   (they would no longer agree with it).
- * - Importing the same bundle again changes nothing and writes nothing. With `audit`, an import
- *   that changes anything appends `JURISDICTION_IMPORTED` (counts, and the ids changed).
+ * - Importing the same bundle again changes nothing and writes nothing. An import that changes
+ *   anything appends `JURISDICTION_IMPORTED` (counts, and the ids changed), as the stores' actor.
+ * The jurisdiction is the state's: the stores must reach every county.
  */
 export async function importJurisdiction(
-  manager: EntityManager,
-  electionId: string,
+  e: ElectionStores,
   bundle: JurisdictionBundle,
-  options: { readonly mode?: JurisdictionImportMode; readonly audit?: JurisdictionImportAudit } = {},
+  options: { readonly mode?: JurisdictionImportMode; readonly now: number },
 ): Promise<JurisdictionImportResult> {
+  requirePermission(e.scope.actor, 'import_jurisdiction');
+  const store = e.jurisdiction();
+  const electionId = e.electionId;
   const mode = options.mode ?? 'merge';
-  const audit = options.audit;
   try {
     new Jurisdiction(bundle);
   } catch (error) {
@@ -148,7 +130,7 @@ export async function importJurisdiction(
   if (twice.length > 0) throw new DomainError('invalid_input', `the bundle lists some ids twice: ${twice.join('; ')}`);
 
   const counties = diff(
-    await manager.findBy(CountyEntity, { electionId }),
+    await store.rows('counties'),
     bundle.counties.map((c) =>
       Object.assign(new CountyEntity(), {
         electionId,
@@ -168,24 +150,24 @@ export async function importJurisdiction(
       a.name === b.name && a.officeName === b.officeName && a.officeAddress === b.officeAddress && a.officeHours === b.officeHours && a.officePhone === b.officePhone && a.officeEmail === b.officeEmail,
   );
   const districts = diff(
-    await manager.findBy(DistrictEntity, { electionId }),
+    await store.rows('districts'),
     bundle.districts.map((d) => Object.assign(new DistrictEntity(), { electionId, id: d.id, kind: d.kind, name: d.name })),
     (d) => d.id,
     (a, b) => a.kind === b.kind && a.name === b.name,
   );
   const precincts = diff(
-    await manager.findBy(PrecinctEntity, { electionId }),
+    await store.rows('precincts'),
     bundle.precincts.map((p) => Object.assign(new PrecinctEntity(), { electionId, id: p.id, countyCode: p.countyCode, name: p.id })),
     (p) => p.id,
     (a, b) => a.countyCode === b.countyCode && a.name === b.name,
   );
   const contests = diff(
-    await manager.findBy(ContestEntity, { electionId }),
+    await store.rows('contests'),
     bundle.contests.map((c, i) => Object.assign(new ContestEntity(), { electionId, id: c.id, districtId: c.districtId, name: c.name, ballotOrder: i })),
     (c) => c.id,
     (a, b) => a.districtId === b.districtId && a.name === b.name && a.ballotOrder === b.ballotOrder,
   );
-  const storedLinks = await manager.findBy(PrecinctDistrictEntity, { electionId });
+  const storedLinks = await store.links();
   // Each listed precinct lists all its districts; in a merge, precincts left out keep theirs.
   const listedPrecincts = new Set(bundle.precincts.map((p) => p.id));
   const links = diff(
@@ -196,7 +178,7 @@ export async function importJurisdiction(
   );
 
   const removing = mode === 'replace';
-  await refuseRemovingWhatIsUsed(manager, electionId, {
+  await refuseRemovingWhatIsUsed(store, {
     counties: removing ? counties.absent : [],
     districts: removing ? districts.absent : [],
     precincts: removing ? precincts.absent : [],
@@ -206,9 +188,9 @@ export async function importJurisdiction(
   });
 
   // Parents before children; removals last, children first.
-  await insertRows(manager, CountyEntity, counties.inserts);
+  await store.insert('counties', counties.inserts);
   for (const { after: c } of counties.updates) {
-    await manager.update(CountyEntity, { electionId, code: c.code }, {
+    await store.update('counties', c, {
       name: c.name,
       officeName: c.officeName,
       officeAddress: c.officeAddress,
@@ -217,19 +199,19 @@ export async function importJurisdiction(
       officeEmail: c.officeEmail,
     });
   }
-  await insertRows(manager, DistrictEntity, districts.inserts);
-  for (const { after: d } of districts.updates) await manager.update(DistrictEntity, { electionId, id: d.id }, { kind: d.kind, name: d.name });
-  await insertRows(manager, PrecinctEntity, precincts.inserts);
-  for (const { after: p } of precincts.updates) await manager.update(PrecinctEntity, { electionId, id: p.id }, { countyCode: p.countyCode, name: p.name });
-  await insertRows(manager, ContestEntity, contests.inserts);
-  for (const { after: c } of contests.updates) await manager.update(ContestEntity, { electionId, id: c.id }, { districtId: c.districtId, name: c.name, ballotOrder: c.ballotOrder });
-  for (const l of links.absent) await manager.delete(PrecinctDistrictEntity, { electionId, precinctId: l.precinctId, districtId: l.districtId });
-  await insertRows(manager, PrecinctDistrictEntity, links.inserts);
+  await store.insert('districts', districts.inserts);
+  for (const { after: d } of districts.updates) await store.update('districts', d, { kind: d.kind, name: d.name });
+  await store.insert('precincts', precincts.inserts);
+  for (const { after: p } of precincts.updates) await store.update('precincts', p, { countyCode: p.countyCode, name: p.name });
+  await store.insert('contests', contests.inserts);
+  for (const { after: c } of contests.updates) await store.update('contests', c, { districtId: c.districtId, name: c.name, ballotOrder: c.ballotOrder });
+  for (const l of links.absent) await store.removeLink(l);
+  await store.insertLinks(links.inserts);
   if (removing) {
-    for (const c of contests.absent) await manager.delete(ContestEntity, { electionId, id: c.id });
-    for (const p of precincts.absent) await manager.delete(PrecinctEntity, { electionId, id: p.id });
-    for (const d of districts.absent) await manager.delete(DistrictEntity, { electionId, id: d.id });
-    for (const c of counties.absent) await manager.delete(CountyEntity, { electionId, code: c.code });
+    for (const c of contests.absent) await store.remove('contests', c);
+    for (const p of precincts.absent) await store.remove('precincts', p);
+    for (const d of districts.absent) await store.remove('districts', d);
+    for (const c of counties.absent) await store.remove('counties', c);
   }
 
   // A precinct whose districts changed has a new ballot style; a new precinct is not a change of style.
@@ -251,18 +233,12 @@ export async function importJurisdiction(
     changed: links.inserts.length + links.absent.length > 0 || [counties, districts, precincts, contests].some((d) => d.inserts.length + d.updates.length + (removing ? d.absent.length : 0) > 0),
   };
   // Ballot styles and counties are the election's rules: every cache reloads them at its next use.
-  if (result.changed) await bumpRulesVersion(manager, electionId);
-  if (audit !== undefined && result.changed) {
+  if (result.changed) {
+    await store.bumpRulesVersion();
     const ids = <T>(rows: readonly T[], key: (row: T) => string) => rows.map(key).sort().slice(0, LISTED);
     const updatedIds = <T>(rows: readonly { readonly after: T }[], key: (row: T) => string) => ids(rows.map((r) => r.after), key);
-    await appendAudit(manager, {
-      electionId,
-      ballotId: null,
-      actorId: audit.actor.id,
-      actorRole: audit.actor.role,
+    await e.audit.append({
       event: 'JURISDICTION_IMPORTED',
-      fromState: null,
-      toState: null,
       payload: {
         mode,
         ...result.changes,
@@ -281,35 +257,14 @@ export async function importJurisdiction(
           contests: removing ? ids(contests.absent, (c) => c.id) : [],
         },
       },
-      at: new Date(audit.now).toISOString(),
+      at: options.now,
     });
   }
   return result;
 }
 
-async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).execute();
-}
-
-/** Distinct values of the property `column` among rows of `entity` in the election whose `column` is one of `values`. */
-async function usedAmong<T extends ObjectLiteral>(manager: EntityManager, entity: new () => T, column: keyof T & string, electionId: string, values: readonly string[]): Promise<Set<string>> {
-  const used = new Set<string>();
-  for (let i = 0; i < values.length; i += CHUNK) {
-    const rows = await manager
-      .createQueryBuilder(entity, 'r')
-      .select(`r.${column}`, 'value')
-      .where('r.electionId = :electionId', { electionId })
-      .andWhere(`r.${column} IN (:...values)`, { values: values.slice(i, i + CHUNK) })
-      .groupBy(`r.${column}`)
-      .getRawMany<{ value: string }>();
-    for (const row of rows) used.add(row.value);
-  }
-  return used;
-}
-
 async function refuseRemovingWhatIsUsed(
-  manager: EntityManager,
-  electionId: string,
+  store: JurisdictionStore,
   d: {
     /** Rows about to be deleted. */
     counties: readonly CountyEntity[];
@@ -327,10 +282,7 @@ async function refuseRemovingWhatIsUsed(
   const moved = d.moved;
   const checkPrecincts = [...d.precincts.map((p) => p.id), ...moved.map((u) => u.after.id)];
   if (checkPrecincts.length > 0) {
-    const inUse = new Set([
-      ...(await usedAmong(manager, BallotEntity, 'precinctId', electionId, checkPrecincts)),
-      ...(await usedAmong(manager, VoterEntity, 'precinctId', electionId, checkPrecincts)),
-    ]);
+    const inUse = await store.precinctsInUse(checkPrecincts);
     const removedUsed = d.precincts.map((p) => p.id).filter((id) => inUse.has(id));
     if (removedUsed.length > 0) problems.push({ field: 'precincts', message: `left out, but ballots or voters are in them: ${listed(removedUsed)}` });
     const movedUsed = moved.filter((u) => inUse.has(u.after.id));
@@ -342,36 +294,14 @@ async function refuseRemovingWhatIsUsed(
   // Counties left out: ballots, voters, an import of their roll, or a certification.
   const absentCounties = d.counties.map((c) => c.code);
   if (absentCounties.length > 0) {
-    const inUse = new Set([
-      ...(await usedAmong(manager, BallotEntity, 'countyCode', electionId, absentCounties)),
-      ...(await usedAmong(manager, VoterEntity, 'countyCode', electionId, absentCounties)),
-      ...(await usedAmong(manager, VoterImportEntity, 'countyCode', electionId, absentCounties)),
-      ...(await usedAmong(manager, CountyHoursEntity, 'countyCode', electionId, absentCounties)),
-      ...d.counties.filter((c) => c.certifiedAt !== null).map((c) => c.code),
-    ]);
+    const inUse = new Set([...(await store.countiesInUse(absentCounties)), ...d.counties.filter((c) => c.certifiedAt !== null).map((c) => c.code)]);
     const used = absentCounties.filter((code) => inUse.has(code));
     if (used.length > 0) problems.push({ field: 'counties', message: `left out, but ballots, voters, a roll import, their own hours or a certification name them: ${listed(used)}` });
   }
 
   // Districts and contests left out that were on the ballot of a ballot taken in.
   if (d.districts.length + d.contests.length > 0) {
-    const ballotPrecincts = new Set<string>();
-    const cast = await manager
-      .createQueryBuilder(BallotEntity, 'b')
-      .select('b.precinctId', 'precinct')
-      .where('b.electionId = :electionId', { electionId })
-      .andWhere('b.precinctId IS NOT NULL')
-      .groupBy('b.precinctId')
-      .getRawMany<{ precinct: string }>();
-    for (const row of cast) ballotPrecincts.add(row.precinct);
-    const registered = await manager
-      .createQueryBuilder(BallotEntity, 'b')
-      .innerJoin(VoterEntity, 'v', 'v.electionId = b.electionId AND v.voterId = b.matchedVoterId')
-      .select('v.precinctId', 'precinct')
-      .where('b.electionId = :electionId', { electionId })
-      .groupBy('v.precinctId')
-      .getRawMany<{ precinct: string }>();
-    for (const row of registered) ballotPrecincts.add(row.precinct);
+    const ballotPrecincts = await store.precinctsOnABallot();
     const onABallot = new Set(d.storedLinks.filter((l) => ballotPrecincts.has(l.precinctId)).map((l) => l.districtId));
     const districtsUsed = d.districts.map((x) => x.id).filter((id) => onABallot.has(id));
     if (districtsUsed.length > 0) problems.push({ field: 'districts', message: `left out, but on the ballot of ballots taken in: ${listed(districtsUsed)}` });

@@ -1,6 +1,6 @@
-import { forbiddenCharacter } from '@app/domain';
-import { Transform } from 'class-transformer';
-import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
+import { DomainError, forbiddenCharacter } from '@app/domain';
+import { plainToInstance, Transform } from 'class-transformer';
+import { isEmail, registerDecorator, validateSync, type ValidationError, type ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** A real calendar date written `YYYY-MM-DD` (2021-02-30 is refused). */
@@ -124,4 +124,37 @@ export function OnlyForUocava(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown, args) => value !== true || (args?.object as { kind?: unknown } | undefined)?.kind === 'uocava',
       },
     });
+}
+
+/** A field that failed, named as a person would find it: `counties[2].office.phone`. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix === '' ? error.property : `${prefix}.${error.property}`;
+    return [...Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(error.property, field) })), ...problemsOf(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates an input (a JSON body, a form, a file the CLI read) against its DTO, refusing unknown
+ * fields; the same rules at every edge. Each problem names its field, nested ones by their path.
+ */
+export function checkInput<T extends object>(dto: new () => T, raw: unknown): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: FieldProblem[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: [{ field: '(root)', message: 'must be a JSON object' }] };
+  const value = plainToInstance(dto, raw);
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  return errors.length === 0 ? { ok: true, value } : { ok: false, problems: problemsOf(errors) };
+}
+
+/** `checkInput`, or a DomainError (invalid_input) listing the first problems, each by its field. */
+export function validInput<T extends object>(dto: new () => T, raw: unknown, what: string): T {
+  const checked = checkInput(dto, raw);
+  if (checked.ok) return checked.value;
+  const shown = checked.problems.slice(0, 20);
+  const more = checked.problems.length - shown.length;
+  throw new DomainError('invalid_input', `${what}: ${shown.map((p) => (p.message.includes(p.field) ? p.message : `${p.field}: ${p.message}`)).join('; ')}${more > 0 ? `; and ${more} more` : ''}`, {}, shown);
 }

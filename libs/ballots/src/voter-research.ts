@@ -1,6 +1,5 @@
-import { nameKey, type StaffActor, DomainError } from '@app/domain';
-import { rollByNameAndBirth, searchRoll, VoterEntity, type RollRecord, type TransactionRunner } from '@app/persistence';
-import type { EntityManager } from 'typeorm';
+import { DomainError, nameKey, requirePermission, type StaffActor } from '@app/domain';
+import type { RollRecord, Stores, VoterStore } from '@app/persistence';
 import type { BallotTransitions } from './ballot-transitions';
 
 /** What a clerk searches the roll by; empty fields are left out. */
@@ -40,23 +39,22 @@ export const ROLL_SEARCH_LIMIT = 25;
  */
 export class VoterResearch {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly transitions: BallotTransitions,
   ) {}
 
   search(actor: StaffActor, ballotId: string, input: RollSearchInput): Promise<RollSearchResult> {
-    return this.tx.read(async (m) => {
-      const ballot = await this.transitions.loadInScope(m, actor, ballotId);
+    requirePermission(actor, 'research_roll');
+    return this.stores.read(actor, async (s) => {
+      const { ballot, stores: e } = await this.transitions.reach(s, ballotId);
       const given = (Object.values(input) as (string | undefined)[]).some((v) => v !== undefined && v.trim() !== '');
       const criteria: RollSearchInput = given ? trimmed(input) : { lastName: ballot.lastName, dateOfBirth: ballot.dateOfBirth };
       const lastNameKey = criteria.lastName === undefined ? undefined : nameKey(criteria.lastName);
       if (criteria.voterId === undefined && (lastNameKey === undefined || lastNameKey.length < 2)) {
         throw new DomainError('invalid_input', 'search by a voter id, or by at least two letters of a last name', {}, [{ field: 'lastName', message: 'give at least two letters of the last name, or a voter id' }]);
       }
-      const rows = await searchRoll(
-        m,
+      const rows = await e.voters.searchRoll(
         {
-          electionId: ballot.electionId,
           lastNameKey,
           firstNameKey: criteria.firstName === undefined ? undefined : nameKey(criteria.firstName),
           dateOfBirth: criteria.dateOfBirth,
@@ -94,12 +92,12 @@ export interface IntakeMatch {
  * on the roll with the same date of birth; else the one registration on the roll (not removed)
  * with the affirmation's names and date of birth. Anything else is left to the clerk's research.
  */
-export async function matchAtIntake(m: EntityManager, input: { readonly electionId: string; readonly claimedVoterId: string | null; readonly firstName: string; readonly lastName: string; readonly dateOfBirth: string }): Promise<IntakeMatch | null> {
+export async function matchAtIntake(voters: VoterStore, input: { readonly claimedVoterId: string | null; readonly firstName: string; readonly lastName: string; readonly dateOfBirth: string }): Promise<IntakeMatch | null> {
   if (input.claimedVoterId !== null) {
-    const voter = await m.findOneBy(VoterEntity, { electionId: input.electionId, voterId: input.claimedVoterId });
+    const voter = await voters.forDecision(input.claimedVoterId);
     if (voter !== null && voter.dateOfBirth === input.dateOfBirth) return { voterId: voter.voterId, note: 'Intake: the voter id on the affirmation is on the roll with the same date of birth.' };
   }
-  const found = await rollByNameAndBirth(m, input.electionId, nameKey(input.lastName), nameKey(input.firstName), input.dateOfBirth, 2);
+  const found = await voters.matchingNameAndBirth(nameKey(input.lastName), nameKey(input.firstName), input.dateOfBirth, 2);
   const only = found.length === 1 ? found[0] : undefined;
   return only === undefined ? null : { voterId: only, note: 'Intake: the only registration on the roll with this name and date of birth.' };
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { UsersService } from '@app/auth';
-import { createElection, importJurisdiction, type BallotIntake, type BallotTransitions, type IntakeInput } from '@app/ballots';
+import { setUpElection, type BallotIntake, type BallotTransitions, type IntakeInput } from '@app/ballots';
 import type { IssuedReason, RegistrationStatus, Role } from '@app/domain';
 import type { BallotCommand } from '@app/lifecycle';
-import { ElectionEntity, VoterEntity, type BallotEntity, type TransactionRunner } from '@app/persistence';
+import { VoterEntity, type BallotEntity, type Stores } from '@app/persistence';
 import type { RulePackRegistry } from '@app/rules';
 import { demoJurisdiction } from './demo-jurisdiction';
 import { picker, seededRandom } from './random';
-import { type Clock, type StaffActor } from '@app/domain';
+import { SYSTEM_ACTOR, type Clock, type StaffActor } from '@app/domain';
 
 export const DEMO_ELECTION_ID = 'ga-2020-general';
 /** The demo runs in election week: the service's clock starts here unless CLOCK_AT says otherwise. */
@@ -17,7 +17,7 @@ const SECOND_SURNAMES = ['Okafor', 'Castillo', 'Haddad', 'Kowalski', 'Moreau'] a
 export const DEMO_CLOCK_START = '2020-11-05T10:00:00-05:00';
 
 export interface DemoDeps {
-  readonly tx: TransactionRunner;
+  readonly stores: Stores;
   readonly packs: RulePackRegistry;
   readonly intake: BallotIntake;
   readonly transitions: BallotTransitions;
@@ -75,14 +75,13 @@ function demoPassword(): string {
  * nothing, when the demo election is already there.
  */
 export async function seedDemo(deps: DemoDeps, options: { voters: number; ballots: number }): Promise<DemoSummary | null> {
-  if ((await deps.tx.read((m) => m.findOneBy(ElectionEntity, { id: DEMO_ELECTION_ID }))) !== null) return null;
+  if ((await deps.stores.read(SYSTEM_ACTOR, (s) => s.elections.get(DEMO_ELECTION_ID))) !== null) return null;
   const random = seededRandom(2020_11_03);
   const pick = picker(random);
   const bundle = demoJurisdiction();
-  await deps.tx.run(async (m) => {
-    await createElection(m, deps.packs, { id: DEMO_ELECTION_ID, name: 'Georgia General Election, 3 November 2020 (demo)', state: 'GA', electionDay: '2020-11-03', rulePackId: 'GA-2020' }, deps.clock.now());
-    await importJurisdiction(m, DEMO_ELECTION_ID, bundle);
-  });
+  await deps.stores.write(SYSTEM_ACTOR, (s) =>
+    setUpElection(s, deps.packs, { id: DEMO_ELECTION_ID, name: 'Georgia General Election, 3 November 2020 (demo)', state: 'GA', electionDay: '2020-11-03', rulePackId: 'GA-2020' }, bundle, deps.clock.now()),
+  );
 
   // Voters, spread over the precincts.
   const voters: VoterEntity[] = [];
@@ -109,9 +108,7 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
   }
   for (let i = 0; i < voters.length; i += 10_000) {
     const slice = voters.slice(i, i + 10_000);
-    await deps.tx.run(async (m) => {
-      for (let j = 0; j < slice.length; j += 500) await m.insert(VoterEntity, slice.slice(j, j + 500));
-    });
+    await deps.stores.write(SYSTEM_ACTOR, (s) => s.election(DEMO_ELECTION_ID).voters.add(slice));
   }
 
   // Staff: a state admin and observer; a clerk, a second clerk and a supervisor in four counties.
@@ -128,7 +125,7 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
     );
   }
   for (const c of credentials) {
-    await deps.users.create({ username: c.username, displayName: c.username, password: c.password, role: c.role, countyCode: c.countyCode });
+    await deps.users.create(SYSTEM_ACTOR, { username: c.username, displayName: c.username, password: c.password, role: c.role, countyCode: c.countyCode });
   }
 
   // Ballots, each driven to its target state through the lifecycle; half of them in the four
@@ -181,7 +178,7 @@ export async function seedDemo(deps: DemoDeps, options: { voters: number; ballot
     };
     if (needsCure) {
       // The voter has no ID on file either, so the rules call for an ID cure.
-      await deps.tx.run((m) => m.update(VoterEntity, { electionId: DEMO_ELECTION_ID, voterId: voter.voterId }, { idOnFile: false }));
+      await deps.stores.write(SYSTEM_ACTOR, (s) => s.election(DEMO_ELECTION_ID).voters.setIdOnFile(voter.voterId, false));
     }
     const ballot = await deps.intake.intake(SEEDER, input);
     const final = await drive(deps, ballot, target);

@@ -9,3 +9,4 @@ export * from './actor';
 export * from './clock';
 export * from './ids';
 export * from './permissions';
+export * from './audit-events';

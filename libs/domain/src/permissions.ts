@@ -81,9 +81,10 @@ export const PERMISSIONS: { readonly [R in ActorRole]: readonly Action[] } = {
   supervisor: SUPERVISOR,
   admin: [...SUPERVISOR, 'reopen_county', 'create_election', 'import_jurisdiction', 'import_roll', 'manage_users', 'dispatch_notices'],
   observer: ['read_ballots', 'read_reports', 'verify_audit'],
-  // The service itself: imports and intake run without a named person, the intake's timeliness
-  // check proposes rejections (a supervisor still confirms), the sweep applies missed deadlines.
-  system: ['read_ballots', 'intake', 'read_reports', 'export_letters', 'import_jurisdiction', 'import_roll', 'dispatch_notices', 'verify_audit', 'PROPOSE_REJECTION', 'DEADLINE_PASSED'],
+  // The service itself: imports, intake and the first accounts (the demo, `create-user`) run
+  // without a named person, the intake's timeliness check proposes rejections (a supervisor still
+  // confirms), the sweep applies missed deadlines.
+  system: ['read_ballots', 'intake', 'read_reports', 'export_letters', 'create_election', 'import_jurisdiction', 'import_roll', 'manage_users', 'dispatch_notices', 'verify_audit', 'PROPOSE_REJECTION', 'DEADLINE_PASSED'],
 };
 
 /** Roles that act within one county; every other role reaches every county. */

@@ -51,3 +51,8 @@ export const REFUSAL_CODES = [
   'proposal_no_longer_holds',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** Whether a status is final (counted or rejected): what "outstanding" is not. */
+export function isFinal(status: string): boolean {
+  return (FINAL_STATES as readonly string[]).includes(status);
+}

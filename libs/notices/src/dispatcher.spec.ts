@@ -1,10 +1,10 @@
 import { chooseChannel, NoticeDispatcher, scrubDetail } from './dispatcher';
 import { parseVoterNotice, portalUrlFrom } from './notice-context';
-import type { TransactionRunner } from '@app/persistence';
+import type { Stores } from '@app/persistence';
 
 describe('the dispatcher\'s rules', () => {
   const dispatcher = (options: { backoffBaseMs?: number; backoffCapMs?: number } = {}) =>
-    new NoticeDispatcher({} as TransactionRunner, { email: { send: jest.fn(), close: jest.fn() }, sms: { send: jest.fn() } }, { now: () => 0 }, { publicUrl: 'https://x', ...options });
+    new NoticeDispatcher({} as Stores, { email: { send: jest.fn(), close: jest.fn() }, sms: { send: jest.fn() } }, { now: () => 0 }, { publicUrl: 'https://x', ...options });
 
   it('backs off 60 s after the first failure, doubling, capped at an hour', () => {
     const d = dispatcher();
@@ -13,7 +13,7 @@ describe('the dispatcher\'s rules', () => {
   });
 
   it('refuses a maxAttempts below one', () => {
-    expect(() => new NoticeDispatcher({} as TransactionRunner, { email: { send: jest.fn(), close: jest.fn() }, sms: { send: jest.fn() } }, { now: () => 0 }, { publicUrl: 'https://x', maxAttempts: 0 })).toThrow(/maxAttempts/);
+    expect(() => new NoticeDispatcher({} as Stores, { email: { send: jest.fn(), close: jest.fn() }, sms: { send: jest.fn() } }, { now: () => 0 }, { publicUrl: 'https://x', maxAttempts: 0 })).toThrow(/maxAttempts/);
   });
 
   it('chooses email, else a text message, else a letter', () => {

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { BallotEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type TransactionRunner } from '@app/persistence';
-import type { EntityManager } from 'typeorm';
+import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type NoticeStore, type OutboxEntity, type Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
 import { type Clock } from '@app/domain';
 
-export const VOTER_NOTICE = 'voter_notice';
+export { VOTER_NOTICE };
 
 export interface DispatcherOptions {
   /** PUBLIC_URL: the portal link in notices is `${publicUrl}/portal`. */
@@ -63,7 +61,7 @@ export class NoticeDispatcher {
   private readonly log: StructuredLog;
 
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     private readonly transports: { readonly email: EmailTransport; readonly sms: SmsProvider },
     private readonly clock: Clock,
     options: DispatcherOptions,
@@ -84,47 +82,34 @@ export class NoticeDispatcher {
   /** Processes up to `limit` due notices, oldest first. */
   async runOnce(limit = 100): Promise<DispatchCounts> {
     const now = this.clock.now();
-    const due = await this.tx.read((m) =>
-      m
-        .getRepository(OutboxEntity)
-        .createQueryBuilder('o')
-        .where('o.kind = :kind', { kind: VOTER_NOTICE })
-        .andWhere("o.status = 'pending'")
-        .andWhere('(o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)', { now })
-        .orderBy('o.created_at', 'ASC')
-        .addOrderBy('o.id', 'ASC')
-        .limit(limit)
-        .getMany(),
-    );
+    const due = await this.stores.noticesRead((n) => n.due(now, limit));
     const counts: Record<RowOutcome, number> = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
-    const contexts = new NoticeContexts(this.tx.dataSource.manager, this.portalUrl, now);
+    const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now)));
     for (const row of due) counts[await this.process(row, contexts)] += 1;
     return counts;
   }
 
   private async process(row: OutboxEntity, contexts: NoticeContexts): Promise<RowOutcome> {
     const notice = parseVoterNotice(row.payload);
-    const ballot = row.ballotId === null ? null : await this.tx.read((m) => m.findOneBy(BallotEntity, { id: row.ballotId ?? '' }));
+    const ballot = row.ballotId === null ? null : await this.stores.noticesRead((n) => n.ballot(row.ballotId ?? ''));
     if (notice === null || ballot === null) {
       // Not a notice this version can write, or its ballot is gone: a bug to look at, never a retry loop.
       const reason = notice === null ? 'the payload is not a voter notice this version knows' : 'the ballot is not found';
-      const marked = await this.tx.run((m) => this.finish(m, row.id, 'pending', { status: 'failed', attempts: row.attempts, processedAt: this.clock.now(), lastError: reason }));
+      const marked = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'failed', attempts: row.attempts, processedAt: this.clock.now(), lastError: reason }));
       this.log({ msg: 'voter notice not sendable', outboxId: row.id, reason });
       return marked ? 'failed' : 'skipped';
     }
     const channel = chooseChannel(ballot);
     if (channel === 'letter') {
-      const marked = await this.tx.run((m) =>
-        this.finish(m, row.id, 'pending', { status: 'letter', channel: 'letter', processedAt: this.clock.now() }),
-      );
+      const marked = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'letter', channel: 'letter', processedAt: this.clock.now() }));
       if (marked) this.log({ msg: 'voter notice for the letter list', outboxId: row.id });
       return marked ? 'letters' : 'skipped';
     }
-    const context = await this.tx.read(() => contexts.of(ballot, notice));
+    const context = await this.stores.noticesRead(() => contexts.of(ballot, notice));
     const rendered = renderNotice(notice, context, ballot.language);
 
     // The claim: only if the row is still as read (pending, same attempts), so exactly one dispatcher sends it.
-    const claimed = await this.tx.run((m) => this.finish(m, row.id, 'pending', { status: 'sending', channel }, row.attempts));
+    const claimed = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'sending', channel }, row.attempts));
     if (!claimed) return 'skipped';
 
     const recipient = (channel === 'email' ? ballot.contactEmail : ballot.contactPhone) ?? '';
@@ -138,18 +123,18 @@ export class NoticeDispatcher {
     const at = this.clock.now();
     const attempts = row.attempts + 1;
     if (receipt !== null) {
-      await this.tx.run(async (m) => {
-        await this.recordAttempt(m, row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
-        await this.finish(m, row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null });
+      await this.stores.noticesWrite(async (n) => {
+        await n.recordAttempt(row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
+        await this.finish(n, row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null });
       });
       this.log({ msg: 'voter notice sent', outboxId: row.id, channel, attempts });
       return 'sent';
     }
     const givenUp = attempts >= this.maxAttempts;
     const nextAttemptAt = givenUp ? null : at + this.backoffAfter(attempts);
-    await this.tx.run(async (m) => {
-      await this.recordAttempt(m, row.id, channel, at, 'failed', error);
-      await this.finish(m, row.id, 'sending', { status: givenUp ? 'failed' : 'pending', attempts, nextAttemptAt, lastError: error, ...(givenUp ? { processedAt: at } : {}) });
+    await this.stores.noticesWrite(async (n) => {
+      await n.recordAttempt(row.id, channel, at, 'failed', error);
+      await this.finish(n, row.id, 'sending', { status: givenUp ? 'failed' : 'pending', attempts, nextAttemptAt, lastError: error, ...(givenUp ? { processedAt: at } : {}) });
     });
     this.log({ msg: givenUp ? 'voter notice failed: attempts exhausted' : 'voter notice failed: will retry', outboxId: row.id, channel, attempts, nextAttemptAt, error });
     return givenUp ? 'failed' : 'retried';
@@ -162,15 +147,8 @@ export class NoticeDispatcher {
   }
 
   /** A conditional update from `from`: false when the row was no longer in that state (someone else has it). */
-  private async finish(manager: EntityManager, id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
-    const update = manager.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
-    if (attempts !== undefined) update.andWhere('attempts = :attempts', { attempts });
-    const result = await update.execute();
-    return result.affected === 1;
-  }
-
-  private async recordAttempt(manager: EntityManager, outboxId: string, channel: NoticeChannel, at: number, outcome: 'sent' | 'failed', detail: string | null): Promise<void> {
-    await manager.insert(NoticeAttemptEntity, { id: randomUUID(), outboxId, channel, attemptedAt: at, outcome, detail });
+  private finish(store: NoticeStore, id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
+    return store.move(id, from, changes, attempts);
   }
 }
 

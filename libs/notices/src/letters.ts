@@ -1,11 +1,9 @@
-import { toCsv } from '@app/ballots';
-import type { VoterLanguage } from '@app/domain';
+import { countyScopeOf, reachesCounty, requirePermission, type StaffActor, type VoterLanguage } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import { BallotEntity, OutboxEntity, type TransactionRunner } from '@app/persistence';
-import type { DataSource } from 'typeorm';
-import { VOTER_NOTICE } from './dispatcher';
+import type { NoticeStore, Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { renderNotice } from './templates';
+import { toCsv } from '@app/reports';
 
 /** One notice to print and mail: the voter gave neither an email address nor a phone. */
 export interface LetterRow {
@@ -50,31 +48,10 @@ export interface LetterRenderOptions {
  * server is configured and the dispatcher does not run. Conditional on `pending`, like the
  * dispatcher's own step, so the two never disagree. Returns how many moved.
  */
-export async function markLetters(tx: TransactionRunner, electionId: string, now: number): Promise<number> {
-  return tx.run(async (m) => {
-    const candidates = await m
-      .getRepository(OutboxEntity)
-      .createQueryBuilder('o')
-      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
-      .where('o.kind = :kind', { kind: VOTER_NOTICE })
-      .andWhere("o.status = 'pending'")
-      .andWhere('b.election_id = :electionId', { electionId })
-      .andWhere("(b.contact_email IS NULL OR TRIM(b.contact_email) = '')")
-      .andWhere("(b.contact_phone IS NULL OR TRIM(b.contact_phone) = '')")
-      .getMany();
-    const ids = candidates.filter((o) => parseVoterNotice(o.payload) !== null).map((o) => o.id);
-    let moved = 0;
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const result = await m
-        .createQueryBuilder()
-        .update(OutboxEntity)
-        .set({ status: 'letter', channel: 'letter', processedAt: now })
-        .where("id IN (:...chunk) AND status = 'pending'", { chunk })
-        .execute();
-      moved += result.affected ?? 0;
-    }
-    return moved;
+export async function markLetters(stores: Stores, electionId: string, now: number): Promise<number> {
+  return stores.noticesWrite(async (n) => {
+    const candidates = await n.pendingWithoutContact(electionId);
+    return n.markLetters(candidates.filter((o) => parseVoterNotice(o.payload) !== null).map((o) => o.id), now);
   });
 }
 
@@ -83,23 +60,31 @@ export async function markLetters(tx: TransactionRunner, electionId: string, now
  * rendered in the voter's language. The mailing address is read here because it is what a letter
  * needs; it is written only to the list, never to a log.
  */
-export async function letterList(dataSource: DataSource, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<LetterRow[]> {
-  const query = dataSource
-    .getRepository(OutboxEntity)
-    .createQueryBuilder('o')
-    .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
-    .where('o.kind = :kind', { kind: VOTER_NOTICE })
-    .andWhere("o.status = 'letter'")
-    .andWhere('b.election_id = :electionId', { electionId });
-  if (countyCode !== undefined) query.andWhere('b.county_code = :countyCode', { countyCode });
-  const outbox = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getMany();
-  const ballots = new Map<string, BallotEntity>();
-  const ids = [...new Set(outbox.map((o) => o.ballotId).filter((id): id is string => id !== null))];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const b of await dataSource.getRepository(BallotEntity).createQueryBuilder('b').where('b.id IN (:...chunk)', { chunk }).getMany()) ballots.set(b.id, b);
-  }
-  const contexts = new NoticeContexts(dataSource.manager, portalUrlFrom(options.publicUrl), options.now);
+export async function letterList(stores: Stores, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<LetterRow[]> {
+  return stores.noticesRead((n) => letterRows(n, electionId, countyCode, options));
+}
+
+/**
+ * The letter list for an export, as `actor`: pending notices without a contact moved to it first
+ * (`markLetters`), then the rows, and a LETTERS_EXPORTED entry in the audit chain (how many, which
+ * county; never a name or an address), so the chain says who took the mailing addresses and when.
+ */
+export async function exportLetters(stores: Stores, actor: StaffActor, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<{ readonly moved: number; readonly rows: LetterRow[] }> {
+  requirePermission(actor, 'export_letters');
+  const scope = countyScopeOf(actor).county;
+  if (scope === undefined || (countyCode !== undefined && !reachesCounty(actor, countyCode))) return { moved: 0, rows: [] };
+  countyCode ??= scope ?? undefined;
+  const moved = await markLetters(stores, electionId, options.now);
+  const rows = await letterList(stores, electionId, countyCode, options);
+  await stores.write(actor, (s) =>
+    s.election(electionId).audit.append({ event: 'LETTERS_EXPORTED', payload: { countyCode: countyCode ?? null, letters: rows.length, movedToLetters: moved }, at: options.now }),
+  );
+  return { moved, rows };
+}
+
+async function letterRows(n: NoticeStore, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<LetterRow[]> {
+  const { outbox, ballots } = await n.letters(electionId, countyCode);
+  const contexts = new NoticeContexts(n, portalUrlFrom(options.publicUrl), options.now);
   const rows: LetterRow[] = [];
   for (const o of outbox) {
     const notice = parseVoterNotice(o.payload);

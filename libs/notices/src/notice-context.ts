@@ -1,7 +1,6 @@
 import { CURE_DECLINE_REASONS, CURE_REASONS, isOneOf, REJECTION_REASONS } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import { ContestEntity, CountyEntity, ElectionEntity, type BallotEntity } from '@app/persistence';
-import type { EntityManager } from 'typeorm';
+import type { BallotEntity, CountyEntity, ElectionEntity, NoticeStore } from '@app/persistence';
 import type { NoticeContext } from './templates';
 
 /**
@@ -63,13 +62,13 @@ export class NoticeContexts {
   private readonly contests = new Map<string, Promise<Readonly<Record<string, string>>>>();
 
   constructor(
-    private readonly manager: EntityManager,
+    private readonly store: NoticeStore,
     private readonly portalUrl: string,
     private readonly now: number,
   ) {}
 
   async of(ballot: BallotEntity, notice: VoterNotice): Promise<NoticeContext> {
-    // One after another: the manager may hold a single connection (a transaction, PostgreSQL).
+    // One after another: the store may hold a single connection (a transaction, PostgreSQL).
     const election = await this.election(ballot.electionId);
     const county = await this.county(ballot.electionId, ballot.countyCode);
     const contestNames = notice.type === 'partially_counted' ? await this.contestNames(ballot.electionId) : {};
@@ -94,18 +93,15 @@ export class NoticeContexts {
   }
 
   private election(id: string): Promise<ElectionEntity> {
-    return memo(this.elections, id, () => this.manager.findOneByOrFail(ElectionEntity, { id }));
+    return memo(this.elections, id, () => this.store.election(id));
   }
 
   private county(electionId: string, code: string): Promise<CountyEntity> {
-    return memo(this.counties, `${electionId}\u0000${code}`, () => this.manager.findOneByOrFail(CountyEntity, { electionId, code }));
+    return memo(this.counties, `${electionId}\u0000${code}`, () => this.store.county(electionId, code));
   }
 
   private contestNames(electionId: string): Promise<Readonly<Record<string, string>>> {
-    return memo(this.contests, electionId, async () => {
-      const rows = await this.manager.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
-      return Object.fromEntries(rows.map((c) => [c.id, c.name]));
-    });
+    return memo(this.contests, electionId, () => this.store.contestNames(electionId));
   }
 }
 

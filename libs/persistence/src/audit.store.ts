@@ -21,8 +21,17 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
   return entry;
 }
 
-/** Walks the whole chain in pages, in constant memory, and names the first broken entry. */
-export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000): Promise<VerifyResult & { recordedHead: { seq: number; hash: string } | null }> {
+export type AuditVerification = VerifyResult & {
+  /** Every entry in the table, however far the walk got. */
+  readonly total: number;
+  readonly recordedHead: { seq: number; hash: string } | null;
+};
+
+/**
+ * Walks the whole chain in pages, in constant memory, and names the first broken entry; says how
+ * many entries there are in all (`total`) beside how many the walk checked (`entries`).
+ */
+export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000): Promise<AuditVerification> {
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
@@ -43,6 +52,7 @@ export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000)
     after = last.seq;
   }
   const head = await dataSource.getRepository(AuditChainHeadEntity).findOneBy({ id: HEAD_ID });
+  const total = await dataSource.getRepository(AuditEntryEntity).count();
   const result = verifier.result();
   const recordedHead = head === null || head.seq === 0 ? null : { seq: head.seq, hash: head.hash };
   // Entries cut from the end leave an intact but shorter chain: the recorded head shows it.
@@ -50,11 +60,12 @@ export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000)
     return {
       intact: false,
       entries: result.entries,
+      total,
       brokenAt: (result.head?.seq ?? 0) + 1,
       problem: 'sequence_gap',
       message: `the chain ends at entry ${result.head?.seq ?? 0} but its recorded head is entry ${recordedHead.seq}: entries are missing`,
       recordedHead,
     };
   }
-  return { ...result, recordedHead };
+  return { ...result, total, recordedHead };
 }

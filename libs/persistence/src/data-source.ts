@@ -6,8 +6,9 @@ import { PortalAndNotices1764100000000 } from './migrations/1764100000000-portal
 import { VoterRollUpdates1764200000000 } from './migrations/1764200000000-voter-roll-updates';
 import { LawfulDecisions1764300000000 } from './migrations/1764300000000-lawful-decisions';
 import { BallotFwab1764310000000 } from './migrations/1764310000000-ballot-fwab';
+import { AuditEvents1764320000000 } from './migrations/1764320000000-audit-events';
 
-export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000];
+export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000, AuditEvents1764320000000];
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }

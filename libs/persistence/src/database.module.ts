@@ -2,6 +2,8 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseConfig } from './data-source';
 import { SnapshotReads } from './snapshot-reads';
+import { Stores } from './stores';
+import { DatabaseMaintenance } from './maintenance';
 import { TransactionRunner } from './transactions';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
@@ -34,8 +36,10 @@ export class DatabaseModule implements OnApplicationShutdown {
         },
         { provide: TransactionRunner, useFactory: (ds: DataSource) => new TransactionRunner(ds), inject: [DataSource] },
         { provide: SnapshotReads, useFactory: (ds: DataSource) => SnapshotReads.open(ds), inject: [DataSource] },
+        { provide: DatabaseMaintenance, useFactory: (ds: DataSource, tx: TransactionRunner) => new DatabaseMaintenance(ds, tx), inject: [DataSource, TransactionRunner] },
+        { provide: Stores, useFactory: (tx: TransactionRunner, reads: SnapshotReads) => new Stores(tx, reads), inject: [TransactionRunner, SnapshotReads] },
       ],
-      exports: [DataSource, TransactionRunner, SnapshotReads, DATABASE_CONFIG],
+      exports: [DataSource, TransactionRunner, SnapshotReads, Stores, DatabaseMaintenance, DATABASE_CONFIG],
     };
   }
 

@@ -1,8 +1,7 @@
 import { cureDeadlineInForce, type ElectionRulesCache } from '@app/ballots';
 import type { VoterLanguage } from '@app/domain';
 import type { LifecycleContext } from '@app/lifecycle';
-import { BallotEntity, CureSubmissionEntity, isPostgres, type SnapshotReads } from '@app/persistence';
-import type { EntityManager } from 'typeorm';
+import type { BallotEntity, PortalBallotRow, PortalStore, Stores } from '@app/persistence';
 import { portalView, type PortalFacts, type PortalView } from './portal-view';
 import { type Clock } from '@app/domain';
 
@@ -19,29 +18,15 @@ export function receiptCandidates(receipt: string): string[] {
  */
 export class PortalLookup {
   constructor(
-    private readonly reads: SnapshotReads,
+    private readonly stores: Stores,
     private readonly rules: ElectionRulesCache,
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * One probe of the (receipt number, date of birth) index, for exactly the columns the view needs,
-   * written out (the portal is the service's hottest path; the entity machinery costs more than
-   * the query). A receipt that does not exist and a wrong date of birth do the same work: neither
-   * reads a table row. Newest election first when a receipt is reused.
-   */
-  async find(manager: EntityManager, receiptNumber: string, dateOfBirth: string): Promise<PortalBallot | null> {
-    const candidates = receiptCandidates(receiptNumber);
-    const pg = isPostgres(manager.connection);
-    const marks = candidates.map((_c, i) => (pg ? `$${i + 1}` : '?')).join(', ');
-    const rows = await manager.query<RawBallotRow[]>(
-      `SELECT id, election_id, receipt_number, kind, county_code, status, lifecycle, cure_reason, cure_deadline, rejection_reason, determination
-         FROM ballots WHERE receipt_number IN (${marks}) AND date_of_birth = ${pg ? `$${candidates.length + 1}` : '?'}
-         ORDER BY created_at DESC LIMIT 1`,
-      [...candidates, dateOfBirth],
-    );
-    const found = rows[0];
-    return found === undefined ? null : portalBallotFrom(found);
+  /** One probe of the (receipt number, date of birth) index; the same work for every kind of failure. */
+  async find(portal: PortalStore, receiptNumber: string, dateOfBirth: string): Promise<PortalBallot | null> {
+    const found = await portal.find(receiptCandidates(receiptNumber), dateOfBirth);
+    return found === null ? null : portalBallotFrom(found);
   }
 
   /**
@@ -49,18 +34,18 @@ export class PortalLookup {
    * for the upload token; `null` for every kind of failure.
    */
   async lookup(receiptNumber: string, dateOfBirth: string, language: VoterLanguage): Promise<{ ballotId: string; view: PortalView } | null> {
-    const found = await this.reads.read(async (manager) => {
-      const ballot = await this.find(manager, receiptNumber, dateOfBirth);
-      return ballot === null ? null : { ballotId: ballot.id, facts: await this.facts(manager, ballot) };
+    const found = await this.stores.portalRead(async (portal) => {
+      const ballot = await this.find(portal, receiptNumber, dateOfBirth);
+      return ballot === null ? null : { ballotId: ballot.id, facts: await this.facts(portal, ballot) };
     });
     return found === null ? null : { ballotId: found.ballotId, view: portalView(found.facts, this.clock.now(), language) };
   }
 
   /** The view of a ballot the voter has already found, by the id their token carries (the language switch, the page after an upload). */
   async viewById(ballotId: string, language: VoterLanguage): Promise<PortalView | null> {
-    const facts = await this.reads.read(async (manager) => {
-      const ballot = await manager.findOneBy(BallotEntity, { id: ballotId });
-      return ballot === null ? null : this.facts(manager, portalBallotOf(ballot));
+    const facts = await this.stores.portalRead(async (portal) => {
+      const ballot = await portal.ballot(ballotId);
+      return ballot === null ? null : this.facts(portal, portalBallotOf(ballot));
     });
     return facts === null ? null : portalView(facts, this.clock.now(), language);
   }
@@ -70,15 +55,12 @@ export class PortalLookup {
    * offices, contest names); only a ballot awaiting or past a cure costs a second query, for its
    * latest upload.
    */
-  async facts(manager: EntityManager, ballot: PortalBallot): Promise<PortalFacts> {
-    const rules = await this.rules.get(manager, ballot.electionId);
+  async facts(portal: PortalStore, ballot: PortalBallot): Promise<PortalFacts> {
+    const rules = await this.rules.get(portal.rules(ballot.electionId));
     const county = rules.counties.get(ballot.countyCode);
     const contestIds = ballot.determination === 'partial' ? ballot.contests() : [];
     const names = new Map(contestIds.length === 0 ? [] : rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name]));
-    const latest =
-      ballot.status === 'received.awaitingCure' || ballot.status === 'cured'
-        ? await manager.findOne(CureSubmissionEntity, { where: { ballotId: ballot.id }, order: { submittedAt: 'DESC' } })
-        : null;
+    const latest = ballot.status === 'received.awaitingCure' || ballot.status === 'cured' ? await portal.latestUpload(ballot.id) : null;
     return {
       receiptNumber: ballot.receiptNumber,
       kind: ballot.kind,
@@ -107,21 +89,7 @@ export type PortalBallot = Pick<
   'id' | 'electionId' | 'receiptNumber' | 'kind' | 'countyCode' | 'status' | 'cureReason' | 'cureDeadline' | 'rejectionReason' | 'determination'
 > & { readonly contests: () => readonly string[] };
 
-interface RawBallotRow {
-  readonly id: string;
-  readonly election_id: string;
-  readonly receipt_number: string;
-  readonly kind: BallotEntity['kind'];
-  readonly county_code: string;
-  readonly status: BallotEntity['status'];
-  readonly lifecycle: string;
-  readonly cure_reason: BallotEntity['cureReason'];
-  readonly cure_deadline: string | number | null;
-  readonly rejection_reason: BallotEntity['rejectionReason'];
-  readonly determination: BallotEntity['determination'];
-}
-
-function portalBallotFrom(row: RawBallotRow): PortalBallot {
+function portalBallotFrom(row: PortalBallotRow): PortalBallot {
   return {
     id: row.id,
     electionId: row.election_id,

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { TransactionRunner, verifyAuditChain } from '@app/persistence';
+import { DatabaseMaintenance } from '@app/persistence';
 import { Can } from '../auth/auth.guard';
 
 class ChainHeadView {
@@ -10,7 +10,8 @@ class ChainHeadView {
 
 class AuditVerifyView {
   @ApiProperty() intact!: boolean;
-  @ApiProperty() entries!: number;
+  @ApiProperty({ description: 'entries checked, up to the first broken one' }) entries!: number;
+  @ApiProperty({ description: 'entries in the chain' }) total!: number;
   @ApiPropertyOptional({ type: ChainHeadView, nullable: true }) head?: ChainHeadView | null;
   @ApiPropertyOptional({ description: 'the first broken entry' }) brokenAt?: number;
   @ApiPropertyOptional({ enum: ['sequence_gap', 'previous_hash_mismatch', 'hash_mismatch'] }) problem?: string;
@@ -22,13 +23,13 @@ class AuditVerifyView {
 @ApiBearerAuth()
 @Controller('api/audit')
 export class AuditController {
-  constructor(@Inject(TransactionRunner) private readonly tx: TransactionRunner) {}
+  constructor(private readonly maintenance: DatabaseMaintenance) {}
 
   /** Walks the whole chain and names the first broken entry, if any. */
   @Get('verify')
   @Can('verify_audit')
   @ApiOkResponse({ type: AuditVerifyView })
   verify(): Promise<AuditVerifyView> {
-    return this.tx.read(() => verifyAuditChain(this.tx.dataSource));
+    return this.maintenance.verifyAudit();
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import { BallotIntake, ElectionRulesCache } from '@app/ballots';
+import { BallotIntake, Elections } from '@app/ballots';
 import type { Role } from '@app/domain';
-import { TransactionRunner } from '@app/persistence';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { intakeInput, IntakeBallotDto } from '../ballots/ballot.dto';
@@ -14,7 +13,7 @@ import { page } from './layout';
 import { fieldErrors } from './pages/forms';
 import { intakePage } from './pages/intake.page';
 import { usersPage } from './pages/users.page';
-import { DomainError, requirePermission } from '@app/domain';
+import { CLOCK, DomainError, requirePermission, type Clock } from '@app/domain';
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
@@ -23,16 +22,16 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 @Controller('console')
 export class ConsoleAdminController {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly elections: Elections,
     private readonly intake: BallotIntake,
-    private readonly rules: ElectionRulesCache,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly users: UsersService,
   ) {}
 
   @Get('intake')
   async intakeForm(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, wanted);
+    const { election } = await chooseElection(this.elections, request, wanted);
     const ctx = pageContext(request);
     const values = { kind: 'provisional', countyCode: actor.countyCode ?? '', signature: 'present' };
     return page(ctx, 'Take in a ballot', intakePage(ctx, election, {}, values, null)).value;
@@ -41,9 +40,9 @@ export class ConsoleAdminController {
   @Post('intake')
   async intakeSubmit(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, field(body, 'electionId'));
+    const { election } = await chooseElection(this.elections, request, field(body, 'electionId'));
     const values = stringValues(body);
-    const calendar = (await this.tx.read((m) => this.rules.get(m, election.id))).calendar;
+    const calendar = (await this.elections.rulesOf(actorOf(request), election.id)).calendar;
     // datetime-local fields carry no zone: they are the election's local time.
     const instant = (name: string): string | undefined => {
       const match = LOCAL_DATE_TIME.exec(field(body, name));
@@ -97,7 +96,7 @@ export class ConsoleAdminController {
   async usersList(@Req() request: AuthedRequest, @Query('added') added?: string): Promise<string> {
     this.requireAdmin(request);
     const ctx = pageContext(request);
-    return page(ctx, 'Users', usersPage(ctx, await this.users.list(), {}, {}, typeof added === 'string' && added !== '' ? `${added} can now sign in.` : null, Date.now())).value;
+    return page(ctx, 'Users', usersPage(ctx, await this.users.list(actorOf(request)), {}, {}, typeof added === 'string' && added !== '' ? `${added} can now sign in.` : null, this.clock.now())).value;
   }
 
   @Post('users')
@@ -105,7 +104,7 @@ export class ConsoleAdminController {
     this.requireAdmin(request);
     const values = stringValues(body);
     try {
-      const user = await this.users.create({
+      const user = await this.users.create(actorOf(request), {
         username: field(body, 'username').trim(),
         displayName: field(body, 'displayName').trim(),
         password: field(body, 'password'),
@@ -117,7 +116,7 @@ export class ConsoleAdminController {
       if (!(error instanceof DomainError)) throw error;
       const ctx = pageContext(request);
       const errors = error.fields.length > 0 ? fieldErrors(error.fields) : { username: error.message };
-      response.status(400).type('html').send(page(ctx, 'Users', usersPage(ctx, await this.users.list(), errors, values, null, Date.now())).value);
+      response.status(400).type('html').send(page(ctx, 'Users', usersPage(ctx, await this.users.list(actorOf(request)), errors, values, null, this.clock.now())).value);
     }
   }
 

@@ -1,4 +1,5 @@
-import { ElectionEntity, type TransactionRunner } from '@app/persistence';
+import type { Elections } from '@app/ballots';
+import type { ElectionEntity } from '@app/persistence';
 import type { AuthedRequest } from '../auth/auth.guard';
 import type { PageContext } from './layout';
 import { DomainError, type StaffActor } from '@app/domain';
@@ -13,8 +14,8 @@ export function actorOf(request: AuthedRequest): StaffActor {
 }
 
 /** The election a page is about: the one asked for, else the most recent. */
-export async function chooseElection(tx: TransactionRunner, wanted: string | undefined): Promise<{ election: ElectionEntity; elections: ElectionEntity[] }> {
-  const elections = await tx.read((m) => m.find(ElectionEntity, { order: { electionDay: 'DESC', id: 'ASC' } }));
+export async function chooseElection(service: Elections, request: AuthedRequest, wanted: string | undefined): Promise<{ election: ElectionEntity; elections: ElectionEntity[] }> {
+  const elections = await service.list(actorOf(request));
   const election = elections.find((e) => e.id === wanted) ?? elections[0];
   if (election === undefined) throw new DomainError('not_found', 'there is no election yet: an administrator creates one first');
   return { election, elections };

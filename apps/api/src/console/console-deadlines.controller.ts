@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DeadlineOrders, ElectionRulesCache } from '@app/ballots';
-import { CountyEntity, TransactionRunner, UserEntity } from '@app/persistence';
+import { UsersService } from '@app/auth';
+import { DeadlineOrders, Elections } from '@app/ballots';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { ConsoleExceptionFilter } from './console.filter';
@@ -17,9 +17,9 @@ import { DomainError, countyScopeOf } from '@app/domain';
 @Controller('console/deadlines')
 export class ConsoleDeadlinesController {
   constructor(
-    private readonly tx: TransactionRunner,
-    private readonly rules: ElectionRulesCache,
+    private readonly elections: Elections,
     private readonly orders: DeadlineOrders,
+    private readonly users: UsersService,
   ) {}
 
   @Get()
@@ -30,7 +30,7 @@ export class ConsoleDeadlinesController {
   @Post('court-orders')
   async recordOrder(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
     const codes = field(body, 'countyCodes').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
     try {
       const { recorded, noticesQueued } = await this.orders.recordCourtOrder(actor, election.id, {
@@ -51,7 +51,7 @@ export class ConsoleDeadlinesController {
   @Post('close-of-business')
   async setHours(@Req() request: AuthedRequest, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
     const countyCode = field(body, 'countyCode').trim().toUpperCase();
     try {
       await this.orders.setCloseOfBusiness(actor, election.id, { countyCode, closeOfBusiness: field(body, 'closeOfBusiness').trim() === '' ? null : field(body, 'closeOfBusiness').trim(), source: field(body, 'source') });
@@ -64,15 +64,15 @@ export class ConsoleDeadlinesController {
 
   private async render(request: AuthedRequest, wanted: string | undefined, countyWanted: string | undefined, flash: string | null, failed: DeadlinesPageInput['failed']): Promise<string> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, wanted);
-    const rules = await this.tx.read((m) => this.rules.get(m, election.id));
-    const counties = await this.tx.read((m) => m.find(CountyEntity, { where: { electionId: election.id }, order: { name: 'ASC' } }));
+    const { election } = await chooseElection(this.elections, request, wanted);
+    const rules = await this.elections.rulesOf(actorOf(request), election.id);
+    const counties = (await this.elections.view(actorOf(request), election.id)).counties;
     const own = actor.countyCode;
     const county = counties.find((c) => c.code === (own ?? countyWanted)) ?? counties[0];
     if (county === undefined) throw new DomainError('not_found', 'the election has no counties yet: import its jurisdiction first');
     const history = await this.orders.history(actor, election.id);
-    const users = await this.tx.read((m) => m.find(UserEntity, { select: { id: true, username: true } }));
+    const users = await this.users.usernames();
     const ctx = pageContext(request);
-    return page(ctx, 'Deadlines and court orders', deadlinesPage(ctx, { election, rules, history, county, counties, flash, failed, users: new Map(users.map((u) => [u.id, u.username])) })).value;
+    return page(ctx, 'Deadlines and court orders', deadlinesPage(ctx, { election, rules, history, county, counties, flash, failed, users })).value;
   }
 }

@@ -1,5 +1,5 @@
-import { REPORT_DEFINITIONS, reportFileName, toCsv, type Reports } from '@app/ballots';
 import { DomainError, type StaffActor } from '@app/domain';
+import { REPORT_DEFINITIONS, type Reports } from '@app/reports';
 
 /** What the console needs of a report: how to run it for an actor, and its columns in CSV order. */
 interface ConsoleReport {
@@ -32,9 +32,4 @@ export async function runReport(reports: Reports, actor: StaffActor, name: strin
   if (definition === undefined) throw new DomainError('not_found', 'There is no such report. The list of reports is under Reports.');
   const rows = (await definition.run(reports, actor, electionId, countyCode === '' ? undefined : countyCode)) as readonly ReportRow[];
   return countyCode === undefined || countyCode === '' ? { name, columns: definition.columns, rows } : { name, columns: definition.columns, rows, countyCode };
-}
-
-/** The report as the API's CSV: the same bytes, and the same file name. */
-export function reportCsv(result: ReportResult, electionId: string): { readonly filename: string; readonly body: string } {
-  return { filename: reportFileName(result.name, electionId, result.countyCode), body: toCsv(result.rows, result.columns) };
 }

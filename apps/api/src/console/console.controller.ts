@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { BallotQueries, BallotTransitions, Certification, ElectionRulesCache, Reports, VoterResearch, type RollSearchInput, type RollSearchResult } from '@app/ballots';
+import { UsersService } from '@app/auth';
+import { BallotQueries, BallotTransitions, Certification, CureDecisions, Elections, VoterResearch, type RollSearchInput, type RollSearchResult } from '@app/ballots';
 import { CURE_DECLINE_REASONS, isOneOf, DomainError, type Clock, type StaffActor, CLOCK, can, requirePermission } from '@app/domain';
-import { CureUploads } from '@app/portal';
 import { EVENT_TYPES } from '@app/lifecycle';
-import { CountyEntity, TransactionRunner, UserEntity } from '@app/persistence';
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -13,7 +12,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { CONSOLE_CSS } from './console.css';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
-import { reportCsv, reportNames, runReport } from './console-reports';
+import { reportNames, runReport } from './console-reports';
 import { validateForm } from './form-validation';
 import { EVENT_LABELS, reportTitle } from './labels';
 import { alert, page } from './layout';
@@ -28,6 +27,7 @@ import { researchSection } from './pages/research.section';
 import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
+import { ReportExports, Reports } from '@app/reports';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
@@ -43,13 +43,14 @@ function queryText(query: Record<string, unknown>, name: string): string | undef
 @Controller('console')
 export class ConsoleController {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly elections: Elections,
+    private readonly users: UsersService,
     private readonly queries: BallotQueries,
     private readonly transitions: BallotTransitions,
     private readonly reports: Reports,
+    private readonly exports: ReportExports,
     private readonly certification: Certification,
-    private readonly rules: ElectionRulesCache,
-    private readonly uploads: CureUploads,
+    private readonly decisions: CureDecisions,
     private readonly research: VoterResearch,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -64,7 +65,7 @@ export class ConsoleController {
   @Get()
   async queue(@Req() request: AuthedRequest, @Query() query: Record<string, string | undefined>): Promise<string> {
     const actor = actorOf(request);
-    const { election, elections } = await chooseElection(this.tx, query['election']);
+    const { election, elections } = await chooseElection(this.elections, request, query['election']);
     const filters: Record<string, string> = {};
     for (const name of QUEUE_FILTERS) {
       const value = query[name];
@@ -131,7 +132,7 @@ export class ConsoleController {
   async review(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
     const actor = actorOf(request);
     requirePermission(actor, 'CONFIRM_REJECTION');
-    const { election } = await chooseElection(this.tx, wanted);
+    const { election } = await chooseElection(this.elections, request, wanted);
     const items = [];
     let cursor: string | undefined;
     do {
@@ -140,13 +141,13 @@ export class ConsoleController {
       cursor = pageOf.nextCursor ?? undefined;
     } while (cursor !== undefined && items.length < 1000);
     const ctx = pageContext(request);
-    return page(ctx, 'Review proposed rejections', reviewPage(ctx, election, items, await this.usernames())).value;
+    return page(ctx, 'Review proposed rejections', reviewPage(ctx, election, items, await this.users.usernames())).value;
   }
 
   @Get('dashboard')
   async dashboard(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
     const actor = actorOf(request);
-    const { election } = await chooseElection(this.tx, wanted);
+    const { election } = await chooseElection(this.elections, request, wanted);
     const { outstanding, cureDeadlines, rejections, readiness } = await this.reports.dashboard(actor, election.id);
     const ctx = pageContext(request);
     return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
@@ -154,7 +155,7 @@ export class ConsoleController {
 
   @Get('reports')
   async reportList(@Req() request: AuthedRequest, @Query('election') wanted?: string): Promise<string> {
-    const { election } = await chooseElection(this.tx, wanted);
+    const { election } = await chooseElection(this.elections, request, wanted);
     const ctx = pageContext(request);
     return page(ctx, 'Reports', reportsListPage(ctx, election, reportNames())).value;
   }
@@ -162,8 +163,8 @@ export class ConsoleController {
   /** A report for the election, scoped to the signed-in user's county as in the API; `?county=` for one county. */
   @Get('reports/:name')
   async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string, @Query('county') county?: string): Promise<string> {
-    const { election } = await chooseElection(this.tx, wanted);
-    const counties = await this.tx.read((m) => m.find(CountyEntity, { where: { electionId: election.id }, order: { name: 'ASC' } }));
+    const { election } = await chooseElection(this.elections, request, wanted);
+    const counties = (await this.elections.view(actorOf(request), election.id)).counties;
     const report = await runReport(this.reports, actorOf(request), name, election.id, county);
     const ctx = pageContext(request);
     return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now() })).value;
@@ -172,22 +173,22 @@ export class ConsoleController {
   /** The same CSV as `GET /api/reports/:name?format=csv` (and `countyCode`), for the console's Download link. */
   @Get('reports/:name/csv')
   async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string, @Query('county') county?: string): Promise<void> {
-    const { election } = await chooseElection(this.tx, wanted);
-    const csv = reportCsv(await runReport(this.reports, actorOf(request), name, election.id, county), election.id);
-    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${csv.filename}"`).send(csv.body);
+    const { election } = await chooseElection(this.elections, request, wanted);
+    const file = await this.exports.csv(actorOf(request), name, election.id, county === '' ? undefined : county);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).send(file.csv);
   }
 
   /** A document a voter uploaded, shown as-is to staff of the ballot's county; sandboxed, never cached. */
   @Get('ballots/:id/documents/:documentId')
   async document(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
-    const { submission, bytes } = await this.uploads.open(actorOf(request), id, documentId);
+    const { submission, bytes } = await this.decisions.open(actorOf(request), id, documentId);
     sendCureDocument(response, submission, bytes);
   }
 
   @Post('ballots/:id/documents/:documentId/accept')
   async acceptDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     try {
-      await this.uploads.accept(actorOf(request), id, documentId, Number(field(body, 'expectedVersion')));
+      await this.decisions.accept(actorOf(request), id, documentId, Number(field(body, 'expectedVersion')));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
       response.status(error.code === 'stale_version' || error.code === 'conflict' ? 409 : 422).type('html').send(await this.renderBallot(request, id, null, null, error.message));
@@ -204,7 +205,7 @@ export class ConsoleController {
       return;
     }
     try {
-      await this.uploads.decline(actorOf(request), id, documentId, reason);
+      await this.decisions.decline(actorOf(request), id, documentId, reason);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
       response.status(409).type('html').send(await this.renderBallot(request, id, null, null, error.message));
@@ -215,14 +216,14 @@ export class ConsoleController {
 
   @Post('counties/:code/certify')
   async certify(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
     await this.certification.certify(actorOf(request), election.id, code);
     response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
   }
 
   @Post('counties/:code/reopen')
   async reopen(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { election } = await chooseElection(this.tx, field(body, 'election'));
+    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
     await this.certification.reopen(actorOf(request), election.id, code, field(body, 'courtOrder'));
     response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
   }
@@ -232,7 +233,7 @@ export class ConsoleController {
     const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
     if (match === null) return value;
     const detail = await this.queries.detail(actor, ballotId);
-    const rules = await this.tx.read((m) => this.rules.get(m, detail.ballot.electionId));
+    const rules = await this.elections.rulesOf(actor, detail.ballot.electionId);
     const zone = rules.calendar.zoneOf(detail.ballot.countyCode);
     const instant = rules.calendar.instantAt(match[1] ?? '', match[2] ?? '', zone);
     return Number.isNaN(instant) ? value : new Date(instant).toISOString();
@@ -254,10 +255,10 @@ export class ConsoleController {
     }
     const researchFailed = failed !== null && (failed.event === 'MATCH_VOTER' || failed.event === 'UNMATCH_VOTER') ? { event: failed.event, message: failed.message, errors: failed.errors, note: failed.values['note'] ?? '' } : null;
     const researchHtml = researchSection(pageContext(request), detail, { search, searchError, asked: research.searched ? research.asked : {}, failed: researchFailed });
-    const documents = await this.uploads.forStaff(actor, id);
-    const { election } = await chooseElection(this.tx, detail.ballot.electionId);
-    const rules = await this.tx.read((m) => this.rules.get(m, election.id));
-    const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.usernames() };
+    const documents = await this.decisions.forStaff(actor, id);
+    const { election } = await chooseElection(this.elections, request, detail.ballot.electionId);
+    const rules = await this.elections.rulesOf(actorOf(request), election.id);
+    const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.users.usernames() };
     const ctx = pageContext(request);
     const canDecide = can(actor.role, 'decide_cure_document') && !detail.countyCertified;
     const section = cureDocumentsSection(ctx, id, detail.ballot.version, detail.ballot.status === 'received.awaitingCure', canDecide, documents, election.timeZone);
@@ -265,8 +266,4 @@ export class ConsoleController {
     return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, researchFailed === null ? failed : null, withError, researchHtml)).value;
   }
 
-  private async usernames(): Promise<ReadonlyMap<string, string>> {
-    const users = await this.tx.read((m) => m.find(UserEntity, { select: { id: true, username: true } }));
-    return new Map(users.map((u) => [u.id, u.username]));
-  }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
-import { TransactionRunner } from '@app/persistence';
+import { Stores } from '@app/persistence';
 import { APP_CONFIG } from '../config.token';
 import { type Clock, CLOCK } from '@app/domain';
 
@@ -24,7 +24,7 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tx: TransactionRunner,
+    private readonly stores: Stores,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,7 +36,7 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
     }
     this.email = new SmtpEmailTransport({ url: smtpUrl, from: noticeFrom });
     this.dispatcher = new NoticeDispatcher(
-      this.tx,
+      this.stores,
       { email: this.email, sms: new LogSmsProvider((line) => this.logger.log(line)) },
       this.clock,
       { publicUrl: this.config.publicUrl, log: (line) => this.logger.log(line) },

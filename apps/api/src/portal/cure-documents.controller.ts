@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CURE_DECLINE_REASONS, type CureDeclineReason, type StaffActor } from '@app/domain';
-import { CureUploads } from '@app/portal';
+import { CureDecisions } from '@app/ballots';
 import { IsIn, IsInt, Min } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
@@ -34,12 +34,12 @@ class DeclineDto {
 @ApiBearerAuth()
 @Controller('api/ballots/:id/cure-documents')
 export class CureDocumentsController {
-  constructor(private readonly uploads: CureUploads) {}
+  constructor(private readonly decisions: CureDecisions) {}
 
   @Get()
   @ApiOkResponse({ type: [CureDocumentView] })
   async list(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<CureDocumentView[]> {
-    const rows = await this.uploads.forStaff(actor, id);
+    const rows = await this.decisions.forStaff(actor, id);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -56,7 +56,7 @@ export class CureDocumentsController {
   /** The file, as uploaded, with its detected type; never rendered as a page of this site. */
   @Get(':documentId')
   async open(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
-    const { submission, bytes } = await this.uploads.open(actor, id, documentId);
+    const { submission, bytes } = await this.decisions.open(actor, id, documentId);
     sendCureDocument(response, submission, bytes);
   }
 
@@ -64,12 +64,12 @@ export class CureDocumentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: BallotView, description: 'the cure is recorded (RECORD_CURE) with the document as its evidence' })
   async accept(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: AcceptDto): Promise<BallotView> {
-    return ballotView(await this.uploads.accept(actor, id, documentId, dto.expectedVersion));
+    return ballotView(await this.decisions.accept(actor, id, documentId, dto.expectedVersion));
   }
 
   @Post(':documentId/decline')
   @HttpCode(204)
   async decline(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: DeclineDto): Promise<void> {
-    await this.uploads.decline(actor, id, documentId, dto.reason);
+    await this.decisions.decline(actor, id, documentId, dto.reason);
   }
 }

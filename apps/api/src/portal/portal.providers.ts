@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { BallotTransitions, ElectionRulesCache } from '@app/ballots';
+import { BallotTransitions, CureDecisions, ElectionRulesCache } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
-import { SnapshotReads, TransactionRunner } from '@app/persistence';
+import { CureFiles, Stores } from '@app/persistence';
 import { type Clock, CLOCK } from '@app/domain';
 
 /** PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT, PORTAL_LIMIT_WINDOW_SECONDS: whole numbers, or the defaults. */
@@ -24,13 +24,19 @@ export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
 /** The portal's services: lookups, rate limits, upload tokens (signed with the session secret), cure uploads under DATA_DIR/uploads. */
 export function portalProviders(config: AppConfig): Provider[] {
   return [
-    { provide: PortalLookup, useFactory: (reads: SnapshotReads, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(reads, rules, clock), inject: [SnapshotReads, ElectionRulesCache, CLOCK] },
+    { provide: PortalLookup, useFactory: (stores: Stores, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(stores, rules, clock), inject: [Stores, ElectionRulesCache, CLOCK] },
     { provide: PortalLimits, useFactory: () => new PortalLimits(portalLimitsFrom(process.env)) },
     { provide: UploadTokens, useFactory: () => new UploadTokens(config.sessionSecret) },
+    { provide: CureFiles, useFactory: () => new CureFiles(join(config.dataDir, 'uploads')) },
     {
       provide: CureUploads,
-      useFactory: (tx: TransactionRunner, transitions: BallotTransitions, rules: ElectionRulesCache, clock: Clock) => new CureUploads(tx, transitions, rules, clock, join(config.dataDir, 'uploads')),
-      inject: [TransactionRunner, BallotTransitions, ElectionRulesCache, CLOCK],
+      useFactory: (stores: Stores, rules: ElectionRulesCache, clock: Clock, files: CureFiles) => new CureUploads(stores, rules, clock, files),
+      inject: [Stores, ElectionRulesCache, CLOCK, CureFiles],
+    },
+    {
+      provide: CureDecisions,
+      useFactory: (stores: Stores, transitions: BallotTransitions, rules: ElectionRulesCache, clock: Clock, files: CureFiles) => new CureDecisions(stores, transitions, rules, clock, files),
+      inject: [Stores, BallotTransitions, ElectionRulesCache, CLOCK, CureFiles],
     },
   ];
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REPORT_DEFINITIONS, reportFileName, Reports, toCsv } from '@app/ballots';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
 import { type StaffActor } from '@app/domain';
+import { REPORT_DEFINITIONS, reportFileName, Reports, toCsv } from '@app/reports';
 
 class ReportQuery {
   @ApiProperty({ example: 'ga-2020-general' })

@@ -1,12 +1,22 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import { ROLES, type Role } from '@app/domain';
+import { CODE, ROLES, type Role, type StaffActor } from '@app/domain';
 import type { UserEntity } from '@app/persistence';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Can } from '../auth/auth.guard';
+import { Can, CurrentActor } from '../auth/auth.guard';
+import { UuidParam } from '../common/uuid.pipe';
 
-class CreateUserDto {
+class RoleDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'required for clerks and supervisors' })
+  @IsOptional() @Matches(CODE, { message: 'countyCode must be a county code' })
+  countyCode?: string;
+}
+
+class CreateUserDto extends RoleDto {
   @ApiProperty({ example: 'fulton.clerk' })
   @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores' })
   username!: string;
@@ -16,13 +26,6 @@ class CreateUserDto {
 
   @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(256)
   password!: string;
-
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
-  role!: Role;
-
-  @ApiPropertyOptional({ description: 'required for clerks and supervisors' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'countyCode must be a county code' })
-  countyCode?: string;
 }
 
 class UserView {
@@ -35,10 +38,7 @@ class UserView {
   @ApiProperty() disabled!: boolean;
 }
 
-const view = (u: UserEntity): UserView => ({
-  id: u.id, username: u.username, displayName: u.displayName, role: u.role, countyCode: u.countyCode, locked: u.lockedUntil !== null && u.lockedUntil > Date.now(), disabled: u.disabled,
-});
-
+/** Staff accounts, for administrators: every change is in the audit chain. */
 @ApiTags('users')
 @ApiBearerAuth()
 @Can('manage_users')
@@ -46,15 +46,34 @@ const view = (u: UserEntity): UserView => ({
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  private view(u: UserEntity): UserView {
+    return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, countyCode: u.countyCode, locked: this.users.isLocked(u), disabled: u.disabled };
+  }
+
   @Get()
   @ApiOkResponse({ type: [UserView] })
-  async list(): Promise<UserView[]> {
-    return (await this.users.list()).map(view);
+  async list(@CurrentActor() actor: StaffActor): Promise<UserView[]> {
+    return (await this.users.list(actor)).map((u) => this.view(u));
   }
 
   @Post()
   @ApiCreatedResponse({ type: UserView })
-  async create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return view(await this.users.create({ ...dto, countyCode: dto.countyCode ?? null }));
+  async create(@CurrentActor() actor: StaffActor, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.view(await this.users.create(actor, { ...dto, countyCode: dto.countyCode ?? null }));
+  }
+
+  /** Changes the account's role (and county): audited with before and after (ROLE_CHANGED). */
+  @Patch(':id')
+  @ApiOkResponse({ type: UserView })
+  async changeRole(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Body() dto: RoleDto): Promise<UserView> {
+    return this.view(await this.users.changeRole(actor, id, dto.role, dto.countyCode ?? null));
+  }
+
+  /** Lifts a lock after failed sign-ins (and re-enables the account): audited (ACCOUNT_UNLOCKED). */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
+  async unlock(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<UserView> {
+    return this.view(await this.users.unlock(actor, id));
   }
 }

@@ -1,15 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DeadlineOrders } from '@app/ballots';
-import { TransactionRunner, UserEntity } from '@app/persistence';
+import { UsersService } from '@app/auth';
 import { EXIT } from '../context';
-import { DomainError, notFound, type StaffActor } from '@app/domain';
+import { DomainError, type StaffActor } from '@app/domain';
 
 /** Court orders and county hours name the person who recorded them: the CLI acts as a staff account. */
 async function recorder(app: INestApplicationContext, username: string | undefined): Promise<StaffActor> {
   if (username === undefined) throw new DomainError('invalid_input', 'say who records it with --as <username> (a supervisor for their county, or an administrator)');
-  const user = await app.get(TransactionRunner).read((m) => m.findOneBy(UserEntity, { username }));
-  if (user === null || user.disabled) throw notFound(`user ${username}`);
-  return { id: user.id, username: user.username, role: user.role, countyCode: user.countyCode };
+  return app.get(UsersService).actorNamed(username);
 }
 
 export interface CourtOrderOptions {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BallotIntake, importJurisdiction, type JurisdictionChanges } from '@app/ballots';
+import { UsersService } from '@app/auth';
+import { BallotIntake, Elections, type JurisdictionChanges } from '@app/ballots';
 import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
-import { ElectionEntity, TransactionRunner, UserEntity } from '@app/persistence';
+import { TransactionRunner } from '@app/persistence';
 import { withProgress } from '../progress';
 import { EXIT } from '../context';
-import { DomainError, notFound, SYSTEM_ACTOR, type Clock, type StaffActor, CLOCK } from '@app/domain';
+import { DomainError, SYSTEM_ACTOR, type Clock, type StaffActor, CLOCK } from '@app/domain';
 
 function printProblems(report: { readonly problems: ImportReport['problems']; readonly rejected: number }): void {
   for (const p of report.problems) process.stderr.write(`line ${p.line}: ${p.field}: ${p.message}\n`);
@@ -22,23 +23,21 @@ function printReport(what: string, report: ImportReport): number {
   return report.rejected === 0 ? EXIT.ok : EXIT.rowsRefused;
 }
 
-async function requireElection(tx: TransactionRunner, electionId: string): Promise<void> {
-  if ((await tx.read((m) => m.findOneBy(ElectionEntity, { id: electionId }))) === null) throw notFound(`election ${electionId}`);
+async function requireElection(app: INestApplicationContext, electionId: string): Promise<void> {
+  await app.get(Elections).get(SYSTEM_ACTOR, electionId);
 }
 
 export async function importJurisdictionCommand(app: INestApplicationContext, electionId: string, file: string, options: { readonly replace?: boolean; readonly as?: string } = {}): Promise<number> {
-  const tx = app.get(TransactionRunner);
-  await requireElection(tx, electionId);
-  const actor = await actorFor(tx, options.as);
+  await requireElection(app, electionId);
+  const actor = await actorFor(app, options.as);
   let bundle: unknown;
   try {
     bundle = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new DomainError('invalid_input', `${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const now = app.get<Clock>(CLOCK).now();
   const mode = options.replace === true ? 'replace' : 'merge';
-  const result = await tx.run((m) => importJurisdiction(m, electionId, bundle as Parameters<typeof importJurisdiction>[2], { mode, audit: { actor, now } }));
+  const result = await app.get(Elections).importJurisdiction(actor, electionId, bundle, mode);
   const line = (what: string, c: JurisdictionChanges) =>
     `${what} ${c.inserted} added, ${c.updated} updated, ${c.unchanged} unchanged, ${mode === 'replace' ? `${c.removed} removed` : `${c.kept} not in the file (kept)`}`;
   const { changes } = result;
@@ -65,11 +64,8 @@ function printVoterReport(report: VoterImportReport): number {
   return report.rejected === 0 ? EXIT.ok : EXIT.rowsRefused;
 }
 
-async function actorFor(tx: TransactionRunner, username: string | undefined): Promise<StaffActor> {
-  if (username === undefined) return SYSTEM_ACTOR;
-  const user = await tx.read((m) => m.findOneBy(UserEntity, { username }));
-  if (user === null) throw notFound(`user ${username}`);
-  return { id: user.id, username: user.username, role: user.role, countyCode: user.countyCode };
+async function actorFor(app: INestApplicationContext, username: string | undefined): Promise<StaffActor> {
+  return username === undefined ? SYSTEM_ACTOR : app.get(UsersService).actorNamed(username);
 }
 
 export interface VoterImportCommandOptions {
@@ -80,12 +76,11 @@ export interface VoterImportCommandOptions {
 }
 
 export async function importVotersCommand(app: INestApplicationContext, electionId: string, file: string, options: VoterImportCommandOptions = {}): Promise<number> {
-  const tx = app.get(TransactionRunner);
-  await requireElection(tx, electionId);
-  const actor = await actorFor(tx, options.as);
+  await requireElection(app, electionId);
+  const actor = await actorFor(app, options.as);
   const progress = withProgress(file, 'voters');
   try {
-    const report = await importVoters(tx, electionId, progress.input, {
+    const report = await importVoters(app.get(TransactionRunner), electionId, progress.input, {
       mode: options.fullRoll === true ? 'full_roll' : 'incremental',
       countyCode: options.county ?? null,
       actor,
@@ -101,9 +96,8 @@ export async function importVotersCommand(app: INestApplicationContext, election
 }
 
 export async function importBallotsCommand(app: INestApplicationContext, electionId: string, file: string, asUser: string | undefined): Promise<number> {
-  const tx = app.get(TransactionRunner);
-  await requireElection(tx, electionId);
-  const actor = await actorFor(tx, asUser);
+  await requireElection(app, electionId);
+  const actor = await actorFor(app, asUser);
   const progress = withProgress(file, 'ballots');
   try {
     const report = await importBallots(app.get(BallotIntake), actor, electionId, progress.input, { onProgress: (p) => progress.update(p.read) });

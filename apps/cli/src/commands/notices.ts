@@ -2,11 +2,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
-import { CountyEntity, ElectionEntity, OutboxEntity, TransactionRunner } from '@app/persistence';
-import { DataSource } from 'typeorm';
+import { exportLetters, lettersCsv, LogSmsProvider, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { Stores } from '@app/persistence';
+import { Elections } from '@app/ballots';
 import { EXIT } from '../context';
-import { DomainError, type Clock, CLOCK } from '@app/domain';
+import { DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
 
 const total = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped;
 
@@ -24,9 +24,9 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
     throw new DomainError('invalid_input', `dispatch-notices sends email and needs ${missing.join(' and ')} in the environment; until then, notices stay queued`);
   }
   const email = new SmtpEmailTransport({ url: config.smtpUrl, from: config.noticeFrom });
-  const tx = app.get(TransactionRunner);
+  const stores = app.get(Stores);
   const dispatcher = new NoticeDispatcher(
-    tx,
+    stores,
     { email, sms: new LogSmsProvider((line) => process.stdout.write(`${JSON.stringify(line)}\n`)) },
     app.get<Clock>(CLOCK),
     { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) },
@@ -42,7 +42,7 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
     email.close();
   }
   console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list`);
-  const stuck = await tx.read((m) => m.getRepository(OutboxEntity).countBy({ status: 'sending' }));
+  const stuck = await stores.noticesRead((n) => n.countSending());
   if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' was' : 's were'} being sent when a run stopped: check whether they arrived before sending them again`);
   return sum.failed > 0 ? EXIT.failed : EXIT.ok;
 }
@@ -54,17 +54,12 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
  * it is written readable by its owner only, and never over an existing file.
  */
 export async function exportLettersCommand(app: INestApplicationContext, config: AppConfig, file: string, electionId: string, countyCode: string | undefined): Promise<number> {
-  const dataSource = app.get(DataSource);
-  const tx = app.get(TransactionRunner);
-  if ((await dataSource.getRepository(ElectionEntity).countBy({ id: electionId })) === 0) throw new DomainError('not_found', `no election ${electionId}`);
-  if (countyCode !== undefined && (await dataSource.getRepository(CountyEntity).countBy({ electionId, code: countyCode })) === 0) {
-    throw new DomainError('not_found', `no county ${countyCode} in election ${electionId}`);
-  }
+  const { counties } = await app.get(Elections).view(SYSTEM_ACTOR, electionId);
+  if (countyCode !== undefined && !counties.some((c) => c.code === countyCode)) throw new DomainError('not_found', `no county ${countyCode} in election ${electionId}`);
   const target = resolve(file);
   if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
   const now = app.get<Clock>(CLOCK).now();
-  const moved = await markLetters(tx, electionId, now);
-  const rows = await letterList(dataSource, electionId, countyCode, { publicUrl: config.publicUrl, now });
+  const { moved, rows } = await exportLetters(app.get(Stores), SYSTEM_ACTOR, electionId, countyCode, { publicUrl: config.publicUrl, now });
   writeFileSync(target, lettersCsv(rows), { mode: 0o600, flag: 'wx' });
   if (moved > 0) console.log(`${moved} queued notice${moved === 1 ? '' : 's'} moved to the letter list (no email or phone given)`);
   console.log(`wrote ${rows.length} letter${rows.length === 1 ? '' : 's'} to ${target}`);

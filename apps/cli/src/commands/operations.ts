@@ -1,28 +1,23 @@
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { BallotIntake, BallotTransitions, DeadlineSweep, type RunningClock } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { seedDemo } from '@app/demo';
-import { isOneOf, ROLES, DomainError, type Clock, CLOCK } from '@app/domain';
-import { isPostgres, TransactionRunner, verifyAuditChain } from '@app/persistence';
+import { isOneOf, ROLES, DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
+import { DatabaseMaintenance, Stores } from '@app/persistence';
 import { RulePackRegistry } from '@app/rules';
-import { DataSource } from 'typeorm';
 import { EXIT } from '../context';
 
 export async function migrateCommand(app: INestApplicationContext): Promise<number> {
-  const dataSource = app.get(DataSource);
-  const ran = await dataSource.runMigrations({ transaction: 'all' });
-  const all = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
-  console.log(ran.length === 0 ? `the database is up to date (${all.length} migration${all.length === 1 ? '' : 's'})` : `ran: ${ran.map((m) => m.name).join(', ')}`);
+  const { ran, total } = await app.get(DatabaseMaintenance).migrate();
+  console.log(ran.length === 0 ? `the database is up to date (${total} migration${total === 1 ? '' : 's'})` : `ran: ${ran.join(', ')}`);
   return EXIT.ok;
 }
 
 export async function seedDemoCommand(app: INestApplicationContext, voters: number, ballots: number): Promise<number> {
   const summary = await seedDemo(
-    { tx: app.get(TransactionRunner), packs: app.get(RulePackRegistry), intake: app.get(BallotIntake), transitions: app.get(BallotTransitions), users: app.get(UsersService), clock: app.get<Clock>(CLOCK) },
+    { stores: app.get(Stores), packs: app.get(RulePackRegistry), intake: app.get(BallotIntake), transitions: app.get(BallotTransitions), users: app.get(UsersService), clock: app.get<Clock>(CLOCK) },
     { voters, ballots },
   );
   if (summary === null) {
@@ -44,7 +39,7 @@ export async function createUserCommand(app: INestApplicationContext, o: { usern
   if (o.passwordStdin !== true) throw new DomainError('invalid_input', 'give the password on standard input with --password-stdin (never on the command line)');
   if (!isOneOf(ROLES, o.role)) throw new DomainError('invalid_input', `--role must be one of: ${ROLES.join(', ')}`);
   const password = await readStdin();
-  const user = await app.get(UsersService).create({ username: o.username, displayName: o.displayName ?? o.username, password, role: o.role, countyCode: o.county ?? null });
+  const user = await app.get(UsersService).create(SYSTEM_ACTOR, { username: o.username, displayName: o.displayName ?? o.username, password, role: o.role, countyCode: o.county ?? null });
   console.log(`created ${user.username} (${user.role}${user.countyCode === null ? '' : `, ${user.countyCode}`})`);
   return EXIT.ok;
 }
@@ -72,22 +67,18 @@ export async function sweepDeadlinesCommand(app: INestApplicationContext, electi
 }
 
 export async function verifyAuditCommand(app: INestApplicationContext): Promise<number> {
-  const result = await verifyAuditChain(app.get(DataSource));
+  const result = await app.get(DatabaseMaintenance).verifyAudit();
   if (result.intact) {
-    console.log(`audit chain intact: ${result.entries} entries; head ${result.head === null ? '(empty)' : `#${result.head.seq} ${result.head.hash}`}`);
+    console.log(`audit chain intact: ${result.total} entries; head ${result.head === null ? '(empty)' : `#${result.head.seq} ${result.head.hash}`}`);
     return EXIT.ok;
   }
-  console.log(`audit chain BROKEN at entry ${result.brokenAt}: ${result.message}`);
+  console.log(`audit chain BROKEN: ${result.total} entries; the first broken one is entry ${result.brokenAt}: ${result.message}`);
   return EXIT.failed;
 }
 
 /** A consistent copy of the live SQLite database (VACUUM INTO works while the service runs). */
 export async function backupCommand(app: INestApplicationContext, config: AppConfig, file: string): Promise<number> {
-  const dataSource = app.get(DataSource);
-  if (isPostgres(dataSource)) throw new DomainError('invalid_input', 'the database is PostgreSQL: back it up with pg_dump');
-  const target = resolve(file);
-  if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
-  await app.get(TransactionRunner).read((m) => m.query('VACUUM INTO ?', [target]));
+  const target = await app.get(DatabaseMaintenance).backup(file);
   console.log(`backed up ${config.database.kind === 'sqlite' ? config.database.path : ''} to ${target}`);
   return EXIT.ok;
 }

@@ -7,8 +7,9 @@ export class AuditEntryEntity {
   @PrimaryColumn({ type: 'bigint', transformer: epochMs })
   seq!: number;
 
-  @Column({ name: 'election_id', type: 'varchar', length: 64 })
-  electionId!: string;
+  /** Null for a staff action that belongs to no election (signing in). */
+  @Column({ name: 'election_id', type: 'varchar', length: 64, nullable: true })
+  electionId!: string | null;
 
   @Column({ name: 'ballot_id', type: 'varchar', length: 36, nullable: true })
   ballotId!: string | null;

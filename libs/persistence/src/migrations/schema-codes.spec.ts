@@ -1,4 +1,5 @@
 import {
+  AUDIT_EVENTS,
   BALLOT_KINDS,
   CURE_DECLINE_REASONS,
   CURE_DOCUMENT_KINDS,
@@ -22,6 +23,7 @@ import { SCHEMA_CODE_LISTS } from './1764000000000-initial-schema';
 import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
 import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
+import { AUDIT_EVENT_CODE_LIST } from './1764320000000-audit-events';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -48,6 +50,7 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
     ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
     ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],
+    ['audit events', AUDIT_EVENT_CODE_LIST, AUDIT_EVENTS],
   ] as const)('%s', (_name, schema, library) => {
     expect([...schema].sort()).toEqual([...library].sort());
   });

@@ -1,11 +1,11 @@
 import { can } from '@app/domain';
-import type { CureDeadlineRow, OutstandingRow, ReadinessRow, RejectionRow } from '@app/ballots';
 import type { ElectionEntity } from '@app/persistence';
 import { formatLocal } from '@app/rules';
 import { html, trusted, type Html } from '../html';
 import { label, STATE_LABELS } from '../labels';
 import { csrfField, type PageContext } from '../layout';
 import { barChart } from './chart';
+import { type CureDeadlineRow, type OutstandingRow, type ReadinessRow, type RejectionRow } from '@app/reports';
 
 export interface DashboardView {
   readonly election: ElectionEntity;

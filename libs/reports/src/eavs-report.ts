@@ -13,8 +13,7 @@ import {
   type RejectionReason,
   type UocavaCategory,
 } from '@app/domain';
-import { BallotEntity, CountyEntity, ElectionEntity } from '@app/persistence';
-import type { EntityManager } from 'typeorm';
+import type { BallotGroup, CountyEntity, ElectionEntity } from '@app/persistence';
 
 /**
  * One row of the EAVS export: an item of the instrument (its number, its label as the instrument
@@ -76,43 +75,27 @@ export function eavsRows(choice: EavsInstrumentChoice, countyCode: string, count
 /**
  * The EAVS section E and B figures of each county in scope, and, when more than one county is in
  * scope, of all of them together (county code `ALL`), in the numbers of the instrument for the
- * election's year: one grouped scan of the election's ballots. Every county in scope has its rows,
- * zeros included, because a county with no provisional ballots still answers the survey.
+ * election's year, from one grouped count of the election's ballots. Every county in scope has its
+ * rows, zeros included, because a county with no provisional ballots still answers the survey.
  */
-export async function eavsReport(m: EntityManager, electionId: string, scope: string | null): Promise<EavsRow[]> {
-  const election = await m.findOneBy(ElectionEntity, { id: electionId });
-  if (election === null) return [];
+export function eavsReport(election: Pick<ElectionEntity, 'electionDay'>, counties: readonly Pick<CountyEntity, 'code' | 'name'>[], groups: readonly BallotGroup<'countyCode' | 'kind' | 'uocavaCategory' | 'issuedReason' | 'fwab' | 'status' | 'determination' | 'rejectionReason'>[]): EavsRow[] {
   const choice = eavsInstrumentFor(election.electionDay);
-  const q = m.getRepository(BallotEntity).createQueryBuilder('b')
-    .select('b.county_code', 'countyCode').addSelect('b.kind', 'kind').addSelect('b.uocava_category', 'uocavaCategory')
-    .addSelect('b.issued_reason', 'issuedReason').addSelect('b.fwab', 'fwab')
-    .addSelect('b.status', 'status').addSelect('b.determination', 'determination').addSelect('b.rejection_reason', 'rejectionReason')
-    .addSelect('COUNT(*)', 'ballots')
-    .where('b.election_id = :electionId', { electionId });
-  if (scope !== null) q.andWhere('b.county_code = :scope', { scope });
-  const raw = await q.groupBy('b.county_code').addGroupBy('b.kind').addGroupBy('b.uocava_category').addGroupBy('b.issued_reason').addGroupBy('b.fwab')
-    .addGroupBy('b.status').addGroupBy('b.determination').addGroupBy('b.rejection_reason')
-    .getRawMany<{
-      countyCode: string;
-      kind: BallotKind;
-      uocavaCategory: UocavaCategory | null;
-      issuedReason: IssuedReason | null;
-      fwab: boolean | number;
-      status: string;
-      determination: Determination | null;
-      rejectionReason: RejectionReason | null;
-      ballots: string | number;
-    }>();
-  const countyQuery = m.getRepository(CountyEntity).createQueryBuilder('c').where('c.election_id = :electionId', { electionId }).orderBy('c.code');
-  if (scope !== null) countyQuery.andWhere('c.code = :scope', { scope });
-  const counties = await countyQuery.getMany();
-
   const byCounty = new Map<string, EavsGroup[]>();
   const all: EavsGroup[] = [];
-  for (const r of raw) {
+  for (const r of groups) {
     // SQLite gives the boolean back as 0 or 1, PostgreSQL as a boolean.
-    const group: EavsGroup = { kind: r.kind, uocavaCategory: r.uocavaCategory, issuedReason: r.issuedReason, fwab: r.fwab === true || r.fwab === 1, status: r.status, determination: r.determination, rejectionReason: r.rejectionReason, ballots: Number(r.ballots) };
-    byCounty.set(r.countyCode, [...(byCounty.get(r.countyCode) ?? []), group]);
+    const group: EavsGroup = {
+      kind: r.kind as BallotKind,
+      uocavaCategory: r.uocavaCategory as UocavaCategory | null,
+      issuedReason: r.issuedReason as IssuedReason | null,
+      fwab: r.fwab === true || r.fwab === 1,
+      status: String(r.status),
+      determination: r.determination as Determination | null,
+      rejectionReason: r.rejectionReason as RejectionReason | null,
+      ballots: r.ballots,
+    };
+    const county = String(r.countyCode);
+    byCounty.set(county, [...(byCounty.get(county) ?? []), group]);
     all.push(group);
   }
   const result = counties.flatMap((c) => eavsRows(choice, c.code, c.name, byCounty.get(c.code) ?? []));

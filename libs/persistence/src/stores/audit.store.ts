@@ -1,0 +1,60 @@
+import type { AuditEvent } from '@app/domain';
+import type { ChainedAuditEntry } from '@app/audit';
+import type { EntityManager } from 'typeorm';
+import { appendAudit } from '../audit.store';
+import { AuditEntryEntity, BallotEntity } from '../entities';
+import { inCounty, reaches, type StoreScope } from './scope';
+
+/** One action for the audit chain, as a store appends it: the actor comes from the store's scope. */
+export interface AuditAction {
+  readonly event: AuditEvent;
+  /** The ballot it is about, read through a store of this scope: one the scope does not reach is refused. */
+  readonly ballot?: Pick<BallotEntity, 'id' | 'electionId' | 'countyCode'> | null;
+  readonly fromState?: string | null;
+  readonly toState?: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Epoch ms, from the service's clock. */
+  readonly at: number;
+  /** Who did it, when not the scope's actor (a voter through the portal is never a store's actor). */
+  readonly as?: { readonly id: string; readonly role: string };
+}
+
+/**
+ * The audit chain, for the scope's actor: appends inside the caller's transaction (so an entry
+ * exists exactly when the change it records does), and reads a ballot's history within the scope.
+ * `electionId` is the store's election, or null for what belongs to none (signing in).
+ */
+export class AuditStore {
+  constructor(
+    private readonly m: EntityManager,
+    private readonly scope: StoreScope,
+    readonly electionId: string | null,
+  ) {}
+
+  append(action: AuditAction): Promise<ChainedAuditEntry> {
+    const ballot = action.ballot ?? null;
+    if (ballot !== null && ((this.electionId !== null && ballot.electionId !== this.electionId) || !reaches(this.scope, ballot.countyCode))) {
+      return Promise.reject(new Error('an audit entry about a ballot is appended only for a ballot of the store\'s scope'));
+    }
+    return appendAudit(this.m, {
+      electionId: this.electionId,
+      ballotId: ballot?.id ?? null,
+      actorId: action.as?.id ?? this.scope.actor.id,
+      actorRole: action.as?.role ?? this.scope.actor.role,
+      event: action.event,
+      fromState: action.fromState ?? null,
+      toState: action.toState ?? null,
+      payload: action.payload,
+      at: new Date(action.at).toISOString(),
+    });
+  }
+
+  /** A ballot's entries, oldest first, when the ballot is in the scope (none otherwise). */
+  historyOf(ballotId: string): Promise<AuditEntryEntity[]> {
+    const query = this.m.getRepository(AuditEntryEntity).createQueryBuilder('e')
+      .innerJoin(BallotEntity, 'b', 'b.id = e.ballot_id')
+      .where('e.ballot_id = :ballotId', { ballotId });
+    if (this.electionId !== null) query.andWhere('b.election_id = :electionId', { electionId: this.electionId });
+    return inCounty(query, this.scope, 'b').orderBy('e.seq', 'ASC').getMany();
+  }
+}

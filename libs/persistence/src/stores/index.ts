@@ -1,0 +1,15 @@
+export { Stores, ActorStores, ElectionStores } from './stores';
+export { BallotStore, outstandingSql, type BallotQueueFilter, type BallotQueuePage, type LifecycleChanges } from './ballot.store';
+export { CountyStore } from './county.store';
+export { VoterStore } from './voter.store';
+export { CureDocumentStore, type CureDecision } from './cure-document.store';
+export { ReportStore, type BallotCountFilter, type BallotGroup, type BallotGroupColumn } from './report.store';
+export { OutboxStore, type QueuedNotice } from './outbox.store';
+export { AuditStore, type AuditAction } from './audit.store';
+export { RulesStore, type StoredRules } from './rules.store';
+export { ElectionsStore } from './elections.store';
+export { JurisdictionStore, type JurisdictionKind } from './jurisdiction.store';
+export { scopeOf, type StoreScope } from './scope';
+export { PortalStore, PORTAL_ACTOR, type PortalBallotRow } from './portal.store';
+export { AccountsStore } from './accounts.store';
+export { NoticeStore, VOTER_NOTICE } from './notice.store';

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel } from '../entities';
+
+/** The kind of the outbox's voter notices. */
+export const VOTER_NOTICE = 'voter_notice';
+
+/**
+ * The voter notices of every election, for the service itself (the dispatcher, the letter list):
+ * notices are sent for every county, by the service, never by a staff member's scope. What a
+ * county's staff see of them goes through their own stores.
+ */
+export class NoticeStore {
+  constructor(private readonly m: EntityManager) {}
+
+  /** Pending notices due now, oldest first. */
+  due(now: number, limit: number): Promise<OutboxEntity[]> {
+    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere("o.status = 'pending'")
+      .andWhere('(o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)', { now })
+      .orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
+  }
+
+  ballot(id: string): Promise<BallotEntity | null> {
+    return this.m.findOneBy(BallotEntity, { id });
+  }
+
+  /** A conditional update from `from`: false when the row was no longer in that state (someone else has it). */
+  async move(id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
+    const update = this.m.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
+    if (attempts !== undefined) update.andWhere('attempts = :attempts', { attempts });
+    return (await update.execute()).affected === 1;
+  }
+
+  async recordAttempt(outboxId: string, channel: NoticeChannel, at: number, outcome: 'sent' | 'failed', detail: string | null): Promise<void> {
+    await this.m.insert(NoticeAttemptEntity, { id: randomUUID(), outboxId, channel, attemptedAt: at, outcome, detail });
+  }
+
+  election(id: string): Promise<ElectionEntity> {
+    return this.m.findOneByOrFail(ElectionEntity, { id });
+  }
+
+  county(electionId: string, code: string): Promise<CountyEntity> {
+    return this.m.findOneByOrFail(CountyEntity, { electionId, code });
+  }
+
+  async contestNames(electionId: string): Promise<Readonly<Record<string, string>>> {
+    const rows = await this.m.find(ContestEntity, { where: { electionId }, select: { id: true, name: true } });
+    return Object.fromEntries(rows.map((c) => [c.id, c.name]));
+  }
+
+  /** Pending notices of the election whose voter gave neither an email address nor a phone: the letters to mail. */
+  pendingWithoutContact(electionId: string): Promise<OutboxEntity[]> {
+    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere("o.status = 'pending'")
+      .andWhere('b.election_id = :electionId', { electionId })
+      .andWhere("(b.contact_email IS NULL OR TRIM(b.contact_email) = '')")
+      .andWhere("(b.contact_phone IS NULL OR TRIM(b.contact_phone) = '')")
+      .getMany();
+  }
+
+  /** Moves pending notices to the letter list; returns how many moved. */
+  async markLetters(ids: readonly string[], now: number): Promise<number> {
+    let moved = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const result = await this.m.createQueryBuilder().update(OutboxEntity).set({ status: 'letter', channel: 'letter', processedAt: now }).where("id IN (:...chunk) AND status = 'pending'", { chunk }).execute();
+      moved += result.affected ?? 0;
+    }
+    return moved;
+  }
+
+  /** The election's (and county's) notices on the letter list, oldest first, with their ballots. */
+  async letters(electionId: string, countyCode: string | undefined): Promise<{ readonly outbox: OutboxEntity[]; readonly ballots: ReadonlyMap<string, BallotEntity> }> {
+    const query = this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere("o.status = 'letter'")
+      .andWhere('b.election_id = :electionId', { electionId });
+    if (countyCode !== undefined) query.andWhere('b.county_code = :countyCode', { countyCode });
+    const outbox = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+    const ballots = new Map<string, BallotEntity>();
+    const ids = [...new Set(outbox.map((o) => o.ballotId).filter((id): id is string => id !== null))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const b of await this.m.getRepository(BallotEntity).createQueryBuilder('b').where('b.id IN (:...chunk)', { chunk }).getMany()) ballots.set(b.id, b);
+    }
+    return { outbox, ballots };
+  }
+
+  /** Notices left in `sending` by a run that stopped. */
+  countSending(): Promise<number> {
+    return this.m.getRepository(OutboxEntity).countBy({ status: 'sending' });
+  }
+}
