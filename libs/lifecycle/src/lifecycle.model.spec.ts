@@ -1,14 +1,13 @@
 import { anEnv, CURE_DEADLINE, MINUTE } from '@test/fixtures/lifecycle';
-import type { SnapshotFrom } from 'xstate';
-import { getShortestPaths, getSimplePaths } from 'xstate/graph';
-import { acceptedEvents, applyEvent } from './apply';
-import { BALLOT_STATES, EVENT_TYPES, LIFECYCLE_MACHINE_VERSION, type BallotState, type EventType } from './codes';
-import { ballotMachine, type MachineEvent } from './machine';
+import { acceptedEvents, applyEvent, initialLifecycle } from './apply';
+import { BALLOT_STATES, EVENT_TYPES, type BallotState, type EventType } from './codes';
+import type { BallotCommand, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
 
 /**
- * Model-based tests (xstate/graph): traverse the machine with one sample of each event, then
- * check every reached state against the SPEC section 3 table, written here as data,
- * independently of the machine.
+ * Model-based tests: explore every lifecycle reachable from intake with one sample of each event
+ * (through \`applyEvent\`: the machine, the policy and the context together), then check every
+ * reached state against the SPEC section 3 table, written here as data, independently of the
+ * machine, and every path against the table's invariants.
  */
 
 /** Issue 11: matching or unmatching a registration sends a ballot not yet decided back under review. */
@@ -27,7 +26,8 @@ const SPEC_TABLE: { readonly [S in BallotState]: Partial<Record<EventType, Ballo
 };
 
 /** One sample of each event, each with an env in which its guard passes. */
-const SAMPLES: readonly MachineEvent[] = [
+type Sample = BallotCommand & { readonly env: TransitionEnv };
+const SAMPLES: readonly Sample[] = [
   { type: 'VERIFY', env: anEnv() },
   { type: 'REQUEST_CURE', cureReason: 'id_required', env: anEnv() },
   { type: 'RECORD_CURE', evidence: 'ID shown', env: anEnv() },
@@ -44,40 +44,70 @@ const SAMPLES: readonly MachineEvent[] = [
 ];
 
 /** Refusals that depend on the event's fields and the context, not on the state: a match cannot be made twice, nor a missing one undone. */
-function payloadRefusalExpected(sample: MachineEvent, context: Snapshot['context']): string | null {
+function payloadRefusalExpected(sample: Sample, context: LifecycleContext): string | null {
   if (sample.type === 'MATCH_VOTER' && context.match?.voterId === sample.voterId) return 'invalid_payload';
   if (sample.type === 'UNMATCH_VOTER' && context.match === null) return 'invalid_payload';
   return null;
 }
 
-type Snapshot = SnapshotFrom<typeof ballotMachine>;
+/** Lifecycles differ by state and by what their context holds that the table depends on. */
+const keyOf = (l: PersistedLifecycle): string => `${l.state}|${l.context.proposal?.from ?? ''}|${l.context.cure === null ? '' : 'cure'}|${l.context.match === null ? '' : 'match'}`;
 
-function leaf(snapshot: Snapshot): BallotState {
-  const value = snapshot.value;
-  return (typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${String(v)}`)[0]) as BallotState;
+interface Step {
+  readonly event: EventType;
+  readonly to: string;
 }
 
-const traversal = {
-  events: SAMPLES,
-  // Context holds instants and notes; states differ by value and by where a proposal came from.
-  serializeState: (snapshot: Snapshot) => `${leaf(snapshot)}|${snapshot.context.proposal?.from ?? ''}|${snapshot.context.cure === null ? '' : 'cure'}|${snapshot.context.match === null ? '' : 'match'}`,
-};
+/** Every lifecycle reachable from intake (breadth first), and the edges between them. */
+function explore(): { reached: Map<string, PersistedLifecycle>; edges: Map<string, Step[]>; start: string } {
+  const first = initialLifecycle();
+  const reached = new Map<string, PersistedLifecycle>([[keyOf(first), first]]);
+  const edges = new Map<string, Step[]>();
+  const queue = [first];
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    const steps: Step[] = [];
+    for (const { env, ...command } of SAMPLES) {
+      const result = applyEvent(current, command, env);
+      if (!result.ok) continue;
+      const key = keyOf(result.next);
+      steps.push({ event: command.type, to: key });
+      if (!reached.has(key)) {
+        reached.set(key, result.next);
+        queue.push(result.next);
+      }
+    }
+    edges.set(keyOf(current), steps);
+  }
+  return { reached, edges, start: keyOf(first) };
+}
 
-describe('model-based tests of the ballot machine (xstate/graph)', () => {
-  const shortest = getShortestPaths(ballotMachine, traversal);
-  const simple = getSimplePaths(ballotMachine, traversal);
-  const reached = new Map<string, Snapshot>();
-  for (const path of shortest) reached.set(traversal.serializeState(path.state), path.state);
+/** Every simple path (no lifecycle visited twice) from intake that ends in the state asked for. */
+function simplePathsTo(graph: ReturnType<typeof explore>, target: BallotState): { states: BallotState[]; events: EventType[] }[] {
+  const found: { states: BallotState[]; events: EventType[] }[] = [];
+  const stateOf = (key: string) => key.split('|')[0] as BallotState;
+  const walk = (key: string, seen: Set<string>, states: BallotState[], events: EventType[]): void => {
+    if (stateOf(key) === target && events.length > 0) found.push({ states, events });
+    for (const step of graph.edges.get(key) ?? []) {
+      if (seen.has(step.to)) continue;
+      walk(step.to, new Set([...seen, step.to]), [...states, stateOf(step.to)], [...events, step.event]);
+    }
+  };
+  walk(graph.start, new Set([graph.start]), [stateOf(graph.start)], []);
+  return found;
+}
+
+describe('model-based tests of the ballot lifecycle', () => {
+  const graph = explore();
+  const reached = graph.reached;
 
   it('every one of the eight states is reachable from intake', () => {
-    expect(new Set([...reached.values()].map(leaf))).toEqual(new Set(BALLOT_STATES));
+    expect(new Set([...reached.values()].map((l) => l.state))).toEqual(new Set(BALLOT_STATES));
   });
 
   it('in every reached state, every event either lands where the table says or is refused naming exactly the table\'s events', () => {
     let tried = 0;
-    for (const snapshot of reached.values()) {
-      const state = leaf(snapshot);
-      const lifecycle = { machineVersion: LIFECYCLE_MACHINE_VERSION, state, context: snapshot.context };
+    for (const lifecycle of reached.values()) {
+      const state = lifecycle.state;
       const accepted = Object.keys(SPEC_TABLE[state]);
       for (const sample of SAMPLES) {
         tried += 1;
@@ -103,24 +133,21 @@ describe('model-based tests of the ballot machine (xstate/graph)', () => {
   });
 
   it('no path reaches counted without passing verified', () => {
-    const toCounted = simple.filter((p) => leaf(p.state) === 'counted');
+    const toCounted = simplePathsTo(graph, 'counted');
     expect(toCounted.length).toBeGreaterThan(0);
     for (const path of toCounted) {
-      const visited = path.steps.map((s) => leaf(s.state));
-      expect(visited).toContain('verified');
-      expect(path.steps[path.steps.length - 1]?.event.type).toBe('COUNT');
+      expect(path.states).toContain('verified');
+      expect(path.events[path.events.length - 1]).toBe('COUNT');
     }
   });
 
   it('no path reaches rejected except by a confirmed proposal or a missed cure deadline', () => {
-    const toRejected = simple.filter((p) => leaf(p.state) === 'rejected');
+    const toRejected = simplePathsTo(graph, 'rejected');
     expect(toRejected.length).toBeGreaterThan(0);
     for (const path of toRejected) {
-      const steps = path.steps;
-      const lastEvent = steps[steps.length - 1]?.event.type;
+      const lastEvent = path.events[path.events.length - 1];
       expect(['CONFIRM_REJECTION', 'DEADLINE_PASSED']).toContain(lastEvent);
-      const before = steps.length >= 2 ? leaf(steps[steps.length - 2]!.state) : 'received.pending';
-      expect(before).toBe(lastEvent === 'CONFIRM_REJECTION' ? 'received.rejectionProposed' : 'received.awaitingCure');
+      expect(path.states[path.states.length - 2]).toBe(lastEvent === 'CONFIRM_REJECTION' ? 'received.rejectionProposed' : 'received.awaitingCure');
     }
   });
 

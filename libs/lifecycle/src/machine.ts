@@ -1,11 +1,6 @@
-import { REJECTION_FOR_UNMADE_CURE } from '@app/domain';
-import { and, assign, setup } from 'xstate';
-import type { ProposableState } from './codes';
-import { commandRefusal, preconditionRefusal } from './policy';
-import type { BallotCommand, LifecycleContext, TransitionEnv } from './types';
-
-/** The machine's own event: the client's command plus the facts its guards read. */
-export type MachineEvent = BallotCommand & { readonly env: TransitionEnv };
+import { setup } from 'xstate';
+import { PROPOSABLE_STATES, type ProposableState } from './codes';
+import type { BallotCommand, LifecycleContext } from './types';
 
 export const INITIAL_CONTEXT: LifecycleContext = {
   match: null,
@@ -17,37 +12,27 @@ export const INITIAL_CONTEXT: LifecycleContext = {
   hold: null,
 };
 
-type Narrow<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
+/** A state's path in the machine (`#ballot.received.pending`) from its stored name. */
+const node = (state: string): string => `#ballot.${state}`;
 
-const matchAssign = assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({
-  match: ({ event }) => {
-    const e = event as Narrow<'MATCH_VOTER'>;
-    return { voterId: e.voterId, by: e.env.actor.id, at: e.env.now, note: e.note };
-  },
-});
-const unmatchAssign = assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({ match: null });
+/** RETURN goes back to where the rejection was proposed from: one guarded target per such state. */
+const RETURN_TO = PROPOSABLE_STATES.map((from: ProposableState) => ({ guard: { type: 'cameFrom' as const, params: { state: from } }, target: node(from) }));
 
 /**
- * The ballot lifecycle of SPEC section 3. Persisted, so: no timers, no invoked or spawned actors,
- * no side effects. Effects are the named actions `queueVoterNotice`, `setDeadline` and
- * `recordCount`, which the pure `transition()` hands back as data; they do nothing when run.
+ * The ballot lifecycle of SPEC section 3 as states and the events each accepts, with where each
+ * leads: nothing else. Who may send an event and when is the policy's (`policy.ts`); what an event
+ * records in the context is `nextContext`; what the caller must do is `effectsOf` (`effects.ts`).
+ * The one guard picks RETURN's target from the context. Persisted, so no timers and no actors.
+ * `applyEvent` reads it through a table built once from xstate's own `transition()` (`table.ts`).
  */
 export const ballotMachine = setup({
   types: {
     context: {} as LifecycleContext,
-    events: {} as MachineEvent,
+    events: {} as BallotCommand,
     input: {} as LifecycleContext | undefined,
   },
   guards: {
-    /** Every event's precondition and payload check, from `policy.ts`: one source of truth. */
-    permitted: ({ context, event }) =>
-      preconditionRefusal(event.type, context, event.env) === null && commandRefusal(event, context, event.env) === null,
     cameFrom: ({ context }, params: { state: ProposableState }) => context.proposal?.from === params.state,
-  },
-  actions: {
-    queueVoterNotice: (_args, _params: { cureReason: string; deadline: number }) => undefined,
-    setDeadline: (_args, _params: { deadline: 'cure'; at: number }) => undefined,
-    recordCount: (_args, _params: { determination: 'full' | 'partial'; contests: readonly string[] }) => undefined,
   },
 }).createMachine({
   id: 'ballot',
@@ -59,166 +44,52 @@ export const ballotMachine = setup({
       states: {
         pending: {
           on: {
-            VERIFY: { guard: 'permitted', target: '#ballot.verified' },
-            REQUEST_CURE: {
-              guard: 'permitted',
-              target: 'awaitingCure',
-              actions: [
-                assign({
-                  cure: ({ event }) => {
-                    const e = event;
-                    return { reason: e.cureReason, deadline: e.env.cureDeadline ?? e.env.now, requestedAt: e.env.now };
-                  },
-                }),
-                {
-                  type: 'setDeadline',
-                  params: ({ context }) => ({ deadline: 'cure' as const, at: context.cure?.deadline ?? 0 }),
-                },
-                {
-                  type: 'queueVoterNotice',
-                  params: ({ context }) => ({
-                    cureReason: context.cure?.reason ?? '',
-                    deadline: context.cure?.deadline ?? 0,
-                  }),
-                },
-              ],
-            },
-            PROPOSE_REJECTION: proposeFrom('received.pending'),
+            VERIFY: node('verified'),
+            REQUEST_CURE: node('received.awaitingCure'),
+            PROPOSE_REJECTION: node('received.rejectionProposed'),
             // Research on a ballot under review: it stays under review, with the new match.
-            MATCH_VOTER: { guard: 'permitted', actions: matchAssign },
-            UNMATCH_VOTER: { guard: 'permitted', actions: unmatchAssign },
-            HOLD: {
-              guard: 'permitted',
-              target: 'held',
-              actions: assign({
-                hold: ({ event }) => ({ courtOrder: (event).courtOrder, at: event.env.now }),
-              }),
-            },
+            MATCH_VOTER: node('received.pending'),
+            UNMATCH_VOTER: node('received.pending'),
+            HOLD: node('received.held'),
           },
         },
         awaitingCure: {
           on: {
-            RECORD_CURE: {
-              guard: 'permitted',
-              target: '#ballot.cured',
-              actions: assign({
-                curedReasons: ({ context }) =>
-                  context.cure === null || context.curedReasons.includes(context.cure.reason)
-                    ? context.curedReasons
-                    : [...context.curedReasons, context.cure.reason],
-              }),
-            },
-            PROPOSE_REJECTION: proposeFrom('received.awaitingCure'),
+            RECORD_CURE: node('cured'),
+            PROPOSE_REJECTION: node('received.rejectionProposed'),
             // Another registration changes what is owed: back under review, the cure request withdrawn.
-            MATCH_VOTER: { guard: 'permitted', target: 'pending', actions: [matchAssign, assign({ cure: null })] },
-            UNMATCH_VOTER: { guard: 'permitted', target: 'pending', actions: [unmatchAssign, assign({ cure: null })] },
-            DEADLINE_PASSED: {
-              guard: 'permitted',
-              target: '#ballot.rejected',
-              actions: assign({
-                rejection: ({ context, event }) => ({
-                  reason: context.cure === null ? 'other' : REJECTION_FOR_UNMADE_CURE[context.cure.reason],
-                  at: event.env.now,
-                }),
-              }),
-            },
+            MATCH_VOTER: node('received.pending'),
+            UNMATCH_VOTER: node('received.pending'),
+            DEADLINE_PASSED: node('rejected'),
           },
         },
         rejectionProposed: {
           on: {
-            CONFIRM_REJECTION: {
-              guard: 'permitted',
-              target: '#ballot.rejected',
-              actions: assign({
-                rejection: ({ context, event }) => ({ reason: context.proposal?.reason ?? 'other', at: event.env.now }),
-              }),
-            },
-            RETURN: [
-              returnTo('received.pending', '#ballot.received.pending'),
-              returnTo('received.awaitingCure', '#ballot.received.awaitingCure'),
-              returnTo('cured', '#ballot.cured'),
-              returnTo('verified', '#ballot.verified'),
-            ],
+            CONFIRM_REJECTION: node('rejected'),
+            RETURN: RETURN_TO,
           },
         },
-        held: {
-          on: {
-            RELEASE: {
-              guard: 'permitted',
-              target: 'pending',
-              actions: assign({ hold: null }),
-            },
-          },
-        },
+        held: { on: { RELEASE: node('received.pending') } },
       },
     },
     verified: {
       on: {
-        COUNT: {
-          guard: 'permitted',
-          target: 'counted',
-          actions: [
-            assign({
-              count: ({ event }) => {
-                const decision = event.env.eligibility;
-                const determination = decision?.determination === 'partial' ? 'partial' : 'full';
-                return { determination, contests: decision?.contests ?? [], at: event.env.now };
-              },
-            }),
-            {
-              type: 'recordCount',
-              params: ({ context }) => ({
-                determination: context.count?.determination ?? 'full',
-                contests: context.count?.contests ?? [],
-              }),
-            },
-          ],
-        },
-        PROPOSE_REJECTION: proposeFrom('verified'),
+        COUNT: node('counted'),
+        PROPOSE_REJECTION: node('received.rejectionProposed'),
         // A new match undoes the verification: the ballot is decided again.
-        MATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: matchAssign },
-        UNMATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: unmatchAssign },
+        MATCH_VOTER: node('received.pending'),
+        UNMATCH_VOTER: node('received.pending'),
       },
     },
     cured: {
       on: {
-        VERIFY: { guard: 'permitted', target: 'verified' },
-        PROPOSE_REJECTION: proposeFrom('cured'),
-        MATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: matchAssign },
-        UNMATCH_VOTER: { guard: 'permitted', target: '#ballot.received.pending', actions: unmatchAssign },
+        VERIFY: node('verified'),
+        PROPOSE_REJECTION: node('received.rejectionProposed'),
+        MATCH_VOTER: node('received.pending'),
+        UNMATCH_VOTER: node('received.pending'),
       },
     },
     counted: {},
-    rejected: {
-      on: {
-        REINSTATE: {
-          guard: 'permitted',
-          target: '#ballot.received.pending',
-          actions: assign({ rejection: null, proposal: null }),
-        },
-      },
-    },
+    rejected: { on: { REINSTATE: node('received.pending') } },
   },
 });
-
-function proposeFrom(from: ProposableState) {
-  return {
-    guard: 'permitted' as const,
-    target: '#ballot.received.rejectionProposed',
-    actions: assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({
-      proposal: ({ event }) => {
-        const e = event as Narrow<'PROPOSE_REJECTION'>;
-        return { reason: e.reason, note: e.note, by: e.env.actor.id, byRole: e.env.actor.role, at: e.env.now, from };
-      },
-    }),
-  };
-}
-
-function returnTo(from: ProposableState, target: string) {
-  return {
-    guard: and(['permitted', { type: 'cameFrom', params: { state: from } }]),
-    target,
-    actions: assign<LifecycleContext, MachineEvent, undefined, MachineEvent, never>({ proposal: null }),
-  };
-}
-
