@@ -131,16 +131,33 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect((await runCli(['import', 'jurisdiction', GA_2020_ELECTION, broken], cliEnv(db))).stderr).toMatch(/cannot be read as JSON/);
   });
 
+  it('issue 12: a jurisdiction file is held to the API\'s rules, each problem named by its path, and nothing is written', async () => {
+    const audits = await db.dataSource.getRepository(AuditEntryEntity).count();
+    const galactic = { ...GEORGIA_BUNDLE, districts: GEORGIA_BUNDLE.districts.map((d, i) => (i === 2 ? { ...d, kind: 'galactic' } : d)) };
+    const kindRefused = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('galactic.json', JSON.stringify(galactic))], cliEnv(db));
+    expect(kindRefused.code).toBe(1);
+    expect(kindRefused.stderr).toMatch(/^error: the jurisdiction bundle: districts\[2\]\.kind must be one of: /);
+    const notAList = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('not-a-list.json', JSON.stringify({ ...GEORGIA_BUNDLE, counties: 'x' }))], cliEnv(db));
+    expect(notAList.code).toBe(1);
+    expect(notAList.stderr).toMatch(/^error: the jurisdiction bundle: counties must be an array/);
+    expect(notAList.stderr).not.toMatch(/is not a function|TypeError/);
+    const extra = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('extra.json', JSON.stringify({ ...GEORGIA_BUNDLE, countys: [] }))], cliEnv(db));
+    expect(extra.stderr).toMatch(/property countys should not exist/);
+    expect(await db.dataSource.getRepository(AuditEntryEntity).count()).toBe(audits);
+  });
+
   it('import jurisdiction again: changed names update; --replace refuses, naming them, to remove precincts ballots or voters are in', async () => {
     const own = await openTestDatabase(kind);
     try {
       await seedGeorgia2020(own.dataSource);
       const renamed = { ...GEORGIA_BUNDLE, counties: GEORGIA_BUNDLE.counties.map((c) => (c.code === 'COBB' ? { ...c, name: 'Cobb County' } : c)) };
+      const imports = () => own.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'JURISDICTION_IMPORTED', actorId: 'system' });
+      const before = await imports();
       const update = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('renamed.json', JSON.stringify(renamed))], cliEnv(own));
       expect(update.code).toBe(0);
       expect(update.stdout).toContain('counties 0 added, 1 updated, 2 unchanged, 0 not in the file (kept)');
       expect((await own.dataSource.getRepository(CountyEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, code: 'COBB' })).name).toBe('Cobb County');
-      expect(await own.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'JURISDICTION_IMPORTED', actorId: 'system' })).toBe(1);
+      expect(await imports()).toBe(before + 1);
 
       const withoutFul01 = { ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-01' && p.id !== 'FUL-03') };
       const refused = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('cut.json', JSON.stringify(withoutFul01)), '--replace'], cliEnv(own));

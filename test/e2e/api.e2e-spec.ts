@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AuditEntryEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
@@ -182,8 +183,59 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       await t.http.get('/api/audit/verify').auth(clerk, { type: 'bearer' }).expect(403);
       await t.db.dataSource.query(kind === 'postgres' ? 'DROP TRIGGER audit_entries_append_only ON audit_entries' : 'DROP TRIGGER audit_entries_no_update');
       await t.db.dataSource.query(`UPDATE audit_entries SET actor_id = 'forger' WHERE seq = 2`);
+      const total = await t.db.dataSource.getRepository(AuditEntryEntity).count();
       const broken = await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
-      expect(broken.body).toMatchObject({ intact: false, brokenAt: 2, problem: 'hash_mismatch' });
+      expect(broken.body).toMatchObject({ intact: false, brokenAt: 2, problem: 'hash_mismatch', total });
+    });
+  });
+
+  describe('issue 12: staff actions in the audit chain, accounts, county scope', () => {
+    const entries = async (event: string) => t.db.dataSource.getRepository(AuditEntryEntity).find({ where: { event }, order: { seq: 'ASC' } });
+
+    it('a report downloaded as CSV is recorded with who took it, which report and county, and the file\'s SHA-256; JSON reads are not', async () => {
+      const before = (await entries('REPORT_EXPORTED')).length;
+      await t.http.get('/api/reports/outstanding?electionId=ga-2020-general').auth(clerk, { type: 'bearer' }).expect(200);
+      const csv = await t.http.get('/api/reports/outstanding?electionId=ga-2020-general&countyCode=FULTON&format=csv').auth(clerk, { type: 'bearer' }).expect(200);
+      const recorded = await entries('REPORT_EXPORTED');
+      expect(recorded).toHaveLength(before + 1);
+      expect(recorded[recorded.length - 1]).toMatchObject({ electionId: 'ga-2020-general', actorRole: 'clerk', payload: { report: 'outstanding', countyCode: 'FULTON', sha256: createHash('sha256').update(csv.text).digest('hex') } });
+      const unknown = await t.http.get('/api/reports/turnout?electionId=ga-2020-general').auth(clerk, { type: 'bearer' }).expect(404);
+      expect((unknown.body as ErrorBody).message).toMatch(/^no report turnout; there are: outstanding, /);
+    });
+
+    it('an administrator changes a role and unlocks an account (PATCH /api/users/:id, POST /api/users/:id/unlock), each audited; a supervisor may not', async () => {
+      await t.token('dekalb.clerk', 'clerk', 'DEKALB');
+      const users = (await t.http.get('/api/users').auth(admin, { type: 'bearer' }).expect(200)).body as { id: string; username: string; role: string; locked: boolean }[];
+      const dekalb = users.find((u) => u.username === 'dekalb.clerk');
+      if (dekalb === undefined) throw new Error('no dekalb.clerk');
+      await t.http.patch(`/api/users/${dekalb.id}`).auth(supervisor, { type: 'bearer' }).send({ role: 'supervisor', countyCode: 'DEKALB' }).expect(403);
+      const refused = await t.http.patch(`/api/users/${dekalb.id}`).auth(admin, { type: 'bearer' }).send({ role: 'supervisor' }).expect(400);
+      expect((refused.body as ErrorBody).fields.map((f) => f.field)).toEqual(['countyCode']);
+      const changed = await t.http.patch(`/api/users/${dekalb.id}`).auth(admin, { type: 'bearer' }).send({ role: 'supervisor', countyCode: 'DEKALB' }).expect(200);
+      expect(changed.body).toMatchObject({ username: 'dekalb.clerk', role: 'supervisor', countyCode: 'DEKALB', locked: false });
+      for (let i = 0; i < 10; i += 1) await t.http.post('/api/auth/login').send({ username: 'dekalb.clerk', password: `wrong ${i}` });
+      expect(((await t.http.get('/api/users').auth(admin, { type: 'bearer' }).expect(200)).body as { username: string; locked: boolean }[]).find((u) => u.username === 'dekalb.clerk')?.locked).toBe(true);
+      const unlocked = await t.http.post(`/api/users/${dekalb.id}/unlock`).auth(admin, { type: 'bearer' }).expect(200);
+      expect(unlocked.body).toMatchObject({ locked: false });
+      await t.http.post('/api/auth/login').send({ username: 'dekalb.clerk', password: PASSWORD }).expect(200);
+      expect((await entries('ROLE_CHANGED')).map((e) => e.payload)).toEqual([{ userId: dekalb.id, username: 'dekalb.clerk', before: { role: 'clerk', countyCode: 'DEKALB' }, after: { role: 'supervisor', countyCode: 'DEKALB' } }]);
+      expect((await entries('ACCOUNT_LOCKED')).map((e) => e.actorId)).toEqual([dekalb.id]);
+      expect((await entries('ACCOUNT_UNLOCKED')).map((e) => [e.actorRole, (e.payload as { username: string }).username])).toEqual([['admin', 'dekalb.clerk']]);
+    }, 90_000);
+
+    it('an election shows a county clerk their own county only; the list of elections is everyone\'s', async () => {
+      const own = (await t.http.get('/api/elections/ga-2020-general').auth(cobbClerk, { type: 'bearer' }).expect(200)).body as { counties: { code: string }[] };
+      expect(own.counties.map((c) => c.code)).toEqual(['COBB']);
+      const all = (await t.http.get('/api/elections/ga-2020-general').auth(admin, { type: 'bearer' }).expect(200)).body as { counties: { code: string }[] };
+      expect(all.counties.map((c) => c.code)).toEqual(['COBB', 'DEKALB', 'FULTON']);
+      expect(((await t.http.get('/api/elections').auth(cobbClerk, { type: 'bearer' }).expect(200)).body as { id: string }[]).map((e) => e.id)).toContain('ga-2020-general');
+    });
+
+    it('creating an election is audited; a jurisdiction body is refused naming the field by its path', async () => {
+      await t.http.post('/api/elections').auth(admin, { type: 'bearer' }).send({ id: 'ga-2020-audited', name: 'Audited', state: 'GA', electionDay: '2020-11-03' }).expect(201);
+      expect((await entries('ELECTION_CREATED')).find((e) => e.electionId === 'ga-2020-audited')).toMatchObject({ actorRole: 'admin', payload: { rulePackId: 'GA-2020', timeZone: 'America/New_York' } });
+      const bad = await t.http.post('/api/elections/ga-2020-audited/jurisdiction').auth(admin, { type: 'bearer' }).send({ counties: [{ code: 'X', name: 'X' }], districts: [{ id: 'd', kind: 'galactic', name: 'D' }], precincts: [], contests: [] }).expect(400);
+      expect((bad.body as ErrorBody).fields.map((f) => f.field)).toEqual(['districts.0.kind']);
     });
   });
 
@@ -208,7 +260,7 @@ describe.each(testDatabases())('staff API end to end on %s', (kind) => {
       await t.http.post('/api/elections/ga-2020-general/counties/COBB/reopen').auth(admin, { type: 'bearer' }).send({}).expect(400);
       await t.http.post('/api/elections/ga-2020-general/counties/COBB/reopen').auth(admin, { type: 'bearer' }).send({ courtOrder: 'In re Cobb County (illustrative)' }).expect(200);
       await t.http.post(`/api/ballots/${ballot.id}/events`).auth(cobbSupervisor, { type: 'bearer' }).send({ type: 'REINSTATE', courtOrder: 'In re Cobb County (illustrative)', expectedVersion: 3 }).expect(201);
-      const events = await t.db.dataSource.query(`SELECT event FROM audit_entries WHERE ballot_id IS NULL ORDER BY seq`);
+      const events = await t.db.dataSource.query(`SELECT event FROM audit_entries WHERE ballot_id IS NULL AND event IN ('CERTIFY_COUNTY', 'REOPEN_COUNTY') ORDER BY seq`);
       expect((events as { event: string }[]).map((e) => e.event)).toEqual(['CERTIFY_COUNTY', 'REOPEN_COUNTY']);
     });
   });

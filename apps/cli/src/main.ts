@@ -23,7 +23,8 @@ function run(work: () => Promise<number>): () => Promise<void> {
       process.exitCode = await work();
     } catch (error) {
       if (error instanceof DomainError || error instanceof CsvHeaderError) {
-        process.stderr.write(`error: ${error.message}${error instanceof DomainError && error.fields.length > 0 ? ` (${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}\n`);
+        const unnamed = error instanceof DomainError ? error.fields.filter((f) => !error.message.includes(f.message)) : [];
+        process.stderr.write(`error: ${error.message}${unnamed.length > 0 ? ` (${unnamed.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}\n`);
         process.exitCode = EXIT.failed;
         return;
       }

@@ -61,7 +61,7 @@ export class DistrictDto {
 export class PrecinctDto {
   @Matches(ID, { message: 'id must be a precinct id' }) id!: string;
   @Matches(CODE, { message: 'countyCode must be a county code' }) countyCode!: string;
-  @IsArray() @ArrayMaxSize(100) @Matches(ID, { each: true, message: 'districtIds must be district ids' }) districtIds!: string[];
+  @Matches(ID, { each: true, message: 'districtIds must be district ids' }) @ArrayMaxSize(100) @IsArray() districtIds!: string[];
 }
 
 export class ContestDto {
@@ -72,8 +72,8 @@ export class ContestDto {
 
 /** Counties, districts, precincts and contests of an election: the jurisdiction import's input. */
 export class JurisdictionBundleDto {
-  @IsDefined() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CountyDto) counties!: CountyDto[];
-  @IsDefined() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => DistrictDto) districts!: DistrictDto[];
-  @IsDefined() @IsArray() @ArrayMaxSize(20_000) @ValidateNested({ each: true }) @Type(() => PrecinctDto) precincts!: PrecinctDto[];
-  @IsDefined() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => ContestDto) contests!: ContestDto[];
+  @ValidateNested({ each: true }) @Type(() => CountyDto) @ArrayMaxSize(500) @IsArray() @IsDefined() counties!: CountyDto[];
+  @ValidateNested({ each: true }) @Type(() => DistrictDto) @ArrayMaxSize(10_000) @IsArray() @IsDefined() districts!: DistrictDto[];
+  @ValidateNested({ each: true }) @Type(() => PrecinctDto) @ArrayMaxSize(20_000) @IsArray() @IsDefined() precincts!: PrecinctDto[];
+  @ValidateNested({ each: true }) @Type(() => ContestDto) @ArrayMaxSize(10_000) @IsArray() @IsDefined() contests!: ContestDto[];
 }

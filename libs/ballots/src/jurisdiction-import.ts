@@ -1,5 +1,6 @@
 import { DomainError, Jurisdiction, requirePermission, type JurisdictionBundle } from '@app/domain';
 import { ContestEntity, CountyEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity, type ElectionStores, type JurisdictionStore } from '@app/persistence';
+import { changes, diff, duplicates, listed, LISTED } from './jurisdiction-diff';
 
 /** What an import did to one kind of row. */
 export interface JurisdictionChanges {
@@ -35,53 +36,6 @@ export interface JurisdictionImportResult {
   readonly mode: JurisdictionImportMode;
   /** False when nothing was written. */
   readonly changed: boolean;
-}
-
-/** Ids listed in an error message or an audit entry, at most. */
-const LISTED = 50;
-
-interface Diff<T> {
-  readonly inserts: T[];
-  /** Rows whose fields differ: as stored, and as the bundle has them. */
-  readonly updates: { readonly before: T; readonly after: T }[];
-  unchanged: number;
-  readonly absent: T[];
-}
-
-function diff<T>(stored: readonly T[], wanted: readonly T[], key: (row: T) => string, same: (a: T, b: T) => boolean): Diff<T> {
-  const before = new Map(stored.map((row) => [key(row), row]));
-  const result: Diff<T> = { inserts: [], updates: [], unchanged: 0, absent: [] };
-  const seen = new Set<string>();
-  for (const row of wanted) {
-    seen.add(key(row));
-    const old = before.get(key(row));
-    if (old === undefined) result.inserts.push(row);
-    else if (same(old, row)) result.unchanged += 1;
-    else result.updates.push({ before: old, after: row });
-  }
-  for (const row of stored) if (!seen.has(key(row))) result.absent.push(row);
-  return result;
-}
-
-const changes = <T>(d: Diff<T>, mode: JurisdictionImportMode): JurisdictionChanges => ({
-  inserted: d.inserts.length,
-  updated: d.updates.length,
-  unchanged: d.unchanged,
-  removed: mode === 'replace' ? d.absent.length : 0,
-  kept: mode === 'merge' ? d.absent.length : 0,
-});
-
-/** Ids in order, at most `LISTED` of them, for a message. */
-const listed = (ids: readonly string[]): string => {
-  const sorted = [...ids].sort();
-  return sorted.length <= LISTED ? sorted.join(', ') : `${sorted.slice(0, LISTED).join(', ')} and ${sorted.length - LISTED} more`;
-};
-
-function duplicates(kind: string, ids: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const id of ids) (seen.has(id) ? twice : seen).add(id);
-  return twice.size === 0 ? [] : [`${kind} listed twice: ${listed([...twice])}`];
 }
 
 /**

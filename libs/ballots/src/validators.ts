@@ -146,7 +146,7 @@ function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProbl
 export function checkInput<T extends object>(dto: new () => T, raw: unknown): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: FieldProblem[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: [{ field: '(root)', message: 'must be a JSON object' }] };
   const value = plainToInstance(dto, raw);
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true, validationError: { target: false, value: false } });
   return errors.length === 0 ? { ok: true, value } : { ok: false, problems: problemsOf(errors) };
 }
 

@@ -13,7 +13,7 @@ function stateValue(state: BallotState): StateValue {
 }
 
 function leafOf(value: StateValue): BallotState {
-  const flat = typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${String(v)}`)[0];
+  const flat = typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${typeof v === 'string' ? v : JSON.stringify(v)}`)[0];
   assert(isOneOf(BALLOT_STATES, flat), `the machine produced an unknown state ${JSON.stringify(value)}`);
   return flat;
 }

@@ -14,6 +14,14 @@ export interface ReportFile {
 
 export const isReportName = (name: string): name is ReportName => Object.hasOwn(REPORT_DEFINITIONS, name);
 
+const unknownReport = (name: string): DomainError => new DomainError('not_found', `no report ${name}; there are: ${Object.keys(REPORT_DEFINITIONS).join(', ')}`);
+
+/** A report's rows by its name, as the actor may see them; an unknown name is not found, naming the reports there are. */
+export function runReport(reports: Reports, actor: StaffActor, name: string, electionId: string, countyCode?: string): Promise<readonly object[]> {
+  if (!isReportName(name)) return Promise.reject(unknownReport(name));
+  return REPORT_DEFINITIONS[name].run(reports, actor, electionId, countyCode);
+}
+
 /**
  * A report as a CSV file, for the API, the console and the CLI alike: run in the actor's scope,
  * then a REPORT_EXPORTED entry in the audit chain with the report's name, county, row count and
@@ -27,7 +35,7 @@ export class ReportExports {
   ) {}
 
   async csv(actor: StaffActor, name: string, electionId: string, countyCode?: string): Promise<ReportFile> {
-    if (!isReportName(name)) throw new DomainError('not_found', `no report ${name}; there are: ${Object.keys(REPORT_DEFINITIONS).join(', ')}`);
+    if (!isReportName(name)) throw unknownReport(name);
     const definition = REPORT_DEFINITIONS[name];
     const rows = await definition.run(this.reports, actor, electionId, countyCode);
     const csv = toCsv(rows, definition.columns);

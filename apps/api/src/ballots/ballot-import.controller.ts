@@ -1,13 +1,12 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { BallotIntake } from '@app/ballots';
-import { ElectionEntity, TransactionRunner } from '@app/persistence';
+import { BallotIntake, Elections } from '@app/ballots';
 import { BALLOT_COLUMNS, BALLOT_OPTIONAL_COLUMNS, CsvHeaderError, importBallots, type ImportReport } from '@app/imports';
 import { Matches } from 'class-validator';
 import type { Request } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
-import { DomainError, notFound, SLUG, type StaffActor, requirePermission } from '@app/domain';
+import { DomainError, SLUG, type StaffActor, requirePermission } from '@app/domain';
 
 /** A county's file may be large; not unbounded. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -57,7 +56,7 @@ class ByteLimit extends Transform {
 export class BallotImportController {
   constructor(
     private readonly intake: BallotIntake,
-    private readonly tx: TransactionRunner,
+    private readonly elections: Elections,
   ) {}
 
   @Post()
@@ -72,7 +71,7 @@ export class BallotImportController {
     if (!/^text\/csv\b/i.test(type)) {
       throw new DomainError('invalid_input', 'send the file as text/csv', {}, [{ field: '(content-type)', message: 'must be text/csv' }]);
     }
-    if ((await this.tx.read((m) => m.countBy(ElectionEntity, { id: query.electionId }))) === 0) throw notFound('election');
+    await this.elections.get(actor, query.electionId);
     try {
       return await importBallots(this.intake, actor, query.electionId, request.pipe(new ByteLimit(MAX_IMPORT_BYTES)));
     } catch (error) {

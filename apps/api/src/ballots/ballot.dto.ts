@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BallotListFilter } from '@app/ballots';
 import { BALLOT_KINDS, CURE_REASONS, ISSUED_REASONS, REJECTION_REASONS, type BallotKind, type CureReason, type RejectionReason, CODE, ID, SLUG } from '@app/domain';
 import { BALLOT_STATES, EVENT_TYPES, TOP_LEVEL_STATES, type BallotCommand, type EventType } from '@app/lifecycle';
 import { Type } from 'class-transformer';
@@ -137,4 +138,21 @@ export class RollSearchQuery {
 
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'precinct must be a precinct id' })
   precinct?: string;
+}
+
+/** The work queue's filter from the query string. */
+export function queueFilter(q: ListBallotsQuery): BallotListFilter {
+  return {
+    electionId: q.electionId,
+    countyCode: q.county,
+    kind: q.kind,
+    status: q.status,
+    subState: q.subState,
+    reason: q.reason,
+    precinctId: q.precinct,
+    deadlineBefore: q.deadlineBefore === undefined ? undefined : instantMs(q.deadlineBefore),
+    text: q.text,
+    cursor: q.cursor,
+    limit: q.limit ?? 50,
+  };
 }

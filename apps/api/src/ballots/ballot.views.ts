@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BallotDetail, RollSearchResult } from '@app/ballots';
+import type { BallotDetail, BallotPage, RollSearchResult } from '@app/ballots';
 import type { AuditEntryEntity, BallotEntity, VoterEntity } from '@app/persistence';
 import type { Deadline } from '@app/rules';
 
@@ -217,3 +217,6 @@ export function rollSearchView(r: RollSearchResult): RollSearchView {
     more: r.more,
   };
 }
+
+/** A page of the work queue, each ballot with its cure deadline in force. */
+export const ballotPageView = (page: BallotPage): BallotPageView => ({ items: page.items.map((b) => ballotView(b, page.cureDeadlinesInForce.get(b.id) ?? null)), nextCursor: page.nextCursor });

@@ -4,9 +4,8 @@ import { BallotIntake, BallotQueries, BallotTransitions, VoterResearch } from '@
 import { CurrentActor } from '../auth/auth.guard';
 import { ErrorBody } from '../common/error-body';
 import { UuidParam } from '../common/uuid.pipe';
-import { instantMs } from '../common/validators';
-import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, RollSearchQuery, toCommand } from './ballot.dto';
-import { ballotView, BallotDetailView, BallotPageView, BallotView, detailView, rollSearchView, RollSearchView } from './ballot.views';
+import { BallotEventDto, intakeInput, IntakeBallotDto, ListBallotsQuery, queueFilter, RollSearchQuery, toCommand } from './ballot.dto';
+import { ballotPageView, ballotView, BallotDetailView, BallotPageView, BallotView, detailView, rollSearchView, RollSearchView } from './ballot.views';
 import { type StaffActor } from '@app/domain';
 
 @ApiTags('ballots')
@@ -24,27 +23,13 @@ export class BallotsController {
   @ApiCreatedResponse({ type: BallotView })
   @ApiConflictResponse({ type: ErrorBody, description: 'the receipt number is already taken in' })
   async create(@CurrentActor() actor: StaffActor, @Body() dto: IntakeBallotDto): Promise<BallotView> {
-    const ballot = await this.intake.intake(actor, intakeInput(dto));
-    return ballotView(ballot);
+    return ballotView(await this.intake.intake(actor, intakeInput(dto)));
   }
 
   @Get()
   @ApiOkResponse({ type: BallotPageView })
   async list(@CurrentActor() actor: StaffActor, @Query() q: ListBallotsQuery): Promise<BallotPageView> {
-    const page = await this.queries.list(actor, {
-      electionId: q.electionId,
-      countyCode: q.county,
-      kind: q.kind,
-      status: q.status,
-      subState: q.subState,
-      reason: q.reason,
-      precinctId: q.precinct,
-      deadlineBefore: q.deadlineBefore === undefined ? undefined : instantMs(q.deadlineBefore),
-      text: q.text,
-      cursor: q.cursor,
-      limit: q.limit ?? 50,
-    });
-    return { items: page.items.map((b) => ballotView(b, page.cureDeadlinesInForce.get(b.id) ?? null)), nextCursor: page.nextCursor };
+    return ballotPageView(await this.queries.list(actor, queueFilter(q)));
   }
 
   @Get(':id')

@@ -9,13 +9,12 @@ import { intakeInput, IntakeBallotDto } from '../ballots/ballot.dto';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
 import { validateForm } from './form-validation';
+import { intakeFormInput } from './intake-form';
 import { page } from './layout';
 import { fieldErrors } from './pages/forms';
 import { intakePage } from './pages/intake.page';
 import { usersPage } from './pages/users.page';
 import { CLOCK, DomainError, requirePermission, type Clock } from '@app/domain';
-
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
@@ -42,42 +41,7 @@ export class ConsoleAdminController {
     const actor = actorOf(request);
     const { election } = await chooseElection(this.elections, request, field(body, 'electionId'));
     const values = stringValues(body);
-    const calendar = (await this.elections.rulesOf(actorOf(request), election.id)).calendar;
-    // datetime-local fields carry no zone: they are the election's local time.
-    const instant = (name: string): string | undefined => {
-      const match = LOCAL_DATE_TIME.exec(field(body, name));
-      if (match === null) return field(body, name) === '' ? undefined : field(body, name);
-      return new Date(calendar.instantAt(match[1] ?? '', match[2] ?? '')).toISOString();
-    };
-    const optional = (name: string): string | undefined => (field(body, name) === '' ? undefined : field(body, name));
-    const kind = field(body, 'kind');
-    const plain = {
-      electionId: election.id,
-      receiptNumber: field(body, 'receiptNumber').trim(),
-      kind,
-      countyCode: field(body, 'countyCode').trim().toUpperCase(),
-      precinctId: kind === 'provisional' ? optional('precinctId') : undefined,
-      firstName: field(body, 'firstName').trim(),
-      lastName: field(body, 'lastName').trim(),
-      dateOfBirth: field(body, 'dateOfBirth').trim(),
-      address: field(body, 'address').trim(),
-      claimedVoterId: optional('claimedVoterId'),
-      issuedReason: kind === 'provisional' ? optional('issuedReason') : undefined,
-      uocavaCategory: kind === 'uocava' ? optional('uocavaCategory') : undefined,
-      // Sent as ticked whatever the kind, so that a provisional ballot marked FWAB is refused at the field, not silently cleared.
-      fwab: field(body, 'fwab') === 'true',
-      postmarkDate: optional('postmarkDate'),
-      signedDate: optional('signedDate'),
-      receivedAt: instant('receivedAt') ?? '',
-      castAt: kind === 'provisional' ? instant('castAt') : undefined,
-      idShown: field(body, 'idShown') === 'true',
-      outOfPrecinctAffidavit: field(body, 'outOfPrecinctAffidavit') === 'true',
-      signature: optional('signature'),
-      notes: optional('notes'),
-      contactEmail: optional('contactEmail')?.trim(),
-      contactPhone: optional('contactPhone')?.trim(),
-      language: optional('language'),
-    };
+    const plain = intakeFormInput(body, election.id, (await this.elections.rulesOf(actor, election.id)).calendar);
     const ctx = pageContext(request);
     const again = (status: number, fields: { field: string; message: string }[], message: string) =>
       response.status(status).type('html').send(page(ctx, 'Take in a ballot', intakePage(ctx, election, fieldErrors(fields), values, message)).value);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CURE_DECLINE_REASONS, type CureDeclineReason, type StaffActor } from '@app/domain';
 import { CureDecisions } from '@app/ballots';
+import type { CureSubmissionEntity } from '@app/persistence';
 import { IsIn, IsInt, Min } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
@@ -21,6 +22,18 @@ class CureDocumentView {
   @ApiProperty({ nullable: true, type: String, enum: CURE_DECLINE_REASONS }) declineReason!: string | null;
 }
 
+const documentView = (r: CureSubmissionEntity): CureDocumentView => ({
+  id: r.id,
+  kind: r.kind,
+  mediaType: r.mediaType,
+  sizeBytes: r.sizeBytes,
+  sha256: r.sha256,
+  submittedAt: new Date(r.submittedAt).toISOString(),
+  status: r.status,
+  decidedBy: r.decidedBy,
+  declineReason: r.declineReason,
+});
+
 class AcceptDto {
   @ApiProperty({ description: 'the ballot version the clerk saw' }) @IsInt() @Min(1) expectedVersion!: number;
 }
@@ -39,18 +52,7 @@ export class CureDocumentsController {
   @Get()
   @ApiOkResponse({ type: [CureDocumentView] })
   async list(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<CureDocumentView[]> {
-    const rows = await this.decisions.forStaff(actor, id);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      mediaType: r.mediaType,
-      sizeBytes: r.sizeBytes,
-      sha256: r.sha256,
-      submittedAt: new Date(r.submittedAt).toISOString(),
-      status: r.status,
-      decidedBy: r.decidedBy,
-      declineReason: r.declineReason,
-    }));
+    return (await this.decisions.forStaff(actor, id)).map(documentView);
   }
 
   /** The file, as uploaded, with its detected type; never rendered as a page of this site. */

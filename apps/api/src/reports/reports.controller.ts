@@ -5,7 +5,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
 import { type StaffActor } from '@app/domain';
-import { REPORT_DEFINITIONS, reportFileName, Reports, toCsv } from '@app/reports';
+import { ReportExports, Reports, runReport } from '@app/reports';
 
 class ReportQuery {
   @ApiProperty({ example: 'ga-2020-general' })
@@ -21,36 +21,24 @@ class ReportQuery {
   format?: 'json' | 'csv';
 }
 
-const REPORTS = REPORT_DEFINITIONS;
-type ReportName = keyof typeof REPORTS;
-
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly reports: Reports) {}
+  constructor(
+    private readonly reports: Reports,
+    private readonly exports: ReportExports,
+  ) {}
 
-  /** Outstanding ballots by county, kind and status; the EAVS section B and E figures; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. */
+  /** Outstanding ballots by county, kind and status; the EAVS section B and E figures; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. A CSV is recorded in the audit chain (REPORT_EXPORTED). */
   @Get(':name')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiOkResponse({ description: 'rows of the report, as JSON or CSV' })
-  async report(
-    @CurrentActor() actor: StaffActor,
-    @Param('name') name: string,
-    @Query() query: ReportQuery,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<object[] | string> {
-    if (!Object.hasOwn(REPORTS, name)) {
-      response.status(404);
-      return [{ status: 404, code: 'not_found', message: `no report ${name}; there are: ${Object.keys(REPORTS).join(', ')}`, fields: [] }];
-    }
-    const report = REPORTS[name as ReportName];
-    const rows = await report.run(this.reports, actor, query.electionId, query.countyCode);
-    if (query.format === 'csv') {
-      response.type('text/csv').setHeader('content-disposition', `attachment; filename="${reportFileName(name, query.electionId, query.countyCode)}"`);
-      return toCsv(rows, report.columns);
-    }
-    return rows;
+  async report(@CurrentActor() actor: StaffActor, @Param('name') name: string, @Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<readonly object[] | string> {
+    if (query.format !== 'csv') return runReport(this.reports, actor, name, query.electionId, query.countyCode);
+    const file = await this.exports.csv(actor, name, query.electionId, query.countyCode);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`);
+    return file.csv;
   }
 }

@@ -72,7 +72,7 @@ export async function verifyAuditCommand(app: INestApplicationContext): Promise<
     console.log(`audit chain intact: ${result.total} entries; head ${result.head === null ? '(empty)' : `#${result.head.seq} ${result.head.hash}`}`);
     return EXIT.ok;
   }
-  console.log(`audit chain BROKEN: ${result.total} entries; the first broken one is entry ${result.brokenAt}: ${result.message}`);
+  console.log(`audit chain BROKEN at entry ${result.brokenAt} (the first broken one; ${result.total} entries in all): ${result.message}`);
   return EXIT.failed;
 }
 
