@@ -3,3 +3,4 @@ export * from './transports';
 export * from './notice-context';
 export * from './dispatcher';
 export * from './letters';
+export * from './notice-map';

@@ -17,8 +17,6 @@ export type PortalStatus = (typeof PORTAL_STATUSES)[number];
 export const UPLOAD_PROBLEMS = ['empty', 'too_large', 'not_a_document', 'closed', 'affirm', 'kind'] as const;
 export type UploadProblemWord = (typeof UPLOAD_PROBLEMS)[number];
 
-export type NoticeType = VoterNotice['type'];
-
 /** What the portal's view says in its heading and paragraphs. */
 export interface PortalViewWords {
   readonly headings: Readonly<Record<PortalStatus, string>>;
@@ -92,7 +90,7 @@ export interface NoticeWords {
   /** The office's name when the county has not given one. */
   readonly officeName: (county: string) => string;
   readonly ballot: (ballotKind: string, receipt: string, election: string) => string;
-  readonly subject: Readonly<Record<NoticeType, (ballotKind: string, receipt: string) => string>>;
+  readonly subject: Readonly<Record<VoterNotice['type'], (ballotKind: string, receipt: string) => string>>;
   readonly cureIntro: string;
   readonly whatToDo: string;
   readonly deadline: string;
