@@ -4,3 +4,4 @@ export * from './notice-context';
 export * from './dispatcher';
 export * from './letters';
 export * from './notice-map';
+export * from './sms-webhooks';
