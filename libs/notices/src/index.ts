@@ -4,4 +4,6 @@ export * from './notice-context';
 export * from './dispatcher';
 export * from './letters';
 export * from './notice-map';
+export * from './sms-http';
+export * from './sms-config';
 export * from './sms-webhooks';
