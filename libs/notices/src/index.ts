@@ -7,3 +7,4 @@ export * from './notice-map';
 export * from './sms-http';
 export * from './sms-config';
 export * from './sms-webhooks';
+export * from './quiet-hours';
