@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // The pure core: no framework, no database, no network, no clock.
-    files: ['libs/audit/**/*.ts', 'libs/domain/**/*.ts', 'libs/lifecycle/**/*.ts', 'libs/rules/**/*.ts'],
+    files: ['libs/audit/**/*.ts', 'libs/domain/**/*.ts', 'libs/lifecycle/**/*.ts', 'libs/rules/**/*.ts', 'libs/wording/**/*.ts', 'libs/notices/src/notice-map.ts', 'libs/notices/src/sms-webhooks.ts', 'libs/notices/src/quiet-hours.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

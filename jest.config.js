@@ -13,7 +13,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@app/(audit|auth|ballots|config|demo|domain|imports|lifecycle|notices|persistence|portal|reports|rules)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@app/(audit|auth|ballots|config|demo|domain|imports|lifecycle|notices|persistence|portal|reports|rules|wording)(|/.*)$': '<rootDir>/libs/$1/src$2',
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   testEnvironment: 'node',

@@ -4,6 +4,7 @@ import { AuditEntryEntity, CureSubmissionEntity, OutboxEntity } from '@app/persi
 import { testDatabases } from '@test/support/database';
 import { startTestApp, type TestApp } from '@test/support/app';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
+import { WORDS } from '@app/wording';
 
 /** Issue 5: the voter portal (HAVA's free access system) as a voter and an attacker meet it. */
 
@@ -107,9 +108,13 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
     const bad = await t.http.post('/api/portal/lookup').send({ receiptNumber: 'x'.repeat(5000), dateOfBirth: '1980-02-30', extra: 1 }).expect(400);
     const fields = (bad.body as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
     expect(fields).toEqual(expect.arrayContaining(['dateOfBirth', 'extra', 'receiptNumber']));
-    const form = await t.http.post('/portal').type('form').send({ lang: 'en', receiptNumber: '', month: '13', day: '1', year: '80' }).expect(400);
-    expect(form.text).toContain('Enter the receipt number as it is printed on your receipt.');
-    expect(form.text).toContain('Enter a real date: month, day and a 4-digit year.');
+    // The controller still writes these two itself: they must stay the wording module's, in both languages.
+    for (const lang of ['en', 'es'] as const) {
+      const form = await t.http.post('/portal').type('form').send({ lang, receiptNumber: '', month: '13', day: '1', year: '80' }).expect(400);
+      expect(form.text).toContain(WORDS[lang].pages.receiptError);
+      expect(form.text).toContain(WORDS[lang].pages.dateOfBirthError);
+    }
+    expect(WORDS.en.pages.receiptError).toBe('Enter the receipt number as it is printed on your receipt.');
   });
 
   it('an online cure: a renamed executable is refused and kept nowhere; a photo is stored privately, audited, and accepted by the clerk', async () => {

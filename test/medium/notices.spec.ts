@@ -1,7 +1,7 @@
 import type { IntakeInput } from '@app/ballots';
 import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
 import { CountyEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
-import { REJECTION_EXPLAINED } from '@app/portal/wording';
+import { EN } from '@app/wording';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
 import { startSmtpServer, type TestSmtpServer } from '@test/support/smtp';
@@ -124,7 +124,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     await s.transitions.apply(FULTON_SUPERVISOR, ballot.id, { type: 'CONFIRM_REJECTION' }, 2);
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
     expect(smtp.messages[0]?.subject).toBe(`Your provisional ballot ${ballot.receiptNumber} was not counted`);
-    expect(smtp.messages[0]?.text).toContain(`Why: ${REJECTION_EXPLAINED.not_registered.en}`);
+    expect(smtp.messages[0]?.text).toContain(`Why: ${EN.rejectionExplained.not_registered}`);
     expect(smtp.messages[0]?.text).toContain('contact the election office:\nFulton County Registration and Elections');
   });
 

@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-standalone-expect -- the probes below are data; each runs inside the test that walks them. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,3 +3,8 @@ export * from './transports';
 export * from './notice-context';
 export * from './dispatcher';
 export * from './letters';
+export * from './notice-map';
+export * from './sms-http';
+export * from './sms-config';
+export * from './sms-webhooks';
+export * from './quiet-hours';

@@ -1,6 +1,6 @@
 import { CURE_DECLINE_REASONS, CURE_REASONS, REJECTION_REASONS, VOTER_LANGUAGES } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import { CURE_ACTION, DECLINE_EXPLAINED, REJECTION_EXPLAINED } from '@app/portal/wording';
+import { EN, ES, WORDS } from '@app/wording';
 import { renderNotice, SMS_MAX_LENGTH, type NoticeContext, type OfficeContact } from './templates';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
@@ -44,7 +44,7 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
       expect(notice.subject).toBe('Action needed: your provisional ballot P-000123');
       expect(notice.text).toContain('Dear Pat Voter,');
       expect(notice.text).toContain('Your provisional ballot (receipt number P-000123) in the Georgia General Election 2020 cannot be counted yet.');
-      expect(notice.text).toContain(`What to do:\n${CURE_ACTION.id_required.en}`);
+      expect(notice.text).toContain(`What to do:\n${EN.cureAction.id_required}`);
       expect(notice.text).toContain('Deadline: Friday, November 6, 2020 at 5:00 PM EST (tomorrow)');
       expect(notice.text).toContain(`Where to go:\n${officeBlock('Hours', 'Phone', 'Email')}`);
       expect(notice.text).toContain('upload the document online instead of going to the office: https://vote.example.gov/portal');
@@ -59,7 +59,7 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
       expect(notice.subject).toBe('Acci\u00f3n necesaria: su boleta provisional P-000123');
       expect(notice.text).toContain('Estimado/a Pat Voter:');
       expect(notice.text).toContain('Su boleta provisional (n\u00famero de recibo P-000123) en la elecci\u00f3n Georgia General Election 2020 todav\u00eda no se puede contar.');
-      expect(notice.text).toContain(`Qu\u00e9 debe hacer:\n${CURE_ACTION.id_required.es}`);
+      expect(notice.text).toContain(`Qu\u00e9 debe hacer:\n${ES.cureAction.id_required}`);
       expect(notice.text).toContain('Fecha l\u00edmite: viernes, 6 de noviembre de 2020, 5:00 p.m. EST (ma\u00f1ana)');
       expect(notice.text).toContain(`Ad\u00f3nde ir:\n${officeBlock('Horario', 'Tel\u00e9fono', 'Correo electr\u00f3nico')}`);
       expect(notice.text).toContain('https://vote.example.gov/portal');
@@ -114,10 +114,10 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
     it('gives the reason in plain words and whom to contact', () => {
       const notice = renderNotice(REJECTED, aContext(), language);
       expect(notice.subject).toBe(subject);
-      expect(notice.text).toContain(`${why} ${REJECTION_EXPLAINED.not_registered[language]}`);
+      expect(notice.text).toContain(`${why} ${WORDS[language].rejectionExplained.not_registered}`);
       expect(notice.text).toContain(`${contact}\n${FULTON_OFFICE.name}\n${FULTON_OFFICE.address}`);
       expect(notice.text).not.toContain('not_registered');
-      expect(notice.sms).toContain(REJECTION_EXPLAINED.not_registered[language]);
+      expect(notice.sms).toContain(WORDS[language].rejectionExplained.not_registered);
     });
   });
 
@@ -128,7 +128,7 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
     it('says why, that the cure is still owed, by when, and where to upload again', () => {
       const notice = renderNotice({ type: 'cure_declined', reason: 'name_does_not_match', deadline: FRIDAY_5PM }, aContext(), language);
       expect(notice.subject).toBe(subject);
-      expect(notice.text).toContain(`${why} ${DECLINE_EXPLAINED.name_does_not_match[language]}`);
+      expect(notice.text).toContain(`${why} ${WORDS[language].declineExplained.name_does_not_match}`);
       expect(notice.text).toContain(deadline);
       expect(notice.text).toContain('https://vote.example.gov/portal');
       expect(notice.sms).toContain('https://vote.example.gov/portal');
@@ -165,6 +165,19 @@ describe('voter notices: what the voter is told, in English and Spanish', () => 
           const sms = renderNotice(notice, aContext({ office, contestNames: names, ballotKind: 'uocava' }), language).sms;
           expect(sms.length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
           expect(sms).toContain('P-000123');
+        }
+      }
+    });
+
+    it('a cure\u2019s text message names what to do (in a few words when the sentence does not fit) and the deadline', () => {
+      for (const language of VOTER_LANGUAGES) {
+        for (const cureReason of CURE_REASONS) {
+          for (const ballotKind of ['provisional', 'uocava'] as const) {
+            const sms = renderNotice({ type: 'cure_requested', cureReason, deadline: FRIDAY_5PM }, aContext({ ballotKind }), language).sms;
+            const words = WORDS[language];
+            expect([sms, sms.includes(words.cureAction[cureReason]) || sms.includes(words.notice.sms.cureShort[cureReason])]).toEqual([sms, true]);
+            expect(sms).toContain(language === 'en' ? 'November 6, 2020 at 5:00 PM EST' : '6 de noviembre de 2020, 5:00 p.m. EST');
+          }
         }
       }
     });

@@ -10,6 +10,8 @@ import type { SMTPSentMessageInfo } from 'nodemailer';
 export interface DeliveryReceipt {
   /** The transport's answer, e.g. the SMTP server's `250 OK: queued`. */
   readonly detail: string;
+  /** The provider's id for the message, when it gives one: its delivery-status callbacks name it. */
+  readonly providerMessageId?: string;
 }
 
 export interface OutgoingEmail {
@@ -28,6 +30,7 @@ export interface EmailTransport {
 }
 
 export interface OutgoingSms {
+  /** The outbox row: it is the idempotency key, the same on every attempt, so a retry is never a second text. */
   readonly outboxId: string;
   readonly to: string;
   readonly text: string;

@@ -1,4 +1,3 @@
-export * from './wording';
 export * from './portal-view';
 export * from './portal-lookup';
 export * from './portal-limits';

@@ -3,7 +3,7 @@ import { detectMediaType } from './cure-uploads';
 import { PortalLimits, UploadTokens } from './portal-limits';
 import { receiptCandidates } from './portal-lookup';
 import { portalStatusOf, portalView, type PortalFacts } from './portal-view';
-import { daysLeft, localDeadline } from './wording';
+import { daysLeft, localDeadline } from '@app/wording';
 
 const EST = 'America/New_York';
 /** Georgia 2020: the provisional cure deadline, Friday 6 Nov 2020 at 5:00 PM EST (GA-2020 pack). */

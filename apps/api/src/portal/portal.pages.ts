@@ -1,75 +1,20 @@
 import type { VoterLanguage } from '@app/domain';
 import type { PortalView } from '@app/portal';
+import { wordsFor, type PortalPageWords, type UploadProblemWord } from '@app/wording';
 import { html, type Html } from '../console/html';
 
 /**
  * The voter portal's pages: server-rendered, no script, USWDS, one column that fits a 360-pixel
- * phone. Every string the voter reads is here in English and Spanish.
+ * phone. Every sentence the voter reads is in `@app/wording` (one module per language); the
+ * county's office details are shown as the county gave them.
  */
-const UI = {
-  title: { en: 'Check your provisional or overseas ballot', es: 'Consulte su boleta provisional o del extranjero' },
-  intro: {
-    en: 'Find out whether your provisional ballot or your military or overseas ballot was counted and, if it was not, why. If the election office needs something from you, this page says what and by when.',
-    es: 'Averig\u00fce si su boleta provisional o su boleta de votante militar o en el extranjero fue contada y, si no lo fue, por qu\u00e9. Si la oficina electoral necesita algo de usted, esta p\u00e1gina le dice qu\u00e9 y para cu\u00e1ndo.',
-  },
-  receipt: { en: 'Receipt number', es: 'N\u00famero de recibo' },
-  receiptHint: { en: 'It is printed on the receipt you were given when you voted, for example GA20-P-000123.', es: 'Est\u00e1 impreso en el recibo que le dieron al votar, por ejemplo GA20-P-000123.' },
-  dob: { en: 'Date of birth', es: 'Fecha de nacimiento' },
-  dobHint: { en: 'For example: 4 28 1986', es: 'Por ejemplo: 4 28 1986' },
-  month: { en: 'Month', es: 'Mes' },
-  day: { en: 'Day', es: 'D\u00eda' },
-  year: { en: 'Year', es: 'A\u00f1o' },
-  submit: { en: 'Check my ballot', es: 'Consultar mi boleta' },
-  notFoundTitle: { en: 'We could not find that ballot', es: 'No encontramos esa boleta' },
-  notFound: {
-    en: 'Check the receipt number and the date of birth, and try again. If you still cannot find your ballot, call your county election office.',
-    es: 'Revise el n\u00famero de recibo y la fecha de nacimiento, e int\u00e9ntelo de nuevo. Si a\u00fan no encuentra su boleta, llame a la oficina electoral de su condado.',
-  },
-  tooManyTitle: { en: 'Too many tries', es: 'Demasiados intentos' },
-  tooMany: { en: 'For your security, wait {minutes} minutes before you try again.', es: 'Por su seguridad, espere {minutes} minutos antes de volver a intentarlo.' },
-  fixErrors: { en: 'Please correct the fields marked below.', es: 'Corrija los campos marcados abajo.' },
-  receiptLabel: { en: 'Receipt', es: 'Recibo' },
-  whatToDo: { en: 'What you need to do', es: 'Lo que debe hacer' },
-  deadline: { en: 'Deadline', es: 'Fecha l\u00edmite' },
-  daysLeft: { en: '{n} days left', es: 'Quedan {n} d\u00edas' },
-  oneDayLeft: { en: '1 day left', es: 'Queda 1 d\u00eda' },
-  lastDay: { en: 'Today is the last day', es: 'Hoy es el \u00faltimo d\u00eda' },
-  declined: { en: 'We could not accept your last upload', es: 'No pudimos aceptar su \u00faltimo documento' },
-  racesCounted: { en: 'Races that were counted', es: 'Contiendas que se contaron' },
-  office: { en: 'Election office', es: 'Oficina electoral' },
-  hours: { en: 'Hours', es: 'Horario' },
-  phone: { en: 'Phone', es: 'Tel\u00e9fono' },
-  email: { en: 'Email', es: 'Correo electr\u00f3nico' },
-  uploadTitle: { en: 'Upload your document', es: 'Suba su documento' },
-  uploadIntro: { en: 'A clear photo or scan: JPEG, PNG or PDF, up to 5 MB.', es: 'Una foto o un escaneo claro: JPEG, PNG o PDF, de hasta 5 MB.' },
-  docKind: { en: 'What are you sending?', es: '\u00bfQu\u00e9 est\u00e1 enviando?' },
-  idDocument: { en: 'A photo ID', es: 'Una identificaci\u00f3n con foto' },
-  affidavit: { en: 'A signed cure affidavit', es: 'Una declaraci\u00f3n jurada de subsanaci\u00f3n firmada' },
-  file: { en: 'File', es: 'Archivo' },
-  affirm: { en: 'I affirm that this document is mine and that the ballot with this receipt number is mine.', es: 'Afirmo que este documento es m\u00edo y que la boleta con este n\u00famero de recibo es m\u00eda.' },
-  send: { en: 'Send document', es: 'Enviar documento' },
-  uploadClosed: { en: 'Online uploads are closed for this ballot.', es: 'Ya no se pueden subir documentos para esta boleta.' },
-  uploaded: { en: 'Thank you. We received your document.', es: 'Gracias. Recibimos su documento.' },
-  another: { en: 'Check another ballot', es: 'Consultar otra boleta' },
-  sessionEnded: { en: 'This page has expired. Look up your ballot again to upload.', es: 'Esta p\u00e1gina venci\u00f3. Vuelva a consultar su boleta para subir el documento.' },
-  privacy: {
-    en: 'This service is required by the Help America Vote Act (52 U.S.C. 21082). Only someone with your receipt number and date of birth can see your ballot\u2019s status.',
-    es: 'Este servicio lo exige la Ley Ayude a Estados Unidos a Votar (52 U.S.C. 21082). Solo alguien con su n\u00famero de recibo y su fecha de nacimiento puede ver el estado de su boleta.',
-  },
-  otherLanguage: { en: 'Ver en espa\u00f1ol', es: 'View in English' },
-  uploadProblem: {
-    empty: { en: 'Choose a file to upload.', es: 'Elija un archivo para subir.' },
-    too_large: { en: 'The file is larger than 5 MB. Send a smaller photo or scan.', es: 'El archivo pesa m\u00e1s de 5 MB. Env\u00ede una foto o un escaneo m\u00e1s peque\u00f1o.' },
-    not_a_document: { en: 'The file must be a JPEG or PNG photo or a PDF.', es: 'El archivo debe ser una foto JPEG o PNG o un PDF.' },
-    closed: { en: 'Online uploads are closed for this ballot.', es: 'Ya no se pueden subir documentos para esta boleta.' },
-    affirm: { en: 'Check the box to affirm the document is yours.', es: 'Marque la casilla para afirmar que el documento es suyo.' },
-    kind: { en: 'Choose what you are sending.', es: 'Elija qu\u00e9 est\u00e1 enviando.' },
-  },
-} as const;
 
-export type UploadMessage = keyof typeof UI.uploadProblem;
-export const say = (language: VoterLanguage, key: Exclude<keyof typeof UI, 'uploadProblem'>, values: Record<string, string | number> = {}): string =>
-  UI[key][language].replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k] ?? ''));
+export type UploadMessage = UploadProblemWord;
+
+/** The page sentences that take no value. */
+type PageSentence = { [K in keyof PortalPageWords]: PortalPageWords[K] extends string ? K : never }[keyof PortalPageWords];
+
+export const say = (language: VoterLanguage, key: PageSentence): string => wordsFor(language).pages[key];
 const other = (language: VoterLanguage): VoterLanguage => (language === 'en' ? 'es' : 'en');
 
 export interface LookupForm {
@@ -91,9 +36,9 @@ function shell(language: VoterLanguage, title: string, body: Html, switchTo: Htm
   <link rel="stylesheet" href="/console/assets/uswds/css/uswds.min.css">
 </head>
 <body>
-  <a class="usa-skipnav" href="#main-content">${language === 'es' ? 'Saltar al contenido principal' : 'Skip to main content'}</a>
+  <a class="usa-skipnav" href="#main-content">${say(language, 'skipToContent')}</a>
   <header class="usa-header usa-header--basic"><div class="usa-nav-container"><div class="usa-navbar display-flex flex-justify flex-align-center width-full">
-    <div class="usa-logo"><em class="usa-logo__text"><a href="/portal?lang=${language}">${language === 'es' ? 'Su boleta' : 'Your ballot'}</a></em></div>
+    <div class="usa-logo"><em class="usa-logo__text"><a href="/portal?lang=${language}">${say(language, 'siteName')}</a></em></div>
     <div lang="${other(language)}" class="padding-right-2">${switchTo}</div>
   </div></div></header>
   <main id="main-content" class="grid-container padding-bottom-6 maxw-tablet">
@@ -118,7 +63,7 @@ export function lookupPage(language: VoterLanguage, form: LookupForm, problem: {
       : problem.kind === 'not_found'
         ? html`<div class="usa-alert usa-alert--error margin-y-2" role="alert"><div class="usa-alert__body"><h2 class="usa-alert__heading">${say(language, 'notFoundTitle')}</h2><p class="usa-alert__text">${say(language, 'notFound')}</p></div></div>`
         : problem.kind === 'too_many'
-          ? html`<div class="usa-alert usa-alert--error margin-y-2" role="alert"><div class="usa-alert__body"><h2 class="usa-alert__heading">${say(language, 'tooManyTitle')}</h2><p class="usa-alert__text">${say(language, 'tooMany', { minutes: problem.minutes })}</p></div></div>`
+          ? html`<div class="usa-alert usa-alert--error margin-y-2" role="alert"><div class="usa-alert__body"><h2 class="usa-alert__heading">${say(language, 'tooManyTitle')}</h2><p class="usa-alert__text">${wordsFor(language).pages.tooMany(problem.minutes)}</p></div></div>`
           : html`<div class="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${say(language, 'fixErrors')}</p></div></div>`;
   const receiptError = errors.receiptNumber;
   const dobError = errors.dateOfBirth;
@@ -179,7 +124,7 @@ export function resultPage(
   again: Html,
 ): Html {
   const action = view.action;
-  const days = action === null ? '' : action.deadline.daysLeft === 0 ? say(language, 'lastDay') : action.deadline.daysLeft === 1 ? say(language, 'oneDayLeft') : say(language, 'daysLeft', { n: action.deadline.daysLeft });
+  const days = action === null ? '' : action.deadline.daysLeft === 0 ? say(language, 'lastDay') : action.deadline.daysLeft === 1 ? say(language, 'oneDayLeft') : wordsFor(language).pages.daysLeft(action.deadline.daysLeft);
   const body = html`
     <p class="margin-top-4 margin-bottom-0 text-base">${say(language, 'receiptLabel')}: <strong>${view.receiptNumber}</strong></p>
     <div class="usa-alert usa-alert--${ALERT_KIND[view.status]} margin-y-2" data-status="${view.status}"><div class="usa-alert__body">
@@ -223,7 +168,7 @@ function uploadForm(language: VoterLanguage, token: string): Html {
 }
 
 export function uploadProblemText(language: VoterLanguage, problem: UploadMessage): string {
-  return UI.uploadProblem[problem][language];
+  return wordsFor(language).pages.uploadProblem[problem];
 }
 
 export function expiredPage(language: VoterLanguage): Html {
