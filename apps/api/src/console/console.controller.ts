@@ -28,6 +28,8 @@ import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
 import { ReportExports, Reports } from '@app/reports';
+import { formatHead } from '@app/audit';
+import { AUDIT_HEAD_HEADER } from '../audit/audit-head';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
@@ -175,7 +177,7 @@ export class ConsoleController {
   async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string, @Query('county') county?: string): Promise<void> {
     const { election } = await chooseElection(this.elections, request, wanted);
     const file = await this.exports.csv(actorOf(request), name, election.id, county === '' ? undefined : county);
-    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).send(file.csv);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).setHeader(AUDIT_HEAD_HEADER, formatHead(file.auditHead)).send(file.csv);
   }
 
   /** A document a voter uploaded, shown as-is to staff of the ballot's county; sandboxed, never cached. */
