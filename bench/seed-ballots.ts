@@ -1,9 +1,10 @@
+import { dirname, join } from 'node:path';
 import { UsersService } from '@app/auth';
 import { setUpElection } from '@app/ballots';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
-import { BallotEntity, createDataSource, Stores, TransactionRunner } from '@app/persistence';
+import { BallotEntity, createDataSource, openAuditKey, Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { benchIntake } from './bench-ballot';
 
@@ -21,6 +22,8 @@ export async function seedBallots(path: string, count: number): Promise<void> {
   const dataSource = createDataSource({ kind: 'sqlite', path });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  // The key the service finds in this data folder when the benchmark starts it there.
+  await openAuditKey(dataSource, { kind: 'file', path: join(dirname(path), 'audit.key') });
   const tx = new TransactionRunner(dataSource);
   const bundle = demoJurisdiction();
   const stores = new Stores(tx);
