@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AuditChainHeadEntity, AuditEntryEntity } from '@app/persistence';
 import { testDatabases } from '@test/support/database';
-import { startTestApp, type TestApp } from '@test/support/app';
+import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 
 interface ErrorBody { fields: { field: string; message: string }[] }
 
@@ -37,6 +37,18 @@ describe.each(testDatabases())('the audit chain head on reports and the verify r
     const entry = await t.db.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ seq: Number(seq) });
     expect(entry).toMatchObject({ event: 'REPORT_EXPORTED', hash, payload: { report: 'eavs', sha256: createHash('sha256').update(csv.text).digest('hex') } });
     expect(csv.text.split('\n')[0]).not.toMatch(/audit/i);
+  });
+
+  it('the console\'s report page prints the head; its CSV download carries it in the header, as the API does', async () => {
+    await t.token('state.observer', 'observer');
+    const login = await t.http.post('/console/login').type('form').send({ username: 'state.observer', password: PASSWORD }).expect(303);
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const recorded = await t.db.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 });
+    const page = await t.http.get('/console/reports/outstanding?election=ga-2020-general').set('cookie', cookie).expect(200);
+    expect(page.text).toContain(`Audit chain head when this report was read: <code class="text-wrap">${recorded.seq}:${recorded.hash}</code>`);
+    const csv = await t.http.get('/console/reports/outstanding/csv?election=ga-2020-general').set('cookie', cookie).expect(200);
+    const exported = await t.db.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 });
+    expect(csv.headers['x-audit-chain-head']).toBe(`${exported.seq}:${exported.hash}`);
   });
 
   it('?head= with a published head: intact and found; a malformed head is a 400 naming the field', async () => {

@@ -45,8 +45,10 @@ export interface AuditKeyOpened {
 export async function openAuditKey(dataSource: DataSource, source: AuditKeySource): Promise<AuditKeyOpened> {
   const head = await dataSource.getRepository(AuditChainHeadEntity).findOneBy({ id: 1 });
   if (head === null) throw new Error('audit_chain_head row is missing: run the migrations');
-  const signedEntry = await dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.signature IS NOT NULL').getExists();
-  const everSigned = head.signature !== null || head.sealSignature !== null || signedEntry;
+  const everSigned =
+    head.signature !== null ||
+    head.sealSignature !== null ||
+    (await dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.signature IS NOT NULL').getExists());
   let key: AuditKey;
   let created = false;
   if (source.kind === 'env') {

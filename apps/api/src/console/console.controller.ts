@@ -29,6 +29,7 @@ import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
 import { ReportExports, Reports } from '@app/reports';
 import { formatHead } from '@app/audit';
+import { DatabaseMaintenance } from '@app/persistence';
 import { AUDIT_HEAD_HEADER } from '../audit/audit-head';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
@@ -54,6 +55,7 @@ export class ConsoleController {
     private readonly certification: Certification,
     private readonly decisions: CureDecisions,
     private readonly research: VoterResearch,
+    private readonly maintenance: DatabaseMaintenance,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -167,9 +169,10 @@ export class ConsoleController {
   async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string, @Query('county') county?: string): Promise<string> {
     const { election } = await chooseElection(this.elections, request, wanted);
     const counties = (await this.elections.view(actorOf(request), election.id)).counties;
+    const auditHead = formatHead(await this.maintenance.auditHead());
     const report = await runReport(this.reports, actorOf(request), name, election.id, county);
     const ctx = pageContext(request);
-    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now() })).value;
+    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now(), auditHead })).value;
   }
 
   /** The same CSV as `GET /api/reports/:name?format=csv` (and `countyCode`), for the console's Download link. */
