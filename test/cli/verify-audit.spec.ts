@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sign, type AuditRecord } from '@app/audit';
+import { chain, sign, type AuditRecord, type ChainedAuditEntry } from '@app/audit';
 import { appendAudit, AuditChainHeadEntity, AuditEntryEntity, TransactionRunner } from '@app/persistence';
 import { cliEnv, runCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
@@ -94,4 +94,41 @@ describe.each(testDatabases())('verify-audit with the audit key on %s', (kind) =
       rmSync(empty, { recursive: true, force: true });
     }
   });
+});
+
+describe.each(testDatabases())('upgrading a chain written before there was a key, on %s', (kind) => {
+  let db: TestDatabase;
+  let dataDir: string;
+  beforeEach(async () => {
+    db = await openTestDatabase(kind);
+    // The database as the service left it before this change: entries hashed, nothing signed.
+    await db.dataSource.getRepository(AuditChainHeadEntity).update({ id: 1 }, { signature: null });
+    let head: ChainedAuditEntry | null = null;
+    for (let n = 1; n <= 3; n += 1) {
+      head = chain(record(n), head);
+      await db.dataSource.getRepository(AuditEntryEntity).insert({ ...head, signature: null });
+    }
+    await db.dataSource.getRepository(AuditChainHeadEntity).update({ id: 1 }, { seq: head!.seq, hash: head!.hash });
+    dataDir = kind === 'sqlite' ? (cliEnv(db)['DATA_DIR'] ?? '') : mkdtempSync(join(tmpdir(), 'upgrade-'));
+  });
+  afterEach(async () => {
+    await db.destroy();
+    if (kind === 'postgres') rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the first start without AUDIT_KEY makes DATA_DIR/audit.key (0600) and seals the old chain; verify-audit passes and says so', async () => {
+    const env = { ...cliEnv(db, { AUDIT_KEY: '' }), DATA_DIR: dataDir };
+    const first = await runCli(['verify-audit'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/audit chain intact: 3 entries.*entries 1 to 3 were written before the audit key and are covered by its seal/);
+    const keyFile = join(dataDir, 'audit.key');
+    expect(existsSync(keyFile)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    await expect(db.dataSource.getRepository(AuditChainHeadEntity).findOneByOrFail({ id: 1 })).resolves.toMatchObject({ sealedSeq: 3, sealSignature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Now the chain is signed: without the file, the next start refuses rather than make a new key.
+    rmSync(keyFile);
+    const lost = await runCli(['verify-audit'], env);
+    expect(lost.code).not.toBe(0);
+    expect(lost.stderr).toMatch(/the audit key is missing/);
+  }, 240_000);
 });

@@ -14,6 +14,7 @@ import {
   useAuditKey,
   verifyAuditChain,
 } from '@app/persistence';
+import { AUDIT_EVENT_CODE_LIST, rebuildSqliteAuditEntries } from '@app/persistence/migrations/1764320000000-audit-events';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import type { DataSource } from 'typeorm';
 
@@ -277,5 +278,25 @@ describe.each(testDatabases())('the audit key on start, on %s', (kind) => {
     writeFileSync(join(dir, 'audit.key'), 'short\n');
     const next = await fresh();
     await expect(openAuditKey(next, { kind: 'file', path: join(dir, 'audit.key') })).rejects.toThrow(/is not an audit key/);
+  });
+});
+
+describe.each(testDatabases().filter((k) => k === 'sqlite'))('a later migration that rebuilds the audit table on %s', (kind) => {
+  it('keeps every signature (rebuildSqliteAuditEntries copies the column when it is there)', async () => {
+    const db = await openTestDatabase(kind);
+    try {
+      const tx = new TransactionRunner(db.dataSource);
+      for (let n = 1; n <= 3; n += 1) await tx.run((m) => appendAudit(m, record(n)));
+      const q = db.dataSource.createQueryRunner();
+      try {
+        await rebuildSqliteAuditEntries(q, AUDIT_EVENT_CODE_LIST);
+      } finally {
+        await q.release();
+      }
+      await expect(verifyAuditChain(db.dataSource)).resolves.toMatchObject({ intact: true, entries: 3 });
+      await expect(db.dataSource.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+    } finally {
+      await db.destroy();
+    }
   });
 });
