@@ -25,7 +25,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } 
 import { join, relative } from 'node:path';
 import { setUpElection } from '@app/ballots';
 import type { BallotCommand } from '@app/lifecycle';
-import { BallotEntity, createDataSource, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
+import { BallotEntity, createDataSource, openAuditKey, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
 import { loadBundledPacks, type EligibilityDecision } from '@app/rules';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -147,6 +147,9 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
   };
 }
 
+/** The audit key the CLI uses on this target (its data folder's audit.key), for this process's own appends. */
+const auditKeyOf = (target: Target) => ({ kind: 'file', path: join(target.cliEnv['DATA_DIR'] ?? OUT, 'audit.key') }) as const;
+
 /** The election and its jurisdiction on a freshly migrated database. */
 async function setUp(target: Target): Promise<void> {
   const bundle = georgiaJurisdiction();
@@ -154,6 +157,7 @@ async function setUp(target: Target): Promise<void> {
     const dataSource = createDataSource(target.config);
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'all' });
+    await openAuditKey(dataSource, auditKeyOf(target));
     await new Stores(new TransactionRunner(dataSource)).write(SYSTEM_ACTOR, (s) =>
       setUpElection(s, loadBundledPacks(), { id: ELECTION, name: 'Georgia General Election 2020 (Georgia-scale benchmark)', state: 'GA', electionDay: '2020-11-03', rulePackId: 'GA-2020' }, bundle, Date.now()),
     );
@@ -370,6 +374,7 @@ async function main(): Promise<void> {
     await intakeBallots(target, cli);
     dataSource = createDataSource(target.config);
     await dataSource.initialize();
+    await openAuditKey(dataSource, auditKeyOf(target));
     const s = services(dataSource, NOW);
     const { ballots, decisions } = await decideAll(s);
     await adjudicate(s, ballots, decisions);

@@ -12,11 +12,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { setUpElection } from '@app/ballots';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
-import { createDataSource, Stores, TransactionRunner } from '@app/persistence';
+import { createDataSource, openAuditKey, Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { services } from '../test/support/services';
 import { benchIntake } from './bench-ballot';
@@ -49,6 +49,8 @@ async function emptySchema(path: string): Promise<void> {
   const dataSource = createDataSource({ kind: 'sqlite', path });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  // The key the CLI and the service find in this data folder.
+  await openAuditKey(dataSource, { kind: 'file', path: join(dirname(path), 'audit.key') });
   await new Stores(new TransactionRunner(dataSource)).write(SYSTEM_ACTOR, (s) =>
     setUpElection(s, loadBundledPacks(), { id: ELECTION, name: 'Georgia 2020 (benchmark)', state: 'GA', electionDay: '2020-11-03' }, bundle, Date.now()),
   );
@@ -95,6 +97,7 @@ async function transitionBenchmark(): Promise<void> {
   await emptySchema(path);
   const dataSource = createDataSource({ kind: 'sqlite', path });
   await dataSource.initialize();
+  await openAuditKey(dataSource, { kind: 'file', path: join(dir, 'audit.key') });
   const s = services(dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
   const clerk: StaffActor = { id: 'bench-clerk', username: 'bench.clerk', role: 'admin', countyCode: null };
   const random = seededRandom(25_000);

@@ -1,9 +1,10 @@
+import { dirname, join } from 'node:path';
 import { UsersService } from '@app/auth';
 import { setUpElection } from '@app/ballots';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
-import { BallotEntity, createDataSource, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
+import { BallotEntity, createDataSource, openAuditKey, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { benchIntake } from './bench-ballot';
 
@@ -17,11 +18,13 @@ export const BENCH_PASSWORD = 'benchmark password 2020';
 export const benchReceipt = (i: number): string => `B-${String(i).padStart(7, '0')}`;
 export const benchDateOfBirth = (i: number): string => `${1940 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
-/** Seeds the SQLite file at `target`, or the database it names. */
-export async function seedBallots(target: string | DatabaseConfig, count: number): Promise<void> {
+/** Seeds the SQLite file at `target`, or the database it names; the audit key goes where the service will look (`dataDir`, by default the SQLite file's folder). */
+export async function seedBallots(target: string | DatabaseConfig, count: number, dataDir = typeof target === 'string' ? dirname(target) : ''): Promise<void> {
   const dataSource = createDataSource(typeof target === 'string' ? { kind: 'sqlite', path: target } : target);
   await dataSource.initialize();
   await dataSource.runMigrations();
+  // The key the service finds in this data folder when the benchmark starts it there.
+  await openAuditKey(dataSource, { kind: 'file', path: join(dataDir, 'audit.key') });
   const tx = new TransactionRunner(dataSource);
   const bundle = demoJurisdiction();
   const stores = new Stores(tx);

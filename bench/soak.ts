@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   const t = await target();
   try {
     const seeded = Date.now();
-    await seedBallots(t.config, BALLOTS);
+    await seedBallots(t.config, BALLOTS, t.dir);
     const bundle = demoJurisdiction();
     const rollPath = join(t.dir, 'roll.csv');
     await writeRoll(rollPath, ROLL, bundle.precincts);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CountyEntity, OutboxEntity } from '@app/persistence';
+import { AuditEntryEntity, CountyEntity, OutboxEntity } from '@app/persistence';
 import { cliEnv, runCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services } from '@test/support/services';
@@ -64,6 +64,9 @@ describe.each(testDatabases())('the CLI\'s voter notice commands on %s', (kind) 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`wrote 1 letter to ${file}`);
+    // The list is published with the audit chain's head: its own LETTERS_EXPORTED entry (issue 13, section 6).
+    const exported = await db.dataSource.getRepository(AuditEntryEntity).findOneOrFail({ where: { event: 'LETTERS_EXPORTED' }, order: { seq: 'DESC' } });
+    expect(result.stdout).toContain(`audit chain head ${exported.seq}:${exported.hash}`);
     const csv = readFileSync(file, 'utf8');
     expect(csv).toContain(`,${receipts.none},Pat Voter1002,"1 Peachtree St, Atlanta, GA",en,cure_requested,`);
     expect(csv).not.toContain(receipts.email);

@@ -106,8 +106,8 @@ export async function startTestApp(kind: TestDatabaseKind, extraEnv: NodeJS.Proc
   // SQLite: the service's data folder is the test database's folder (it opens adjudication.sqlite there).
   const env: NodeJS.ProcessEnv =
     db.config.kind === 'postgres'
-      ? { ...extraEnv, DATABASE_URL: db.config.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'adjudication-app-')) }
-      : { ...extraEnv, DATABASE_URL: '', DATA_DIR: dirname(db.config.path) };
+      ? { AUDIT_KEY: db.auditKey, ...extraEnv, DATABASE_URL: db.config.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'adjudication-app-')) }
+      : { AUDIT_KEY: db.auditKey, ...extraEnv, DATABASE_URL: '', DATA_DIR: dirname(db.config.path) };
   let service = await startService(env);
   const users = new UsersService(new Stores(new TransactionRunner(db.dataSource)), { now: () => Date.now() }, 30);
   const tokens = new Map<string, string>();

@@ -13,8 +13,8 @@ export interface CliResult {
 /** The environment that points the CLI at a test database. */
 export function cliEnv(db: TestDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return db.config.kind === 'postgres'
-    ? { ...extra, DATABASE_URL: db.config.url, DATA_DIR: resolve(ROOT, 'test-output', 'cli-data') }
-    : { ...extra, DATABASE_URL: '', DATA_DIR: resolve(db.config.path, '..') };
+    ? { AUDIT_KEY: db.auditKey, ...extra, DATABASE_URL: db.config.url, DATA_DIR: resolve(ROOT, 'test-output', 'cli-data') }
+    : { AUDIT_KEY: db.auditKey, ...extra, DATABASE_URL: '', DATA_DIR: resolve(db.config.path, '..') };
 }
 
 /** Starts the CLI (exactly apps/cli/src/main.ts) as its own process. */

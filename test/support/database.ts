@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource, type DatabaseConfig } from '@app/persistence';
+import { createDataSource, openAuditKey, useAuditKey, type DatabaseConfig } from '@app/persistence';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -24,6 +24,8 @@ export interface TestDatabase {
   readonly kind: TestDatabaseKind;
   readonly config: DatabaseConfig;
   readonly dataSource: DataSource;
+  /** The audit key the database's chain is signed with (what the service and the CLI get as AUDIT_KEY). */
+  readonly auditKey: string;
   /** Opens another DataSource on the same database (a restart, a second instance). */
   reopen(): Promise<DataSource>;
   destroy(): Promise<void>;
@@ -56,14 +58,19 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   const dataSource = createDataSource(config);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
+  // As the service's start does: the key from AUDIT_KEY, and the empty chain's head signed with it.
+  const auditKey = randomBytes(32).toString('hex');
+  await openAuditKey(dataSource, { kind: 'env', key: Buffer.from(auditKey, 'utf8') });
   const opened: DataSource[] = [dataSource];
   return {
     kind,
     config,
     dataSource,
+    auditKey,
     async reopen() {
       const again = createDataSource(config);
       await again.initialize();
+      useAuditKey(again, Buffer.from(auditKey, 'utf8'));
       opened.push(again);
       return again;
     },

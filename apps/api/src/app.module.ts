@@ -39,7 +39,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock: ClockPlan): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: true }), BallotsModule.forRoot(clock), ReportsModule],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: true, auditKey: config.auditKey }), BallotsModule.forRoot(clock), ReportsModule],
       controllers: [
         AuthController,
         ElectionsController,

@@ -14,7 +14,7 @@ export class CliModule {
   static forRoot(config: AppConfig, options: { migrate: boolean; clock: ClockPlan }): DynamicModule {
     return {
       module: CliModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: options.migrate }), BallotsModule.forRoot(options.clock), ReportsModule],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: options.migrate, auditKey: config.auditKey }), BallotsModule.forRoot(options.clock), ReportsModule],
       providers: [
         {
           provide: UsersService,

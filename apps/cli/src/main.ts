@@ -134,7 +134,11 @@ exportCommand
   .option('--county <code>', 'one county only (the eavs report is filed per county)')
   .action((name: string, file: string, o: { election: string; county?: string }) => run(() => withContext((app) => exportReportCommand(app, name, file, o.election, o.county)))());
 
-program.command('verify-audit').description('walk the audit chain; exit 1 if it is broken').action(run(() => withContext((app) => verifyAuditCommand(app))));
+program
+  .command('verify-audit')
+  .description('walk the audit chain and check its signatures with the audit key; exit 1 if it is broken or the key is missing')
+  .option('--head <seq:hash>', 'also prove that this head, published earlier with a report, is still in the chain')
+  .action((o: { head?: string }) => run(() => withContext((app) => verifyAuditCommand(app, o.head)))());
 
 program
   .command('backup <file>')

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { databaseConfigFrom, type DatabaseConfig } from '@app/persistence';
+import { databaseConfigFrom, type AuditKeySource, type DatabaseConfig } from '@app/persistence';
 
 /** The service's configuration, from the environment, with working defaults (issue 3). */
 export interface AppConfig {
@@ -35,6 +35,11 @@ export interface AppConfig {
    * so nobody can dodge the portal's per-client limit by sending one.
    */
   readonly trustProxy: number;
+  /**
+   * The audit chain's HMAC key, kept outside the database: `AUDIT_KEY` (at least 32 characters), or
+   * else `audit.key` in the data folder, made on the first start.
+   */
+  readonly auditKey: AuditKeySource;
 }
 
 /** `CLOCK_AT` as given: unset, `real`, or an instant to start from. */
@@ -87,6 +92,14 @@ function sessionSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
   return secret;
 }
 
+/** `AUDIT_KEY` when set (never echoed), else the key file in the data folder. */
+function auditKey(env: NodeJS.ProcessEnv, dataDir: string): AuditKeySource {
+  const given = env['AUDIT_KEY'];
+  if (given === undefined || given === '') return { kind: 'file', path: join(dataDir, 'audit.key') };
+  if (given.trim().length < 32) throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters (e.g. 64 hex digits from `openssl rand -hex 32`)');
+  return { kind: 'env', key: Buffer.from(given.trim(), 'utf8') };
+}
+
 /** The notice settings; a bad one is named, and an SMTP URL is never echoed (it may hold a password). */
 function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 'smtpUrl' | 'noticeFrom' | 'publicUrl' | 'noticeIntervalSeconds'> {
   const given = (name: string): string | null => {
@@ -131,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     database,
     sessionSecret: sessionSecret(env, dataDir),
+    auditKey: auditKey(env, dataDir),
     sessionIdleMinutes: idle,
     ...notices(env, listenPort),
   };

@@ -1,3 +1,4 @@
+import type { ChainHead } from '@app/audit';
 import { countyScopeOf, reachesCounty, requirePermission, type StaffActor, type VoterLanguage } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import type { NoticeStore, Stores } from '@app/persistence';
@@ -69,17 +70,24 @@ export async function letterList(stores: Stores, electionId: string, countyCode:
  * (`markLetters`), then the rows, and a LETTERS_EXPORTED entry in the audit chain (how many, which
  * county; never a name or an address), so the chain says who took the mailing addresses and when.
  */
-export async function exportLetters(stores: Stores, actor: StaffActor, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<{ readonly moved: number; readonly rows: LetterRow[] }> {
+export async function exportLetters(
+  stores: Stores,
+  actor: StaffActor,
+  electionId: string,
+  countyCode: string | undefined,
+  options: LetterRenderOptions,
+): Promise<{ readonly moved: number; readonly rows: LetterRow[]; readonly auditHead: ChainHead | null }> {
   requirePermission(actor, 'export_letters');
   const scope = countyScopeOf(actor).county;
-  if (scope === undefined || (countyCode !== undefined && !reachesCounty(actor, countyCode))) return { moved: 0, rows: [] };
+  if (scope === undefined || (countyCode !== undefined && !reachesCounty(actor, countyCode))) return { moved: 0, rows: [], auditHead: null };
   countyCode ??= scope ?? undefined;
   const moved = await markLetters(stores, electionId, options.now);
   const rows = await letterList(stores, electionId, countyCode, options);
-  await stores.write(actor, (s) =>
+  const entry = await stores.write(actor, (s) =>
     s.election(electionId).audit.append({ event: 'LETTERS_EXPORTED', payload: { countyCode: countyCode ?? null, letters: rows.length, movedToLetters: moved }, at: options.now }),
   );
-  return { moved, rows };
+  // The LETTERS_EXPORTED entry is the chain's head for this list: published with it (issue 13, section 6).
+  return { moved, rows, auditHead: { seq: entry.seq, hash: entry.hash } };
 }
 
 async function letterRows(n: NoticeStore, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<LetterRow[]> {

@@ -1,5 +1,16 @@
-import { chain, ChainVerifier, type AuditRecord, type ChainedAuditEntry, type VerifyResult } from '@app/audit';
+import {
+  chain,
+  ChainVerifier,
+  GENESIS_HASH,
+  sign,
+  type AuditKey,
+  type AuditRecord,
+  type ChainHead,
+  type ChainedAuditEntry,
+  type VerifyResult,
+} from '@app/audit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { auditKeyOf } from './audit-key';
 import { isPostgres } from './data-source';
 import { AuditChainHeadEntity, AuditEntryEntity } from './entities';
 
@@ -7,32 +18,68 @@ const HEAD_ID = 1;
 
 /**
  * Appends to the audit chain inside the caller's transaction, so an entry exists exactly when the
- * change it records does. Appends are serialized on the chain head: PostgreSQL locks its row
- * `FOR UPDATE`; on SQLite the transaction queue already admits one writer at a time.
+ * change it records does, signed with the audit key together with the new head. Appends are
+ * serialized on the chain head: PostgreSQL locks its row `FOR UPDATE`; on SQLite the transaction
+ * queue already admits one writer at a time.
  */
 export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<ChainedAuditEntry> {
+  const key = auditKeyOf(manager.connection);
+  if (key === null) throw new Error('the audit key is not loaded: an audit entry cannot be signed (set AUDIT_KEY or keep DATA_DIR/audit.key)');
   const query = manager.getRepository(AuditChainHeadEntity).createQueryBuilder('head').where('head.id = :id', { id: HEAD_ID });
   if (isPostgres(manager.connection)) query.setLock('pessimistic_write');
   const head = await query.getOne();
   if (head === null) throw new Error('audit_chain_head row is missing: run the migrations');
   const entry = chain(record, head.seq === 0 ? null : { seq: head.seq, hash: head.hash });
-  await manager.insert(AuditEntryEntity, entry);
-  await manager.update(AuditChainHeadEntity, { id: HEAD_ID }, { seq: entry.seq, hash: entry.hash });
+  const point = { seq: entry.seq, hash: entry.hash };
+  await manager.insert(AuditEntryEntity, { ...entry, signature: sign(key, 'entry', point) });
+  await manager.update(AuditChainHeadEntity, { id: HEAD_ID }, { ...point, signature: sign(key, 'head', point) });
   return entry;
+}
+
+/** The chain's head as recorded now (`seq` 0 and the genesis hash for an empty chain), to publish with a report. */
+export async function auditChainHead(manager: EntityManager): Promise<ChainHead> {
+  const head = await manager.getRepository(AuditChainHeadEntity).findOneBy({ id: HEAD_ID });
+  return head === null ? { seq: 0, hash: GENESIS_HASH } : { seq: head.seq, hash: head.hash };
+}
+
+/** A head published earlier (with a report), and whether the chain still holds it. */
+export interface PublishedHeadCheck {
+  readonly seq: number;
+  readonly hash: string;
+  readonly found: boolean;
+  readonly message: string;
 }
 
 export type AuditVerification = VerifyResult & {
   /** Every entry in the table, however far the walk got. */
   readonly total: number;
   readonly recordedHead: { seq: number; hash: string } | null;
+  /** Entries up to this one were written before the audit key existed and are vouched for by its seal. */
+  readonly sealedSeq: number | null;
+  readonly published?: PublishedHeadCheck;
 };
 
 /**
- * Walks the whole chain in pages, in constant memory, and names the first broken entry; says how
- * many entries there are in all (`total`) beside how many the walk checked (`entries`).
+ * Walks the whole chain in pages, in constant memory, checks every hash and every signature with
+ * the audit key, then the recorded head and its signature; names the first broken entry, and says
+ * how many entries there are in all (`total`) beside how many the walk checked (`entries`). With
+ * `published`, also proves that a head published earlier is still in the chain: the entry at its
+ * sequence has its hash, and the chain from there on verifies.
  */
-export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000): Promise<AuditVerification> {
-  const verifier = new ChainVerifier();
+export async function verifyAuditChain(dataSource: DataSource, options: { published?: ChainHead; pageSize?: number } = {}): Promise<AuditVerification> {
+  const pageSize = options.pageSize ?? 5_000;
+  const head = await dataSource.getRepository(AuditChainHeadEntity).findOneBy({ id: HEAD_ID });
+  const total = await dataSource.getRepository(AuditEntryEntity).count();
+  const recordedHead = head === null || head.seq === 0 ? null : { seq: head.seq, hash: head.hash };
+  const sealedSeq = head?.sealedSeq ?? null;
+  const key: AuditKey | null = auditKeyOf(dataSource);
+  const published = options.published === undefined ? undefined : await checkPublished(dataSource, options.published);
+  const extra = { total, recordedHead, sealedSeq, ...(published === undefined ? {} : { published }) };
+  if (key === null) {
+    const message = 'the audit key is not loaded (AUDIT_KEY, or audit.key in DATA_DIR): without it the signatures cannot be checked, so the chain is not verified';
+    return { intact: false, entries: 0, brokenAt: 1, problem: 'key_missing', message, ...extra };
+  }
+  const verifier = new ChainVerifier({ key, seal: sealedSeq === null ? null : { seq: sealedSeq, signature: head?.sealSignature ?? null } });
   let after = 0;
   for (;;) {
     const page = await dataSource
@@ -51,21 +98,22 @@ export async function verifyAuditChain(dataSource: DataSource, pageSize = 5_000)
     if (!ok || last === undefined) break;
     after = last.seq;
   }
-  const head = await dataSource.getRepository(AuditChainHeadEntity).findOneBy({ id: HEAD_ID });
-  const total = await dataSource.getRepository(AuditEntryEntity).count();
-  const result = verifier.result();
-  const recordedHead = head === null || head.seq === 0 ? null : { seq: head.seq, hash: head.hash };
-  // Entries cut from the end leave an intact but shorter chain: the recorded head shows it.
-  if (result.intact && recordedHead !== null && (result.head?.seq !== recordedHead.seq || result.head.hash !== recordedHead.hash)) {
-    return {
-      intact: false,
-      entries: result.entries,
-      total,
-      brokenAt: (result.head?.seq ?? 0) + 1,
-      problem: 'sequence_gap',
-      message: `the chain ends at entry ${result.head?.seq ?? 0} but its recorded head is entry ${recordedHead.seq}: entries are missing`,
-      recordedHead,
-    };
+  const result = verifier.finish(head === null ? null : { seq: head.seq, hash: head.hash, signature: head.signature });
+  if (result.intact && published !== undefined && !published.found) {
+    return { intact: false, entries: result.entries, brokenAt: published.seq, problem: 'published_head_mismatch', message: published.message, ...extra };
   }
-  return { ...result, total, recordedHead };
+  return { ...result, ...extra };
+}
+
+async function checkPublished(dataSource: DataSource, published: ChainHead): Promise<PublishedHeadCheck> {
+  const entry = await dataSource.getRepository(AuditEntryEntity).findOneBy({ seq: published.seq });
+  if (entry === null) {
+    const last = await dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e').select('MAX(e.seq)', 'seq').getRawOne<{ seq: string | number | null }>();
+    const end = last?.seq === null || last?.seq === undefined ? 0 : Number(last.seq);
+    return { ...published, found: false, message: `the published head ${published.seq}:${published.hash} is not in the chain: it has no entry ${published.seq} (it ends at entry ${end}), so entries were removed after the head was published` };
+  }
+  if (entry.hash !== published.hash) {
+    return { ...published, found: false, message: `the published head ${published.seq}:${published.hash} is not in the chain: entry ${published.seq} now has hash ${entry.hash}, so the chain was rewritten after the head was published` };
+  }
+  return { ...published, found: true, message: `entry ${published.seq} still has the published hash` };
 }

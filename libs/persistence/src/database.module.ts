@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { openAuditKey, type AuditKeySource } from './audit-key';
 import { createDataSource, type DatabaseConfig } from './data-source';
 import { SnapshotReads } from './snapshot-reads';
 import { Stores } from './stores';
@@ -10,7 +11,9 @@ export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 
 /**
  * The database for the app and the CLI: opened, and migrated when `migrate` is true (the service
- * migrates on start; the CLI's `migrate` does it on demand).
+ * migrates on start; the CLI's `migrate` does it on demand). Once the schema is current, the
+ * audit key is loaded (and the chain sealed on the first start with a key); a database still
+ * waiting for migrations gets it on its next start.
  */
 @Global()
 @Module({})
@@ -20,7 +23,7 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(SnapshotReads) private readonly reads: SnapshotReads,
   ) {}
 
-  static forRoot(config: DatabaseConfig, options: { migrate: boolean }) {
+  static forRoot(config: DatabaseConfig, options: { migrate: boolean; auditKey: AuditKeySource }) {
     return {
       module: DatabaseModule,
       providers: [
@@ -30,7 +33,13 @@ export class DatabaseModule implements OnApplicationShutdown {
           useFactory: async () => {
             const dataSource = createDataSource(config);
             await dataSource.initialize();
-            if (options.migrate) await dataSource.runMigrations({ transaction: 'all' });
+            try {
+              if (options.migrate) await dataSource.runMigrations({ transaction: 'all' });
+              if (!(await dataSource.showMigrations())) await openAuditKey(dataSource, options.auditKey);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
             return dataSource;
           },
         },

@@ -1,8 +1,9 @@
+import type { ChainHead } from '@app/audit';
 import { DomainError } from '@app/domain';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { verifyAuditChain, type AuditVerification } from './audit.store';
+import { auditChainHead, verifyAuditChain, type AuditVerification } from './audit.store';
 import { isPostgres } from './data-source';
 import type { TransactionRunner } from './transactions';
 
@@ -27,9 +28,17 @@ export class DatabaseMaintenance {
     return { ran: ran.map((m) => m.name), total: this.dataSource.migrations.length };
   }
 
-  /** Walks the audit chain (in the readers' turn on SQLite, so a write in progress is never half-seen). */
-  verifyAudit(): Promise<AuditVerification> {
-    return this.tx.read(() => verifyAuditChain(this.dataSource));
+  /**
+   * Walks the audit chain (in the readers' turn on SQLite, so a write in progress is never
+   * half-seen); with `published`, also proves that a head published earlier is still in it.
+   */
+  verifyAudit(published?: ChainHead): Promise<AuditVerification> {
+    return this.tx.read(() => verifyAuditChain(this.dataSource, published === undefined ? {} : { published }));
+  }
+
+  /** The audit chain's head as recorded now, to publish with a report. */
+  auditHead(): Promise<ChainHead> {
+    return this.tx.read((m) => auditChainHead(m));
   }
 
   /** A consistent copy of the live SQLite database to a new file (VACUUM INTO works while the service runs). */

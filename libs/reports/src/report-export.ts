@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChainHead } from '@app/audit';
 import { DomainError, type Clock, type StaffActor } from '@app/domain';
 import type { Stores } from '@app/persistence';
 import { reportFileName, toCsv } from './csv';
@@ -10,6 +11,12 @@ export interface ReportFile {
   readonly filename: string;
   readonly csv: string;
   readonly rows: number;
+  /**
+   * The audit chain's head once this export was recorded: the REPORT_EXPORTED entry that holds the
+   * file's SHA-256. Published with the file, it lets anyone prove later (`verify-audit --head`)
+   * that the chain still holds this export's record and everything before it.
+   */
+  readonly auditHead: ChainHead;
 }
 
 export const isReportName = (name: string): name is ReportName => Object.hasOwn(REPORT_DEFINITIONS, name);
@@ -40,9 +47,9 @@ export class ReportExports {
     const rows = await definition.run(this.reports, actor, electionId, countyCode);
     const csv = toCsv(rows, definition.columns);
     const sha256 = createHash('sha256').update(csv).digest('hex');
-    await this.stores.write(actor, (s) =>
+    const entry = await this.stores.write(actor, (s) =>
       s.election(electionId).audit.append({ event: 'REPORT_EXPORTED', payload: { report: name, countyCode: countyCode ?? null, rows: rows.length, sha256 }, at: this.clock.now() }),
     );
-    return { name, filename: reportFileName(name, electionId, countyCode), csv, rows: rows.length };
+    return { name, filename: reportFileName(name, electionId, countyCode), csv, rows: rows.length, auditHead: { seq: entry.seq, hash: entry.hash } };
   }
 }

@@ -28,6 +28,9 @@ import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
 import { ReportExports, Reports } from '@app/reports';
+import { formatHead } from '@app/audit';
+import { DatabaseMaintenance } from '@app/persistence';
+import { AUDIT_HEAD_HEADER } from '../audit/audit-head';
 
 const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
@@ -52,6 +55,7 @@ export class ConsoleController {
     private readonly certification: Certification,
     private readonly decisions: CureDecisions,
     private readonly research: VoterResearch,
+    private readonly maintenance: DatabaseMaintenance,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -165,9 +169,10 @@ export class ConsoleController {
   async report(@Req() request: AuthedRequest, @Param('name') name: string, @Query('election') wanted?: string, @Query('county') county?: string): Promise<string> {
     const { election } = await chooseElection(this.elections, request, wanted);
     const counties = (await this.elections.view(actorOf(request), election.id)).counties;
+    const auditHead = formatHead(await this.maintenance.auditHead());
     const report = await runReport(this.reports, actorOf(request), name, election.id, county);
     const ctx = pageContext(request);
-    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now() })).value;
+    return page(ctx, reportTitle(name), reportPage(ctx, { election, report, counties, now: this.clock.now(), auditHead })).value;
   }
 
   /** The same CSV as `GET /api/reports/:name?format=csv` (and `countyCode`), for the console's Download link. */
@@ -175,7 +180,7 @@ export class ConsoleController {
   async reportCsv(@Req() request: AuthedRequest, @Param('name') name: string, @Res() response: Response, @Query('election') wanted?: string, @Query('county') county?: string): Promise<void> {
     const { election } = await chooseElection(this.elections, request, wanted);
     const file = await this.exports.csv(actorOf(request), name, election.id, county === '' ? undefined : county);
-    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).send(file.csv);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).setHeader(AUDIT_HEAD_HEADER, formatHead(file.auditHead)).send(file.csv);
   }
 
   /** A document a voter uploaded, shown as-is to staff of the ballot's county; sandboxed, never cached. */

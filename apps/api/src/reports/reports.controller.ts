@@ -5,7 +5,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
 import { type StaffActor } from '@app/domain';
+import { formatHead } from '@app/audit';
+import { DatabaseMaintenance } from '@app/persistence';
 import { ReportExports, Reports, runReport } from '@app/reports';
+import { AUDIT_HEAD_HEADER } from '../audit/audit-head';
 
 class ReportQuery {
   @ApiProperty({ example: 'ga-2020-general' })
@@ -28,17 +31,27 @@ export class ReportsController {
   constructor(
     private readonly reports: Reports,
     private readonly exports: ReportExports,
+    private readonly maintenance: DatabaseMaintenance,
   ) {}
 
   /** Outstanding ballots by county, kind and status; the EAVS section B and E figures; rejection and cure reasons; the UOCAVA summary; partial counts to duplicate by precinct; the state roll-up; certification readiness. A CSV is recorded in the audit chain (REPORT_EXPORTED). */
   @Get(':name')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiOkResponse({ description: 'rows of the report, as JSON or CSV' })
+  @ApiOkResponse({
+    description: `rows of the report, as JSON or CSV; the ${AUDIT_HEAD_HEADER} header carries the audit chain's head (SEQ:HASH) to publish with it (for a CSV, the REPORT_EXPORTED entry holding the file's SHA-256)`,
+    headers: { [AUDIT_HEAD_HEADER]: { description: 'SEQ:HASH of the audit chain head; check it later with GET /api/audit/verify?head= or verify-audit --head', schema: { type: 'string' } } },
+  })
   async report(@CurrentActor() actor: StaffActor, @Param('name') name: string, @Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<readonly object[] | string> {
-    if (query.format !== 'csv') return runReport(this.reports, actor, name, query.electionId, query.countyCode);
+    if (query.format !== 'csv') {
+      // The head read before the rows: everything the report shows was in the chain by then or later.
+      const head = await this.maintenance.auditHead();
+      const rows = await runReport(this.reports, actor, name, query.electionId, query.countyCode);
+      response.setHeader(AUDIT_HEAD_HEADER, formatHead(head));
+      return rows;
+    }
     const file = await this.exports.csv(actor, name, query.electionId, query.countyCode);
-    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`);
+    response.type('text/csv').setHeader('content-disposition', `attachment; filename="${file.filename}"`).setHeader(AUDIT_HEAD_HEADER, formatHead(file.auditHead));
     return file.csv;
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
+import { formatHead } from '@app/audit';
 import { exportLetters, lettersCsv, LogSmsProvider, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { Elections } from '@app/ballots';
@@ -59,9 +60,10 @@ export async function exportLettersCommand(app: INestApplicationContext, config:
   const target = resolve(file);
   if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
   const now = app.get<Clock>(CLOCK).now();
-  const { moved, rows } = await exportLetters(app.get(Stores), SYSTEM_ACTOR, electionId, countyCode, { publicUrl: config.publicUrl, now });
+  const { moved, rows, auditHead } = await exportLetters(app.get(Stores), SYSTEM_ACTOR, electionId, countyCode, { publicUrl: config.publicUrl, now });
   writeFileSync(target, lettersCsv(rows), { mode: 0o600, flag: 'wx' });
   if (moved > 0) console.log(`${moved} queued notice${moved === 1 ? '' : 's'} moved to the letter list (no email or phone given)`);
   console.log(`wrote ${rows.length} letter${rows.length === 1 ? '' : 's'} to ${target}`);
+  if (auditHead !== null) console.log(`audit chain head ${formatHead(auditHead)} (entry ${auditHead.seq} records this export; publish it with the list, check it later with verify-audit --head)`);
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
+import { formatHead, parseHead } from '@app/audit';
 import { UsersService } from '@app/auth';
 import { BallotIntake, BallotTransitions, DeadlineSweep, type RunningClock } from '@app/ballots';
 import type { AppConfig } from '@app/config';
@@ -66,13 +67,30 @@ export async function sweepDeadlinesCommand(app: INestApplicationContext, electi
   return EXIT.ok;
 }
 
-export async function verifyAuditCommand(app: INestApplicationContext): Promise<number> {
-  const result = await app.get(DatabaseMaintenance).verifyAudit();
+/**
+ * Walks the audit chain and checks its signatures; with `head` (SEQ:HASH, as published with a
+ * report), also proves that head is still in the chain. Exit 1 when anything does not hold.
+ */
+export async function verifyAuditCommand(app: INestApplicationContext, head?: string): Promise<number> {
+  const published = head === undefined ? undefined : parseHead(head);
+  if (published === null) throw new DomainError('invalid_input', `--head must be SEQ:HASH (a sequence number from 1, a colon, and the entry's 64 hex digit hash), not "${head ?? ''}"`);
+  const result = await app.get(DatabaseMaintenance).verifyAudit(published);
+  const sealed = result.sealedSeq === null ? '' : `; entries 1 to ${result.sealedSeq} were written before the audit key and are covered by its seal`;
   if (result.intact) {
-    console.log(`audit chain intact: ${result.total} entries; head ${result.head === null ? '(empty)' : `#${result.head.seq} ${result.head.hash}`}`);
+    console.log(`audit chain intact: ${result.total} entries, hashes and signatures checked with the audit key; head ${result.head === null ? '(empty)' : `${formatHead(result.head)}`}${sealed}`);
+    if (result.published !== undefined) console.log(`published head ${formatHead(result.published)} is in the chain: ${result.published.message}`);
     return EXIT.ok;
   }
+  if (result.problem === 'key_missing') {
+    console.log(`audit chain NOT VERIFIED: ${result.message}`);
+    return EXIT.failed;
+  }
+  if (result.problem === 'published_head_mismatch') {
+    console.log(`published head NOT IN THE CHAIN: ${result.message}`);
+    return EXIT.failed;
+  }
   console.log(`audit chain BROKEN at entry ${result.brokenAt} (the first broken one; ${result.total} entries in all): ${result.message}`);
+  if (result.published !== undefined && !result.published.found) console.log(`published head NOT IN THE CHAIN: ${result.published.message}`);
   return EXIT.failed;
 }
 

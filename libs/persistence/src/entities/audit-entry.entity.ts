@@ -41,6 +41,10 @@ export class AuditEntryEntity {
 
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** HMAC-SHA256 of (seq, hash) with the audit key; null for an entry written before there was a key. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  signature!: string | null;
 }
 
 /** The chain's head, one row: appends lock it (PostgreSQL `FOR UPDATE`) so two never share a parent. */
@@ -54,4 +58,16 @@ export class AuditChainHeadEntity {
 
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** HMAC-SHA256 of the head with the audit key: a head moved back after entries were cut off has none that fits. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  signature!: string | null;
+
+  /** The last entry written before the audit key existed (null: every entry is signed). */
+  @Column({ name: 'sealed_seq', type: 'bigint', nullable: true, transformer: epochMs })
+  sealedSeq!: number | null;
+
+  /** The key's signature over that entry, made once, on the first start with the key. */
+  @Column({ name: 'seal_signature', type: 'varchar', length: 64, nullable: true })
+  sealSignature!: string | null;
 }

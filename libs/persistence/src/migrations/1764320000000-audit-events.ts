@@ -51,6 +51,9 @@ export const AUDIT_EVENT_CODE_LIST = [
 
 /** Makes `audit_entries` again on SQLite with this event list and a nullable election id. */
 export async function rebuildSqliteAuditEntries(q: QueryRunner, events: readonly string[]): Promise<void> {
+  // A later migration that changes the event list keeps the signatures of 1764330000000.
+  const existing = (await q.query('PRAGMA table_info(audit_entries)')) as { name: string }[];
+  const signed = existing.some((column) => column.name === 'signature');
   await q.query(`CREATE TABLE audit_entries_next (
     seq bigint PRIMARY KEY NOT NULL,
     election_id varchar(64) NULL,
@@ -63,9 +66,10 @@ export async function rebuildSqliteAuditEntries(q: QueryRunner, events: readonly
     payload text NOT NULL,
     at varchar(24) NOT NULL,
     prev_hash varchar(64) NOT NULL,
-    hash varchar(64) NOT NULL
+    hash varchar(64) NOT NULL${signed ? ',\n    signature varchar(64) NULL' : ''}
   )`);
-  await q.query('INSERT INTO audit_entries_next (seq, election_id, ballot_id, actor_id, actor_role, event, from_state, to_state, payload, at, prev_hash, hash) SELECT seq, election_id, ballot_id, actor_id, actor_role, event, from_state, to_state, payload, at, prev_hash, hash FROM audit_entries ORDER BY seq');
+  const columns = `seq, election_id, ballot_id, actor_id, actor_role, event, from_state, to_state, payload, at, prev_hash, hash${signed ? ', signature' : ''}`;
+  await q.query(`INSERT INTO audit_entries_next (${columns}) SELECT ${columns} FROM audit_entries ORDER BY seq`);
   await q.query('DROP TABLE audit_entries');
   await q.query('ALTER TABLE audit_entries_next RENAME TO audit_entries');
   await q.query('CREATE INDEX audit_by_ballot ON audit_entries (ballot_id, seq)');

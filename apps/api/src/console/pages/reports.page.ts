@@ -44,6 +44,8 @@ export interface ReportView {
   readonly report: ReportResult;
   readonly counties: readonly CountyEntity[];
   readonly now: number;
+  /** The audit chain's head (SEQ:HASH) when the report was read, printed with it (issue 13, section 6). */
+  readonly auditHead: string;
 }
 
 /** For staff who see every county: all of them, or one (a county files its own EAVS figures). */
@@ -80,5 +82,6 @@ export function reportPage(ctx: PageContext, v: ReportView): Html {
     ${v.report.name === 'outstanding' ? outstandingSummary(v.report.rows, isScoped(ctx)) : ''}
     ${v.report.name === 'eavs' ? eavsSummary(v.report.rows) : ''}
     ${v.report.name === 'outstanding' ? html`<h2 id="report-rows">By county, kind and status</h2>` : ''}
-    ${reportTable(`${title}, ${v.election.name}: ${v.report.rows.length.toLocaleString('en-US')} ${v.report.rows.length === 1 ? 'row' : 'rows'}`, v.report.columns, v.report.rows, v.election.timeZone)}`;
+    ${reportTable(`${title}, ${v.election.name}: ${v.report.rows.length.toLocaleString('en-US')} ${v.report.rows.length === 1 ? 'row' : 'rows'}`, v.report.columns, v.report.rows, v.election.timeZone)}
+    <p class="font-body-2xs text-base">Audit chain head when this report was read: <code class="text-wrap">${v.auditHead}</code>. Keep it with the printed report; an administrator can check later that the audit trail still holds it.</p>`;
 }
