@@ -10,4 +10,4 @@ export * from './rules-history.store';
 export * from './service-clock.store';
 export * from './voter-search.store';
 export * from './stores';
-export { CureFiles } from './cure-files';
+export { CureFiles, storageUnavailable, type WriteBytes } from './cure-files';

@@ -112,6 +112,7 @@ export const EN: VoterWords = {
       closed: 'Online uploads are closed for this ballot.',
       affirm: 'Check the box to affirm the document is yours.',
       kind: 'Choose what you are sending.',
+      unavailable: 'We could not save your document just now. Nothing was kept. Please try again later.',
     },
   },
 

@@ -115,6 +115,7 @@ export const ES: VoterWords = {
       closed: 'Ya no se pueden subir documentos para esta boleta.',
       affirm: 'Marque la casilla para afirmar que el documento es suyo.',
       kind: 'Elija qué está enviando.',
+      unavailable: 'No pudimos guardar su documento en este momento. No se guardó nada. Vuelva a intentarlo más tarde.',
     },
   },
 
