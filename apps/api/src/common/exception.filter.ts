@@ -103,6 +103,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const body = bodyParserError(exception);
     if (body !== null) return body;
+    if (exception instanceof HttpException && exception.cause instanceof URIError && exception.getStatus() === 400) {
+      // Express could not percent-decode a path segment (`%E0%A4%A`, a lone surrogate's bytes).
+      const message = 'a part of the path is not valid percent-encoded UTF-8';
+      return { status: 400, code: 'invalid_input', message, fields: [{ field: '(path)', message }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
