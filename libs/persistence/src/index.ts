@@ -11,3 +11,5 @@ export * from './service-clock.store';
 export * from './voter-search.store';
 export * from './stores';
 export { CureFiles, storageUnavailable, type WriteBytes } from './cure-files';
+export * from './voter-roll/voter-import-record';
+export * from './voter-roll/voter-roll-store';
