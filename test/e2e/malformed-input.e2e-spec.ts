@@ -27,7 +27,7 @@ const FIELD_VALUES: readonly ValueCase[] = [
   { name: 'an object', value: { $gt: '' }, wrongFor: typeIsNot('object') },
   { name: 'an array', value: ['a', 1], wrongFor: typeIsNot('array') },
   { name: 'an empty string', value: '', wrongFor: typeIsNot('string') },
-  { name: 'a huge string', value: 'x'.repeat(200_000), wrongFor: (s) => typeIsNot('string')(s) || s.maxLength !== undefined },
+  { name: 'a huge string', value: 'x'.repeat(20_000), wrongFor: (s) => typeIsNot('string')(s) || s.maxLength !== undefined },
   { name: 'a lone surrogate', value: 'a\ud800b', wrongFor: typeIsNot('string') },
   { name: 'a NUL', value: 'a\u0000b', wrongFor: typeIsNot('string') },
   { name: 'bidirectional override', value: '\u202eabc', wrongFor: typeIsNot('string') },
@@ -94,7 +94,7 @@ const FORM_VALUES: readonly { readonly name: string; readonly encoded: string }[
   { name: 'a lone surrogate (CESU-8)', encoded: '%ED%A0%80' },
   { name: 'invalid UTF-8', encoded: '%FF%FE' },
   { name: 'a NUL', encoded: 'a%00b' },
-  { name: 'a huge value', encoded: 'x'.repeat(100_000) },
+  { name: 'a huge value', encoded: 'x'.repeat(20_000) },
   { name: 'an impossible date and time', encoded: '2020-02-30T10%3A00' },
   { name: 'hour 24', encoded: '2020-11-03T24%3A00' },
   { name: 'an impossible date', encoded: '2020-02-30' },
@@ -176,7 +176,7 @@ describe('malformed input, everywhere a client can send it (sqlite)', () => {
     const user = (await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username: 'malformed.target', displayName: 'Target', password: 'a long enough password 1', role: 'observer' }).expect(201)).body as { id: string };
     Object.assign(real, { ballot: ballot.id, user: user.id, election: 'ga-2020-general', county: 'FULTON', document: '00000000-0000-4000-8000-000000000001', report: 'outstanding', pack: 'GA' });
     api = (await t.http.get('/api/docs-json').expect(200)).body as OpenApi;
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => t.close());
   beforeEach(() => {
     failures.length = 0;
