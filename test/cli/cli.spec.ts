@@ -192,6 +192,19 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(intakes).toBe(2);
   });
 
+  it('refuses a ballot file that is not well-formed CSV whole, with the line, taking no row in', async () => {
+    const csv = file('broken.csv', [
+      'receipt_number,kind,county_code,precinct_id,first_name,last_name,date_of_birth,address,claimed_voter_id,issued_reason,cast_at,received_at,id_shown',
+      'CSVQ-1,provisional,FULTON,FUL-01,Pat,Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
+      'CSVQ-2,provisional,FULTON,FUL-01,Pat,"Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
+    ].join('\n'));
+    const refused = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/^error: line 3: a quoted field starts in this record/m);
+    expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(await db.dataSource.getRepository(BallotEntity).countBy({ receiptNumber: 'CSVQ-1' })).toBe(0);
+  });
+
   it('sweep-deadlines rejects exactly the ballots past their recorded cure deadline, one audit entry each, and a second run does nothing', async () => {
     const thursday = Date.parse('2020-11-05T10:00:00-05:00');
     const s = services(db.dataSource, thursday);

@@ -88,7 +88,9 @@ describe.each(testDatabases())('bad input on %s', (kind) => {
   });
 
   it('huge strings: 400 naming the field', async () => {
-    expectField(await post('/api/auth/login', { username: HUGE, password: 'x' }), 'username');
+    // Sign-in bodies are limited to 16 kB before parsing (issue 13): a long name within that is named, a huge one is 413.
+    expectField(await post('/api/auth/login', { username: 'x'.repeat(10_000), password: 'x' }), 'username');
+    expect((await post('/api/auth/login', { username: HUGE, password: 'x' })).status).toBe(413);
     expectField(await post('/api/elections', { ...GOOD_ELECTION, name: HUGE }), 'name');
     expectField(await post('/api/ballots', { ...GOOD_BALLOT, address: HUGE }), 'address');
     expectField(await post(`/api/ballots/${ballotId}/events`, { type: 'PROPOSE_REJECTION', expectedVersion: 1, reason: 'other', note: HUGE }), 'note');

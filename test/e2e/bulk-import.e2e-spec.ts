@@ -47,7 +47,7 @@ describe.each(testDatabases())('bulk intake, POST /api/ballots/import, on %s', (
   });
 
   it('refuses another content type, an unknown election, and an observer', async () => {
-    expect(((await send(clerk, '{}', 'ga-2020-general', 'application/json').expect(400)).body as { fields: { field: string }[] }).fields[0]?.field).toBe('(content-type)');
+    expect(((await send(clerk, '{}', 'ga-2020-general', 'application/json').expect(415)).body as { fields: { field: string }[] }).fields[0]?.field).toBe('(content-type)');
     await send(clerk, `${HEADER}\r\n${row('BULK-Y')}\r\n`, 'no-such-election').expect(404);
     const observer = await t.token('state.observer', 'observer');
     await send(observer, `${HEADER}\r\n${row('BULK-Z')}\r\n`).expect(403);

@@ -9,6 +9,7 @@ import type { ClockPlan } from '@app/ballots';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { bodyParsers } from './common/body-limits';
 
 /** Structured JSON logs; the request log carries method, route, status, time and a request id, never a body. */
 export function jsonLogger(): LoggerService {
@@ -34,8 +35,8 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   const logger = options.logger ?? jsonLogger();
   const clock: ClockPlan = options.clock ?? { setting: config.clock, owner: true, startIfUnset: null, setBy: 'the service' };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { logger, bodyParser: false });
-  app.useBodyParser('json', { limit: '5mb' });
-  app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  // Content types checked first (415), then JSON depth on the raw bytes (400), sizes by kind of route (413).
+  for (const parser of bodyParsers()) app.use(parser);
   app.disable('x-powered-by');
   // Behind TRUST_PROXY reverse proxies, request.ip is the voter's address from X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);

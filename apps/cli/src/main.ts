@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DEMO_CLOCK_START } from '@app/demo';
-import { CsvHeaderError } from '@app/imports';
+import { CsvHeaderError, CsvSyntaxError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT, withContext } from './context';
 import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
@@ -22,7 +22,7 @@ function run(work: () => Promise<number>): () => Promise<void> {
     try {
       process.exitCode = await work();
     } catch (error) {
-      if (error instanceof DomainError || error instanceof CsvHeaderError) {
+      if (error instanceof DomainError || error instanceof CsvHeaderError || error instanceof CsvSyntaxError) {
         const unnamed = error instanceof DomainError ? error.fields.filter((f) => !error.message.includes(f.message)) : [];
         process.stderr.write(`error: ${error.message}${unnamed.length > 0 ? ` (${unnamed.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}\n`);
         process.exitCode = EXIT.failed;

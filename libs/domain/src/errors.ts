@@ -14,6 +14,8 @@ export const DOMAIN_ERROR_CODES = [
   'county_certified',
   'unauthenticated',
   'locked_out',
+  /** The disk is full or failing: nothing was kept, and the client may try again later (503). */
+  'storage_unavailable',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DomainError } from '@app/domain';
+
+/** How a file's bytes reach the disk; a test puts a failing one in its place (a full disk, an I/O error). */
+export type WriteBytes = (path: string, bytes: Uint8Array, options: { mode: number; flag: string }) => Promise<void>;
+
+/** The error every failed write becomes: the client is told to try later (503), never shown the cause. */
+export const storageUnavailable = (): DomainError => new DomainError('storage_unavailable', 'the file could not be saved just now (the server\u2019s storage is unavailable); nothing was kept, try again later');
 
 /**
  * The files voters upload to cure a ballot: kept under the data folder's `uploads/` (mode 0700)
@@ -8,14 +15,28 @@ import { join } from 'node:path';
  * clerk decided, is in `cure_submissions`.
  */
 export class CureFiles {
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    private readonly writeBytes: WriteBytes = writeFile,
+  ) {}
 
-  /** Writes a new file and returns its random name; never over an existing one. */
+  /**
+   * Writes a new file and returns its random name; never over an existing one. The bytes go to a
+   * temporary name first and are renamed into place only once all are written, so a full disk or
+   * an I/O error leaves nothing behind (not a 0-byte or half file) and becomes `storage_unavailable`.
+   */
   async write(bytes: Uint8Array): Promise<string> {
-    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const name = randomBytes(24).toString('hex');
-    await writeFile(join(this.folder, name), bytes, { mode: 0o600, flag: 'wx' });
-    return name;
+    const partial = join(this.folder, `${name}.partial`);
+    try {
+      await mkdir(this.folder, { recursive: true, mode: 0o700 });
+      await this.writeBytes(partial, bytes, { mode: 0o600, flag: 'wx' });
+      await rename(partial, join(this.folder, name));
+      return name;
+    } catch (error) {
+      await rm(partial, { force: true }).catch(() => undefined);
+      throw Object.assign(storageUnavailable(), { cause: error });
+    }
   }
 
   read(name: string): Promise<Buffer> {

@@ -11,6 +11,6 @@ export * from './rules-history.store';
 export * from './service-clock.store';
 export * from './voter-search.store';
 export * from './stores';
-export { CureFiles } from './cure-files';
+export { CureFiles, storageUnavailable, type WriteBytes } from './cure-files';
 export * from './voter-roll/voter-import-record';
 export * from './voter-roll/voter-roll-store';

@@ -114,6 +114,7 @@ export const EN: VoterWords = {
       kind: 'Choose what you are sending.',
       spent: 'This page already sent a document. To send another, look up your ballot again.',
       too_many: 'Three documents for this ballot are waiting for the election office to review them. Call the office if you need to send something else.',
+      unavailable: 'We could not save your document just now. Nothing was kept. Please try again later.',
     },
   },
 

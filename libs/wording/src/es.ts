@@ -117,6 +117,7 @@ export const ES: VoterWords = {
       kind: 'Elija qué está enviando.',
       spent: 'Esta página ya envió un documento. Para enviar otro, busque su boleta de nuevo.',
       too_many: 'Hay tres documentos de esta boleta esperando la revisión de la oficina electoral. Llame a la oficina si necesita enviar algo más.',
+      unavailable: 'No pudimos guardar su documento en este momento. No se guardó nada. Vuelva a intentarlo más tarde.',
     },
   },
 

@@ -1,12 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
-import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { Controller, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { BallotIntake, Elections } from '@app/ballots';
-import { BALLOT_COLUMNS, BALLOT_OPTIONAL_COLUMNS, CsvHeaderError, importBallots, type ImportReport } from '@app/imports';
+import type { AppConfig } from '@app/config';
+import { BALLOT_COLUMNS, BALLOT_OPTIONAL_COLUMNS, CsvHeaderError, CsvSyntaxError, csvSyntaxError, importBallots, type ImportReport } from '@app/imports';
 import { Matches } from 'class-validator';
 import type { Request } from 'express';
 import { CurrentActor } from '../auth/auth.guard';
+import { BodyRefused } from '../common/exception.filter';
+import { APP_CONFIG } from '../config.token';
 import { DomainError, SLUG, type StaffActor, requirePermission } from '@app/domain';
+import { storageUnavailable } from '@app/persistence';
 
 /** A county's file may be large; not unbounded. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -57,6 +66,7 @@ export class BallotImportController {
   constructor(
     private readonly intake: BallotIntake,
     private readonly elections: Elections,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -68,15 +78,45 @@ export class BallotImportController {
   async import(@CurrentActor() actor: StaffActor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportReport> {
     requirePermission(actor, 'intake');
     const type = request.headers['content-type'] ?? '';
-    if (!/^text\/csv\b/i.test(type)) {
-      throw new DomainError('invalid_input', 'send the file as text/csv', {}, [{ field: '(content-type)', message: 'must be text/csv' }]);
-    }
+    if (!/^text\/csv\b/i.test(type)) throw new BodyRefused(415, 'send the file as CSV (Content-Type: text/csv)', '(content-type)');
     await this.elections.get(actor, query.electionId);
+    const spooled = await this.spool(request);
     try {
-      return await importBallots(this.intake, actor, query.electionId, request.pipe(new ByteLimit(MAX_IMPORT_BYTES)));
+      // The whole file is checked for CSV syntax before any row is taken in: a broken quote makes
+      // every later line doubtful, and a file refused halfway would leave half an import behind.
+      const broken = await csvSyntaxError(createReadStream(spooled));
+      if (broken !== null) throw csvRefusal(broken);
+      return await importBallots(this.intake, actor, query.electionId, createReadStream(spooled));
     } catch (error) {
       if (error instanceof CsvHeaderError) throw new DomainError('invalid_input', error.message, {}, [{ field: '(header)', message: error.message }]);
+      if (error instanceof CsvSyntaxError) throw csvRefusal(error);
       throw error;
+    } finally {
+      await rm(spooled, { force: true });
     }
   }
+
+  /**
+   * The request's file, kept in the data folder (0600, removed after the import) so it can be read
+   * twice: once for its syntax, once for its rows. A full or failing disk is a 503 and leaves nothing.
+   */
+  private async spool(request: Request): Promise<string> {
+    const folder = join(this.config.dataDir, 'import-spool');
+    const path = join(folder, `${randomBytes(16).toString('hex')}.csv`);
+    try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await pipeline(request, new ByteLimit(MAX_IMPORT_BYTES), createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+      return path;
+    } catch (error) {
+      await rm(path, { force: true }).catch(() => undefined);
+      if (error instanceof DomainError) throw error;
+      // The file system's errors name their system call (open, write, mkdir); the client's do not (a request cut short).
+      if (typeof (error as { syscall?: unknown }).syscall === 'string') throw Object.assign(storageUnavailable(), { cause: error });
+      throw new DomainError('invalid_input', 'the file did not arrive whole; send it again', {}, [{ field: '(body)', message: 'ended early' }]);
+    }
+  }
+}
+
+function csvRefusal(error: CsvSyntaxError): DomainError {
+  return new DomainError('invalid_input', `the file is not well-formed CSV: ${error.message}; nothing was imported`, { line: error.line }, [{ field: `(line ${error.line})`, message: error.problem }]);
 }

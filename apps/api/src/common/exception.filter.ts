@@ -15,6 +15,7 @@ const STATUS_FOR: { readonly [C in DomainErrorCode]: number } = {
   county_certified: HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   locked_out: HttpStatus.TOO_MANY_REQUESTS,
+  storage_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Codes for HTTP errors raised by Nest or Express themselves. */
@@ -32,14 +33,36 @@ function codeForStatus(status: number): string {
   }
 }
 
+/**
+ * A body the service will not read: a media type its route does not take (415), JSON nested too
+ * deep (400), each with the problem in words. Raised before any parser runs.
+ */
+export class BodyRefused extends HttpException {
+  constructor(
+    status: 400 | 413 | 415,
+    readonly problem: string,
+    readonly field: '(body)' | '(content-type)',
+  ) {
+    super(problem, status);
+  }
+}
+
+const PARSER_MESSAGES: Readonly<Record<string, string>> = {
+  'entity.parse.failed': 'the body is not valid JSON',
+  'entity.too.large': 'the body is too large',
+  'parameters.too.many': 'the form has too many fields',
+  'charset.unsupported': 'the body\u2019s character set is not supported; send UTF-8',
+  'encoding.unsupported': 'the body\u2019s Content-Encoding is not supported',
+};
+
 /** Express's body parser (reached through Nest's mapping): malformed JSON, a body too large, a bad charset. */
 function bodyParserError(exception: unknown): ErrorBody | null {
-  const cause = exception instanceof HttpException ? exception.cause : exception;
+  const cause = exception instanceof HttpException && !(exception instanceof BodyRefused) ? exception.cause : exception;
+  if (cause instanceof BodyRefused) return { status: cause.getStatus(), code: codeForStatus(cause.getStatus()), message: cause.problem, fields: [{ field: cause.field, message: cause.problem }] };
   const parser = cause as { type?: unknown; status?: unknown } | undefined;
   if (parser === undefined || parser === null || typeof parser.type !== 'string' || typeof parser.status !== 'number') return null;
   if (parser.status < 400 || parser.status >= 500) return null;
-  const message =
-    parser.type === 'entity.parse.failed' ? 'the body is not valid JSON' : parser.type === 'entity.too.large' ? 'the body is too large' : 'the body cannot be read';
+  const message = PARSER_MESSAGES[parser.type] ?? 'the body cannot be read';
   return { status: parser.status, code: codeForStatus(parser.status), message, fields: [{ field: '(body)', message }] };
 }
 
@@ -69,6 +92,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request & { id?: string }): ErrorBody {
     if (exception instanceof DomainError) {
+      if (exception.code === 'storage_unavailable') {
+        // The client is told to try later; the operator needs to know the disk is full or failing.
+        this.logger.error({ msg: 'storage unavailable', correlationId: request.id, path: request.path }, exception.cause instanceof Error ? exception.cause.message : String(exception.cause));
+      }
       return { status: STATUS_FOR[exception.code], code: exception.code, message: exception.message, fields: [...exception.fields], details: { ...exception.details } };
     }
     if (exception instanceof ValidationFailed) {
@@ -76,6 +103,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const body = bodyParserError(exception);
     if (body !== null) return body;
+    if (exception instanceof HttpException && exception.cause instanceof URIError && exception.getStatus() === 400) {
+      // Express could not percent-decode a path segment (`%E0%A4%A`, a lone surrogate's bytes).
+      const message = 'a part of the path is not valid percent-encoded UTF-8';
+      return { status: 400, code: 'invalid_input', message, fields: [{ field: '(path)', message }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();

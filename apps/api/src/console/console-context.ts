@@ -21,14 +21,14 @@ export async function chooseElection(service: Elections, request: AuthedRequest,
   return { election, elections };
 }
 
-/** A form field's value as a string ('' when absent or not a string). */
-export const field = (body: Record<string, unknown>, name: string): string => {
-  const value = body[name];
+/** A form field's value as a string ('' when absent or not a string, or when no form was read at all). */
+export const field = (body: Record<string, unknown> | undefined, name: string): string => {
+  const value: unknown = typeof body === 'object' && body !== null ? body[name] : undefined;
   return typeof value === 'string' ? value : '';
 };
 
-export function stringValues(body: Record<string, unknown>): Record<string, string> {
+export function stringValues(body: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && k !== 'password') out[k] = v;
+  for (const [k, v] of Object.entries(typeof body === 'object' && body !== null ? body : {})) if (typeof v === 'string' && k !== '_csrf' && k !== 'password') out[k] = v;
   return out;
 }

@@ -12,6 +12,7 @@ import { UuidParam } from '../common/uuid.pipe';
 import { CONSOLE_CSS } from './console.css';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
+import { localInstantOrAsTyped } from './intake-form';
 import { reportNames, runReport } from './console-reports';
 import { validateForm } from './form-validation';
 import { EVENT_LABELS, reportTitle } from './labels';
@@ -235,13 +236,11 @@ export class ConsoleController {
 
   /** A console datetime-local value as an instant in the ballot's county's zone; as typed when it is not one. */
   private async localInstant(ballotId: string, actor: StaffActor, value: string): Promise<string> {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
-    if (match === null) return value;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
     const detail = await this.queries.detail(actor, ballotId);
     const rules = await this.elections.rulesOf(actor, detail.ballot.electionId);
     const zone = rules.calendar.zoneOf(detail.ballot.countyCode);
-    const instant = rules.calendar.instantAt(match[1] ?? '', match[2] ?? '', zone);
-    return Number.isNaN(instant) ? value : new Date(instant).toISOString();
+    return localInstantOrAsTyped(value, (date, time) => rules.calendar.instantAt(date, time, zone));
   }
 
   private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null, documentError: string | null = null, research: { asked: RollSearchInput; searched: boolean } = { asked: {}, searched: false }): Promise<string> {

@@ -25,7 +25,7 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     let status = 500;
     let message = 'Something went wrong on our side. The error was logged; try again, or tell your administrator.';
     if (exception instanceof DomainError) {
-      status = exception.code === 'not_found' ? 404 : exception.code === 'forbidden' ? 403 : 400;
+      status = exception.code === 'not_found' ? 404 : exception.code === 'forbidden' ? 403 : exception.code === 'storage_unavailable' ? 503 : 400;
       message = exception.message;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();

@@ -1,7 +1,22 @@
+import { isCalendarDate } from '@app/imports';
 import type { ElectionCalendar } from '@app/rules';
 import { field } from './console-context';
 
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A datetime-local value (`2020-11-03T19:05`, no zone) as the instant it names in a zone, read
+ * strictly: a real calendar date, hours 00-23, minutes 00-59. Anything else comes back as typed,
+ * for the DTO to refuse by its field's name (never a `RangeError` from an impossible date).
+ */
+export function localInstantOrAsTyped(value: string, instantAt: (date: string, time: string) => number): string {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (match === null) return value;
+  const [date, hour, minute] = [match[1] ?? '', Number(match[2]), Number(match[3])];
+  if (!isCalendarDate(date) || hour > 23 || minute > 59) return value;
+  const instant = instantAt(date, `${match[2]}:${match[3]}`);
+  return Number.isFinite(instant) ? new Date(instant).toISOString() : value;
+}
 
 /**
  * The console's intake form as the intake DTO's input: text trimmed, codes upper-cased, fields of
@@ -9,11 +24,7 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
  * the election's local time. What is malformed is passed on as typed, for the DTO to name.
  */
 export function intakeFormInput(body: Record<string, unknown>, electionId: string, calendar: Pick<ElectionCalendar, 'instantAt'>): Record<string, unknown> {
-  const instant = (name: string): string | undefined => {
-    const match = LOCAL_DATE_TIME.exec(field(body, name));
-    if (match === null) return field(body, name) === '' ? undefined : field(body, name);
-    return new Date(calendar.instantAt(match[1] ?? '', match[2] ?? '')).toISOString();
-  };
+  const instant = (name: string): string | undefined => (field(body, name) === '' ? undefined : localInstantOrAsTyped(field(body, name), (date, time) => calendar.instantAt(date, time)));
   const optional = (name: string): string | undefined => (field(body, name) === '' ? undefined : field(body, name));
   const kind = field(body, 'kind');
   return {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { CURE_DOCUMENT_KINDS, isOneOf, type VoterLanguage, CLOCK, type Clock } from '@app/domain';
+import { CURE_DOCUMENT_KINDS, DomainError, isOneOf, type VoterLanguage, CLOCK, type Clock } from '@app/domain';
 import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, UploadTokens, type PortalView } from '@app/portal';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -68,6 +68,8 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX
 @Public()
 @Controller()
 export class PortalController {
+  private readonly logger = new Logger('Portal');
+
   constructor(
     private readonly lookups: PortalLookup,
     private readonly limits: PortalLimits,
@@ -140,12 +142,19 @@ export class PortalController {
     if (problem === null && !isOneOf(CURE_DOCUMENT_KINDS, kind)) problem = 'kind';
     if (problem === null && file === undefined) problem = 'empty';
     if (problem === null && file !== undefined && isOneOf(CURE_DOCUMENT_KINDS, kind)) {
-      const result = await this.uploads.submit(grant, kind, file.buffer);
-      if (!result.ok) problem = result.problem;
+      try {
+        const result = await this.uploads.submit(grant, kind, file.buffer);
+        if (!result.ok) problem = result.problem;
+      } catch (error) {
+        // A full or failing disk: nothing was kept; the voter is asked to try later, the log says why.
+        if (!(error instanceof DomainError) || error.code !== 'storage_unavailable') throw error;
+        this.logger.error({ msg: 'cure upload not saved', cause: error.cause instanceof Error ? error.cause.message : String(error.cause) });
+        problem = 'unavailable';
+      }
     }
     const view = await this.lookups.viewById(ballotId, language);
     if (view === null) return expiredPage(language).value;
-    if (problem !== null) response.status(problem === 'too_large' ? 413 : problem === 'closed' || problem === 'spent' || problem === 'too_many' ? 409 : 400);
+    if (problem !== null) response.status(problem === 'too_large' ? 413 : problem === 'closed' || problem === 'spent' || problem === 'too_many' ? 409 : problem === 'unavailable' ? 503 : 400);
     const message = problem === null ? { kind: 'success' as const, text: say(language, 'uploaded') } : { kind: 'error' as const, text: uploadProblemText(language, problem) };
     return this.result(language, view, ballotId, message);
   }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { BallotIntake, Elections, type JurisdictionChanges } from '@app/ballots';
-import { importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
+import { csvSyntaxError, importBallots, importVoters, type ImportReport, type VoterImportReport } from '@app/imports';
 import { TransactionRunner } from '@app/persistence';
 import { withProgress } from '../progress';
 import { EXIT } from '../context';
@@ -98,6 +98,9 @@ export async function importVotersCommand(app: INestApplicationContext, election
 export async function importBallotsCommand(app: INestApplicationContext, electionId: string, file: string, asUser: string | undefined): Promise<number> {
   await requireElection(app, electionId);
   const actor = await actorFor(app, asUser);
+  // As over HTTP: a file that is not well-formed CSV is refused whole before any row is taken in.
+  const broken = await csvSyntaxError(createReadStream(file));
+  if (broken !== null) throw broken;
   const progress = withProgress(file, 'ballots');
   try {
     const report = await importBallots(app.get(BallotIntake), actor, electionId, progress.input, { onProgress: (p) => progress.update(p.read) });
