@@ -24,9 +24,9 @@ describe('files and headers (issue 13)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('the data folder is 0700 and the database, the secrets and the demo passwords are 0600', () => {
+  it('the data folder is 0700 and the database, the secrets, the audit key and the demo passwords are 0600', () => {
     expect(mode(dataDir)).toBe(0o700);
-    for (const file of ['adjudication.sqlite', 'session-secret', 'demo-credentials.json']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+    for (const file of ['adjudication.sqlite', 'session-secret', 'demo-credentials.json', 'audit.key']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
   });
 
   it('the start banner names the demo users and the file with their passwords, and prints no password', () => {
