@@ -7,8 +7,9 @@ import { VoterRollUpdates1764200000000 } from './migrations/1764200000000-voter-
 import { LawfulDecisions1764300000000 } from './migrations/1764300000000-lawful-decisions';
 import { BallotFwab1764310000000 } from './migrations/1764310000000-ballot-fwab';
 import { AuditEvents1764320000000 } from './migrations/1764320000000-audit-events';
+import { RateLimits1764340000000 } from './migrations/1764340000000-rate-limits';
 
-export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000, AuditEvents1764320000000];
+export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000, AuditEvents1764320000000, RateLimits1764340000000];
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }

@@ -11,3 +11,4 @@ export * from './service-clock.store';
 export * from './voter-search.store';
 export * from './stores';
 export { CureFiles } from './cure-files';
+export { memoryLimiters, RATE_LIMITERS, sharedLimiters, type LimiterFactory, type LimiterOptions } from './rate-limits';
