@@ -54,6 +54,33 @@ describe.each(testDatabases())('sign-in on %s', (kind) => {
     expect(mean(unknown)).toBeGreaterThan(mean(real) * 0.4);
   }, 90_000);
 
+  it('the console: its sign-in form says how long to wait; its Users page locks and unlocks an account', async () => {
+    await t.token('clayton.clerk', 'clerk', 'CLAYTON');
+    const form = (from: string, password: string) => t.http.post('/console/login').set('X-Forwarded-For', from).type('form').send({ username: 'clayton.clerk', password });
+    for (let i = 0; i < 4; i += 1) await form('203.0.113.77', `guess ${i}`).expect(401);
+    const slowed = await form('203.0.113.77', PASSWORD).expect(429);
+    expect(slowed.headers['retry-after']).toBe('60');
+    expect(slowed.text).toContain('Too many failed sign-ins from this computer. Wait 1 minute, then try again.');
+    await form('198.51.100.77', PASSWORD).expect(303);
+
+    const session = (await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.1').send({ username: 'state.admin', password: PASSWORD }).expect(200)).body as { token: string; csrfToken: string };
+    const cookie = `session=${session.token}`;
+    const clayton = ((await t.http.get('/api/users').auth(admin, { type: 'bearer' }).expect(200)).body as { id: string; username: string }[]).find((u) => u.username === 'clayton.clerk');
+    if (clayton === undefined) throw new Error('no clayton.clerk');
+    const before = await t.http.get('/console/users').set('Cookie', cookie).expect(200);
+    expect(before.text).toContain(`action="/console/users/${clayton.id}/lock"`);
+    const locked = await t.http.post(`/console/users/${clayton.id}/lock`).set('Cookie', cookie).type('form').send({ _csrf: session.csrfToken }).expect(303);
+    expect(locked.headers['location']).toBe('/console/users?locked=clayton.clerk');
+    const after = await t.http.get('/console/users?locked=clayton.clerk').set('Cookie', cookie).expect(200);
+    expect(after.text).toContain('clayton.clerk is locked: it cannot sign in until an administrator unlocks it.');
+    expect(after.text).toContain('Locked by an administrator');
+    await form('198.51.100.77', PASSWORD).expect(401);
+    await t.http.post(`/console/users/${clayton.id}/unlock`).set('Cookie', cookie).type('form').send({ _csrf: session.csrfToken }).expect(303);
+    await form('198.51.100.77', PASSWORD).expect(303);
+    const events = await t.db.dataSource.getRepository(AuditEntryEntity).find({ where: [{ event: 'ACCOUNT_LOCKED' }, { event: 'ACCOUNT_UNLOCKED' }], order: { seq: 'ASC' } });
+    expect(events.map((e) => [e.event, (e.payload as { username: string }).username])).toEqual([['ACCOUNT_LOCKED', 'clayton.clerk'], ['ACCOUNT_UNLOCKED', 'clayton.clerk']]);
+  }, 90_000);
+
   it('refuses weak passwords, naming the field and saying why (NIST SP 800-63B): repeats, common ones, blanks, the username', async () => {
     const create = (username: string, password: string) => t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username, displayName: 'Henry County Clerk', password, role: 'clerk', countyCode: 'HENRY' });
     for (const [username, password] of [['henry.clerk', 'aaaaaaaaaaaa'], ['henry.clerk', 'password1234'], ['henry.clerk', ' '.repeat(12)], ['henry.clerk', 'henry.clerk'], ['henry.clerk.office', 'henry.clerk.office']] as const) {
