@@ -14,7 +14,7 @@ export interface SignInThrottleSettings {
   readonly maxDelaySeconds: number;
 }
 
-export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = { perAccountAddress: 5, perAddress: 20, windowSeconds: 60 * 60, firstDelaySeconds: 1, maxDelaySeconds: 15 * 60 };
+export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = { perAccountAddress: 5, perAddress: 50, windowSeconds: 60 * 60, firstDelaySeconds: 1, maxDelaySeconds: 15 * 60 };
 
 export type SignInAdmission = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
 

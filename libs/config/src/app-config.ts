@@ -38,7 +38,7 @@ export interface AppConfig {
   readonly trustProxy: number;
   /**
    * The sign-in throttle (issue 13): `SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS` (5) and
-   * `SIGN_IN_FAILURES_PER_ADDRESS` (20) free failures per `SIGN_IN_WINDOW_SECONDS` (3600), then
+   * `SIGN_IN_FAILURES_PER_ADDRESS` (50) free failures per `SIGN_IN_WINDOW_SECONDS` (3600), then
    * waits from `SIGN_IN_FIRST_DELAY_SECONDS` (1) doubling to `SIGN_IN_MAX_DELAY_SECONDS` (900).
    */
   readonly signInThrottle: SignInThrottleSettings;
