@@ -3,7 +3,7 @@ import { setUpElection } from '@app/ballots';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { BALLOT_STATES, INITIAL_CONTEXT, LIFECYCLE_MACHINE_VERSION } from '@app/lifecycle';
-import { BallotEntity, createDataSource, Stores, TransactionRunner } from '@app/persistence';
+import { BallotEntity, createDataSource, Stores, TransactionRunner, type DatabaseConfig } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
 import { benchIntake } from './bench-ballot';
 
@@ -17,8 +17,9 @@ export const BENCH_PASSWORD = 'benchmark password 2020';
 export const benchReceipt = (i: number): string => `B-${String(i).padStart(7, '0')}`;
 export const benchDateOfBirth = (i: number): string => `${1940 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
-export async function seedBallots(path: string, count: number): Promise<void> {
-  const dataSource = createDataSource({ kind: 'sqlite', path });
+/** Seeds the SQLite file at `target`, or the database it names. */
+export async function seedBallots(target: string | DatabaseConfig, count: number): Promise<void> {
+  const dataSource = createDataSource(typeof target === 'string' ? { kind: 'sqlite', path: target } : target);
   await dataSource.initialize();
   await dataSource.runMigrations();
   const tx = new TransactionRunner(dataSource);

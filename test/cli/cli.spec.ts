@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, PrecinctEntity, ServiceLocks, TransactionRunner, VoterEntity } from '@app/persistence';
+import { AuditEntryEntity, BallotEntity, createDataSource, CountyEntity, PrecinctEntity, ServiceLocks, TransactionRunner, VoterEntity, VoterImportEntity } from '@app/persistence';
 import { IsNull, Not } from 'typeorm';
 import { VOTER_BATCH_ROWS } from '@app/imports';
 import { EAVS_INSTRUMENTS } from '@app/domain';
@@ -302,8 +302,19 @@ describe('the CLI on SQLite only', () => {
       expect(partial.count).toBeLessThan(300_003);
       expect((partial.count - 3) % VOTER_BATCH_ROWS).toBe(0); // whole batches only
 
+      // Issue 13: until another run looks, the killed import's record shows what it committed.
+      const imports = killed.dataSource.getRepository(VoterImportEntity);
+      expect(await imports.findOneByOrFail({ id: 1 })).toMatchObject({ status: 'running', inserted: partial.count - 3 });
+
       const rerun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
       expect(rerun.code).toBe(0);
+      // The next import closed the killed one as abandoned, credited with its committed rows, and
+      // its STARTED entry got its end.
+      expect(await imports.findOneByOrFail({ id: 1 })).toMatchObject({ status: 'abandoned', inserted: partial.count - 3, removal: 'not_requested' });
+      expect((await imports.findOneByOrFail({ id: 1 })).finishedAt).not.toBeNull();
+      expect(await imports.findOneByOrFail({ id: 2 })).toMatchObject({ status: 'completed' });
+      const ends = await killed.dataSource.getRepository(AuditEntryEntity).find({ where: { event: 'VOTER_ROLL_IMPORT_ABANDONED' } });
+      expect(ends.map((e) => e.payload)).toEqual([expect.objectContaining({ importId: 1, inserted: partial.count - 3, removed: 0 })]);
       const cleanRun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(clean));
       expect(cleanRun.code).toBe(0);
       expect(await voterIds(killed)).toEqual(await voterIds(clean));

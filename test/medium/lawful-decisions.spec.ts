@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BallotQueries, createElection, CureDecisions, ElectionRulesCache, type IntakeInput } from '@app/ballots';
-import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, CureFiles, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
-import { CureUploads } from '@app/portal';
+import { AuditEntryEntity, BallotEntity, CountyHoursEntity, CourtOrderEntity, CureFiles, CureSubmissionEntity, OutboxEntity, TransactionRunner, VoterEntity } from '@app/persistence';
+import { CureUploads, MAX_PENDING_UPLOADS } from '@app/portal';
 import { loadBundledPacks } from '@app/rules';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import {
@@ -18,6 +18,7 @@ import {
   seedGeorgia2020,
   services,
   type Services,
+  uploadGrant,
 } from '@test/support/services';
 import { DomainError } from '@app/domain';
 import { Reports } from '@app/reports';
@@ -275,7 +276,7 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
     it('the sweep leaves a ballot whose document came in before the deadline; the clerk accepts it after the deadline and the cure counts', async () => {
       const ballot = await awaitingCure();
       s.clock.current = CURE_DEADLINE - MINUTE;
-      const sent = await uploads.submit(ballot.id, 'id_document', PDF);
+      const sent = await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF);
       if (!sent.ok) throw new Error(sent.problem);
       s.clock.current = CURE_DEADLINE + 16 * 60 * MINUTE; // Saturday morning
       expect(await s.sweep.run({ holder: 'test', electionId: GA_2020_ELECTION })).toMatchObject({ ran: true, outcome: { waitingOnDocument: 1 } });
@@ -289,13 +290,39 @@ describe.each(testDatabases())('issue 11, decisions the law would uphold, on %s 
     it('a document declined after the deadline lets the sweep reject the ballot, and tells the voter nothing about trying again', async () => {
       const ballot = await awaitingCure();
       s.clock.current = CURE_DEADLINE - 10 * MINUTE;
-      const sent = await uploads.submit(ballot.id, 'id_document', PDF);
+      const sent = await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF);
       if (!sent.ok) throw new Error(sent.problem);
       s.clock.current = CURE_DEADLINE + 60 * MINUTE;
       await decisions.decline(FULTON_CLERK, ballot.id, sent.submission.id, 'unreadable');
       expect(await db.dataSource.getRepository(OutboxEntity).countBy({ ballotId: ballot.id })).toBe(1); // the cure request only
       await s.sweep.run({ holder: 'test', electionId: GA_2020_ELECTION });
       expect(await ballotRow(ballot.id)).toMatchObject({ status: 'rejected', rejectionReason: 'no_id' });
+    });
+
+    it('issue 13: a token sends one document; a second upload with it is refused and leaves no file', async () => {
+      const ballot = await awaitingCure();
+      s.clock.current = CURE_DEADLINE - 60 * MINUTE;
+      const grant = uploadGrant(ballot.id);
+      const first = await uploads.submit(grant, 'id_document', PDF);
+      expect(first.ok).toBe(true);
+      const again = await uploads.submit(grant, 'cure_affidavit', PDF);
+      expect(again).toEqual({ ok: false, problem: 'spent' });
+      expect(await db.dataSource.getRepository(CureSubmissionEntity).countBy({ ballotId: ballot.id })).toBe(1);
+      expect(readdirSync(uploadsDir).filter((f) => !f.startsWith('.'))).toHaveLength(await db.dataSource.getRepository(CureSubmissionEntity).count());
+    });
+
+    it(`issue 13: a ballot holds at most ${MAX_PENDING_UPLOADS} documents waiting; once the office declines one, another may come`, async () => {
+      const ballot = await awaitingCure();
+      s.clock.current = CURE_DEADLINE - 60 * MINUTE;
+      const sent = [];
+      for (let i = 0; i < MAX_PENDING_UPLOADS; i += 1) sent.push(await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF));
+      expect(sent.every((r) => r.ok)).toBe(true);
+      expect(await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF)).toEqual({ ok: false, problem: 'too_many' });
+      const first = sent[0];
+      if (first === undefined || !first.ok) throw new Error('no first upload');
+      await decisions.decline(FULTON_CLERK, ballot.id, first.submission.id, 'unreadable');
+      expect((await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF)).ok).toBe(true);
+      expect(await db.dataSource.getRepository(CureSubmissionEntity).countBy({ ballotId: ballot.id, status: 'pending' })).toBe(MAX_PENDING_UPLOADS);
     });
 
     it('a cure the voter made at the office before the deadline is recorded after it with the time they made it; one made after is refused', async () => {

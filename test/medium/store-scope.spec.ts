@@ -19,7 +19,7 @@ import {
 } from '@app/persistence';
 import { CureUploads } from '@app/portal';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { ADMIN, COBB_SUPERVISOR, FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, type Services } from '@test/support/services';
+import { ADMIN, COBB_SUPERVISOR, FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, type Services, uploadGrant } from '@test/support/services';
 
 /**
  * Issue 12: a county clerk's stores never return, count or change another county's row. Every
@@ -173,7 +173,7 @@ describe.each(testDatabases())('issue 12: a county clerk\'s stores reach their c
     const awaiting = async (actor: StaffActor, countyCode: string, precinctId: string, voterId: string): Promise<{ ballot: BallotEntity; documentId: string }> => {
       const taken = await s.intake.intake(actor, provisionalIntake({ countyCode, precinctId, claimedVoterId: voterId, lastName: `Voter${voterId}`, idShown: false, issuedReason: 'no_id' }));
       const { ballot } = await s.transitions.apply(actor, taken.id, { type: 'REQUEST_CURE', cureReason: 'id_required' }, 1);
-      const sent = await uploads.submit(ballot.id, 'id_document', PDF);
+      const sent = await uploads.submit(uploadGrant(ballot.id), 'id_document', PDF);
       if (!sent.ok) throw new Error(sent.problem);
       return { ballot, documentId: sent.submission.id };
     };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ElectionRules, BallotIntake, BallotTransitions, DeadlineOrders, DeadlineSweep, VoterResearch, ElectionRulesCache, setUpElection, type IntakeInput } from '@app/ballots';
 import type { JurisdictionBundle } from '@app/domain';
 import { type BallotEntity, Stores, TransactionRunner, VoterEntity } from '@app/persistence';
@@ -131,4 +132,9 @@ export function provisionalIntake(overrides: Partial<IntakeInput> = {}): IntakeI
     notes: '',
     ...overrides,
   };
+}
+
+/** A fresh portal upload grant for a ballot, as a lookup's token carries it: good for one document. */
+export function uploadGrant(ballotId: string): { ballotId: string; tokenId: string } {
+  return { ballotId, tokenId: randomBytes(12).toString('base64url') };
 }

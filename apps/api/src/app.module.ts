@@ -23,6 +23,7 @@ import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
 import { NoticesScheduler } from './notices/notices.scheduler';
 import { SweepScheduler } from './deadlines/sweep.scheduler';
+import { AbandonedImports } from './imports/abandoned-imports';
 import { CureDocumentsController } from './portal/cure-documents.controller';
 import { HealthController } from './portal/health.controller';
 import { PortalController } from './portal/portal.controller';
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: validationPipe },
         NoticesScheduler,
         SweepScheduler,
+        AbandonedImports,
       ],
     };
   }

@@ -39,7 +39,12 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   app.disable('x-powered-by');
   // Behind TRUST_PROXY reverse proxies, request.ip is the voter's address from X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
-  app.use(helmet());
+  // HSTS and upgrade-insecure-requests only over HTTPS (issue 13): sent over plain HTTP they make a
+  // browser refuse an office that serves the console that way. HTTPS is COOKIE_SECURE=true (the
+  // operator says so), or a request that came in over TLS or through a trusted proxy that says https.
+  const overHttps = helmet();
+  const overHttp = helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  app.use((request: Request, response: Response, next: NextFunction) => (config.cookieSecure || request.secure ? overHttps : overHttp)(request, response, next));
   // USWDS, served by the app itself: nothing from a CDN.
   app.useStaticAssets(join(dirname(require.resolve('@uswds/uswds')), '..'), { prefix: '/console/assets/uswds', maxAge: '1d', index: false });
   app.use((request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/console') : next()));

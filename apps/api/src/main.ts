@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { RunningClock } from '@app/ballots';
 import { loadConfig } from '@app/config';
 import { DEMO_CLOCK_START } from '@app/demo';
@@ -12,6 +13,8 @@ import { CLOCK } from '@app/domain';
  * start and, unless CLOCK_AT says otherwise, runs its clock from election week of November 2020.
  */
 async function bootstrap(): Promise<void> {
+  // Every file the service makes (the database and its journal, uploads, secrets, backups) is its user's alone.
+  process.umask(0o077);
   const demo = process.argv.includes('--demo');
   const config = loadConfig();
   const app = await createApp(config, {
@@ -31,8 +34,8 @@ async function bootstrap(): Promise<void> {
   ];
   if (clock.simulated) lines.push(`  Clock: ${new Date(clock.now()).toISOString()} now, ${clock.description}; the CLI reads the same clock (CLOCK_AT=real for the real one)`);
   if (credentials.length > 0) {
-    lines.push('', '  Demo users (passwords are kept in the data folder, demo-credentials.json):');
-    for (const c of credentials) lines.push(`    ${c.username.padEnd(20)} ${c.password.padEnd(20)} ${c.role}${c.countyCode === null ? '' : ` (${c.countyCode})`}`);
+    // The passwords stay in the file (readable by this user only), never in a log that others may read.
+    lines.push('', `  Demo users: ${credentials.map((c) => c.username).join(', ')}`, `  Their passwords are in ${join(config.dataDir, 'demo-credentials.json')} (readable by this user only).`);
     lines.push('', '  Try fulton.clerk to work ballots in Fulton County, fulton.supervisor to review rejections and certify, state.admin for everything.');
   }
   console.log(`${lines.join('\n')}\n`);

@@ -33,6 +33,9 @@ function run(work: () => Promise<number>): () => Promise<void> {
   };
 }
 
+// Every file a command makes (the database, backups, exports written to a file) is this user's alone.
+process.umask(0o077);
+
 const program = new Command('adjudication').description('Ballot adjudication service: the same modules as the service, without HTTP. Configured by the same environment (DATA_DIR, DATABASE_URL, ...).');
 
 program.command('migrate').description('run the database migrations').action(run(() => withContext((app) => migrateCommand(app), { migrate: false })));

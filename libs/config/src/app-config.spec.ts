@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './app-config';
@@ -15,6 +15,21 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     expect(readFileSync(join(cwd, 'data', 'session-secret'), 'utf8').trim()).toBe(config.sessionSecret);
     expect(statSync(join(cwd, 'data', 'session-secret')).mode & 0o777).toBe(0o600);
     expect(loadConfig({}, cwd).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('issue 13: an existing data folder and its files become private (0700 folder, 0600 files)', () => {
+    const cwd = dir();
+    const data = join(cwd, 'data');
+    mkdirSync(data, { mode: 0o755 });
+    chmodSync(data, 0o755);
+    writeFileSync(join(data, 'adjudication.sqlite'), 'x', { mode: 0o644 });
+    writeFileSync(join(data, 'demo-credentials.json'), '{}', { mode: 0o644 });
+    writeFileSync(join(data, 'adjudication.sqlite-wal'), 'x', { mode: 0o644 });
+    loadConfig({}, cwd);
+    expect(statSync(data).mode & 0o777).toBe(0o700);
+    expect(statSync(join(data, 'adjudication.sqlite')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(data, 'demo-credentials.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(data, 'adjudication.sqlite-wal')).mode & 0o777).toBe(0o600);
   });
 
   it('voter notices: queued but not emailed without SMTP_URL; the portal link defaults to this port; every minute', () => {

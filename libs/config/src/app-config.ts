@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '@app/auth';
 import { databaseConfigFrom, type DatabaseConfig } from '@app/persistence';
@@ -115,7 +115,8 @@ function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 's
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const dirSetting = env['DATA_DIR'] ?? 'data';
   const dataDir = isAbsolute(dirSetting) ? dirSetting : resolve(cwd, dirSetting);
-  mkdirSync(dataDir, { recursive: true });
+  const database = databaseConfigFrom(env, join(dataDir, 'adjudication.sqlite'));
+  privateDataDir(dataDir, database.kind === 'sqlite' && database.path !== ':memory:' ? [database.path] : []);
   const idle = Number(env['SESSION_IDLE_MINUTES'] ?? 30);
   if (!Number.isInteger(idle) || idle < 1) throw new ConfigError('SESSION_IDLE_MINUTES', 'must be a whole number of minutes');
   const clock = parseClockSetting(env['CLOCK_AT']);
@@ -144,9 +145,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: listenPort,
     host: env['HOST'] ?? '127.0.0.1',
     dataDir,
-    database: databaseConfigFrom(env, join(dataDir, 'adjudication.sqlite')),
+    database,
     sessionSecret: sessionSecret(env, dataDir),
     sessionIdleMinutes: idle,
     ...notices(env, listenPort),
   };
+}
+
+/**
+ * The data folder holds the database, the voters' uploaded documents and the secrets: only the
+ * service's own user may read it (issue 13). The folder is made (or set to) mode 0700, and each
+ * file already in it, and the SQLite database with its journal wherever it lives, to 0600. New
+ * files are private by the processes' umask (0077, set by the service and the CLI at start).
+ * A file this user does not own is left as it is: changing it would fail, and is not ours to do.
+ */
+export function privateDataDir(dataDir: string, extraFiles: readonly string[] = []): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tighten = (path: string, mode: number) => {
+    try {
+      chmodSync(path, mode);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOENT') throw error;
+    }
+  };
+  tighten(dataDir, 0o700);
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
+    if (entry.isFile()) tighten(join(dataDir, entry.name), 0o600);
+  }
+  for (const file of extraFiles) for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(path)) tighten(path, 0o600);
 }

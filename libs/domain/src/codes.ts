@@ -25,7 +25,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const VOTER_IMPORT_MODES = ['incremental', 'full_roll'] as const;
 export type VoterImportMode = (typeof VOTER_IMPORT_MODES)[number];
 
-export const VOTER_IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
+export const VOTER_IMPORT_STATUSES = ['running', 'completed', 'failed', 'abandoned'] as const;
 export type VoterImportStatus = (typeof VOTER_IMPORT_STATUSES)[number];
 
 /** A voter roll import's marking of removed voters: not asked for, waiting for the end of the file, done, or skipped (with why). */

@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Transform, type Readable } from 'node:stream';
 import { isOneOf, REGISTRATION_STATUSES, type VoterImportMode, type VoterRollRemoval, DomainError, SYSTEM_ACTOR } from '@app/domain';
-import { CountyEntity, isPostgres, PrecinctEntity, type TransactionRunner } from '@app/persistence';
+import { RunningClock } from '@app/ballots';
+import {
+  closeAbandonedVoterImports,
+  closeVoterImport,
+  CountyEntity,
+  creditVoterImport,
+  isPostgres,
+  openVoterImport,
+  PrecinctEntity,
+  VoterRollStore,
+  type ImportActor,
+  type ImportLiveness,
+  type RollRow,
+  type TransactionRunner,
+  type VoterImportCounts,
+} from '@app/persistence';
 import { csvRows, isCalendarDate, isProblem, type CsvRow, type RowProblem } from './csv-rows';
 import type { ImportProgress } from './import-report';
-import { closeVoterImport, openVoterImport, type ImportActor, type VoterImportCounts } from './voter-import-record';
-import { VoterRollStore, type RollRow } from './voter-roll-store';
 
 export const VOTER_COLUMNS = ['voter_id', 'first_name', 'last_name', 'date_of_birth', 'county_code', 'precinct_id', 'status', 'registration_date', 'id_on_file'] as const;
 
@@ -30,6 +44,8 @@ export interface VoterImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Problems kept in the report (all are counted); the rest are only counted. */
   readonly keepProblems?: number;
+  /** The process running the import, `host:pid`; this one by default (tests name a dead one). */
+  readonly owner?: string;
 }
 
 export interface VoterImportReport extends VoterImportCounts {
@@ -69,7 +85,7 @@ export async function importVoters(tx: TransactionRunner, electionId: string, in
   const full = mode === 'full_roll';
   const scope = options.countyCode ?? null;
   const actor = options.actor ?? SYSTEM_ACTOR;
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? RunningClock.real();
   const batchRows = options.batchRows ?? VOTER_BATCH_ROWS;
   const keep = options.keepProblems ?? 1_000;
   const pg = isPostgres(tx.dataSource);
@@ -90,7 +106,9 @@ export async function importVoters(tx: TransactionRunner, electionId: string, in
   // The header is checked before anything is written: a file that is not a roll leaves no trace.
   let next = await rows.next();
 
-  const importId = await tx.run((m) => openVoterImport(m, { electionId, mode, countyCode: scope, source: options.source ?? '(stream)', actor, now: clock.now() }));
+  // An earlier import whose process died is closed first, so the record never shows two running.
+  await closeAbandonedImports(tx, actor, clock);
+  const importId = await tx.run((m) => openVoterImport(m, { electionId, mode, countyCode: scope, source: options.source ?? '(stream)', actor, now: clock.now(), owner: options.owner ?? thisProcess() }));
   const store = new VoterRollStore(electionId, importId, pg);
   const counts = { read: 0, inserted: 0, updated: 0, unchanged: 0, restored: 0, removed: 0, rejected: 0 };
   const problems: RowProblem[] = [];
@@ -120,7 +138,18 @@ export async function importVoters(tx: TransactionRunner, electionId: string, in
     // Nothing is counted inside the transaction: PostgreSQL may run it again after a deadlock.
     const { written, earlier } = await tx.run(async (m) => {
       const listedBefore = full ? await store.markListed(m, [...good.map((r) => ({ voterId: r.voterId, line: r.line })), ...extra]) : new Map<string, number>();
-      return { written: await store.write(m, listedBefore.size === 0 ? good : good.filter((r) => !listedBefore.has(r.voterId))), earlier: listedBefore };
+      const written = await store.write(m, listedBefore.size === 0 ? good : good.filter((r) => !listedBefore.has(r.voterId)));
+      // The batch is credited to its import as it commits (a later rejection of a repeated voter
+      // id only moves a row from written to rejected, at the next batch or the end).
+      await creditVoterImport(m, importId, {
+        read: counts.read,
+        inserted: counts.inserted + written.inserted,
+        updated: counts.updated + written.updated,
+        unchanged: counts.unchanged + written.unchanged,
+        restored: counts.restored + written.restored,
+        rejected: counts.rejected,
+      }, clock.now());
+      return { written, earlier: listedBefore };
     });
     for (const r of good) {
       const first = earlier.get(r.voterId);
@@ -253,4 +282,49 @@ function checkRow(item: CsvRow, precincts: ReadonlyMap<string, string>, scope: s
     registrationDate: v['registration_date'] ?? '',
     idOnFile: v['id_on_file'] === 'true',
   };
+}
+
+/** This process, as an import's record names its owner. */
+function thisProcess(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/** How long an import run from another host may go without committing a batch before it counts as abandoned. */
+export const IMPORT_SILENT_LIMIT_MS = 15 * 60_000;
+
+/**
+ * Whether an import's process may still be running it: on this host, whether its pid is a live
+ * process; from another host (a shared PostgreSQL), whether it committed a batch within
+ * `IMPORT_SILENT_LIMIT_MS`. A pid the system has since given to another process counts as live:
+ * the record is then closed at a later run, never wrongly.
+ */
+export function importLiveness(now: number): ImportLiveness {
+  const host = hostname();
+  return (owner, heartbeatAt) => {
+    const match = owner === null ? null : /^(.*):(\d+)$/.exec(owner);
+    if (match !== null && match[1] === host) return processRunning(Number(match[2]));
+    return heartbeatAt !== null && now - heartbeatAt < IMPORT_SILENT_LIMIT_MS;
+  };
+}
+
+function processRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Closes as `abandoned`, with `VOTER_ROLL_IMPORT_ABANDONED`, every import left `running` by a
+ * process that died (issue 13); run by each import before it starts and by the service at start.
+ */
+export async function closeAbandonedImports(tx: TransactionRunner, actor: ImportActor, clock: { now(): number }): Promise<number[]> {
+  return tx.run((m) => {
+    const now = clock.now();
+    return closeAbandonedVoterImports(m, importLiveness(now), actor, now);
+  });
 }

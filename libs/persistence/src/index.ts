@@ -12,3 +12,5 @@ export * from './voter-search.store';
 export * from './stores';
 export { CureFiles } from './cure-files';
 export { memoryLimiters, RATE_LIMITERS, sharedLimiters, type LimiterFactory, type LimiterOptions } from './rate-limits';
+export * from './voter-roll/voter-import-record';
+export * from './voter-roll/voter-roll-store';

@@ -2,8 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { cureDeadlineInForce, type ElectionRulesCache } from '@app/ballots';
 import type { Clock, CureDocumentKind, CureMediaType } from '@app/domain';
 import { CureSubmissionEntity, type BallotEntity, type CureFiles, type PortalStore, type Stores } from '@app/persistence';
+import type { UploadGrant } from './upload-tokens';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Documents a ballot may hold waiting for a clerk (issue 13). Enough for an ID and an affidavit and
+ * a better photo of either; a further upload is refused until the office decides on these, and the
+ * voter is told so and to call the office. A declined or accepted document no longer counts.
+ */
+export const MAX_PENDING_UPLOADS = 3;
 
 /**
  * The type of an uploaded file from its first bytes, never its name or the browser's claim. Three
@@ -17,7 +25,8 @@ export function detectMediaType(bytes: Uint8Array): CureMediaType | null {
   return null;
 }
 
-export type UploadProblem = 'closed' | 'empty' | 'too_large' | 'not_a_document';
+/** `spent`: the token already sent a document; `too_many`: `MAX_PENDING_UPLOADS` documents wait for the office. */
+export type UploadProblem = 'closed' | 'empty' | 'too_large' | 'not_a_document' | 'spent' | 'too_many';
 export type UploadResult = { readonly ok: true; readonly submission: CureSubmissionEntity } | { readonly ok: false; readonly problem: UploadProblem };
 
 /**
@@ -41,7 +50,9 @@ export class CureUploads {
     return deadline !== null && now <= deadline;
   }
 
-  async submit(ballotId: string, kind: CureDocumentKind, bytes: Buffer): Promise<UploadResult> {
+  /** Records one document under a lookup's token: at most one per token, at most `MAX_PENDING_UPLOADS` waiting per ballot. */
+  async submit(grant: UploadGrant, kind: CureDocumentKind, bytes: Buffer): Promise<UploadResult> {
+    const { ballotId, tokenId } = grant;
     if (bytes.length === 0) return { ok: false, problem: 'empty' };
     if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, problem: 'too_large' };
     const mediaType = detectMediaType(bytes);
@@ -51,8 +62,10 @@ export class CureUploads {
     try {
       const result = await this.stores.portalWrite(async (portal): Promise<UploadResult> => {
         const now = this.clock.now();
-        const ballot = await portal.ballot(ballotId);
+        const ballot = await portal.ballotForUpload(ballotId);
         if (ballot === null || !(await this.uploadOpen(portal, ballot, now))) return { ok: false, problem: 'closed' };
+        if (await portal.uploadTokenSpent(tokenId)) return { ok: false, problem: 'spent' };
+        if ((await portal.pendingUploads(ballotId)) >= MAX_PENDING_UPLOADS) return { ok: false, problem: 'too_many' };
         const submission = Object.assign(new CureSubmissionEntity(), {
           id: randomUUID(),
           ballotId,
@@ -66,6 +79,7 @@ export class CureUploads {
           decidedBy: null,
           decidedAt: null,
           declineReason: null,
+          uploadToken: tokenId,
         } satisfies CureSubmissionEntity);
         await portal.addSubmission(ballot, submission);
         return { ok: true, submission };

@@ -2,3 +2,4 @@ export * from './portal-view';
 export * from './portal-lookup';
 export * from './portal-limits';
 export * from './cure-uploads';
+export * from './upload-tokens';

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { memoryLimiters, type LimiterFactory } from '@app/persistence';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { receiptCandidates } from './portal-lookup';
@@ -85,36 +85,4 @@ function hashed(...parts: string[]): string {
 function refused(error: unknown): LimitCheck {
   if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
   throw error;
-}
-
-/**
- * A signed, short-lived permission to upload a cure document for one ballot, handed to the person
- * who just looked it up with its receipt number and date of birth. The upload form carries it, so
- * the date of birth is never sent again and nobody without a lookup can upload.
- */
-export class UploadTokens {
-  constructor(
-    private readonly secret: string,
-    private readonly lifetimeMs = 60 * 60_000,
-  ) {}
-
-  issue(ballotId: string, now: number): string {
-    const expires = now + this.lifetimeMs;
-    return `${ballotId}.${expires}.${this.sign(ballotId, expires)}`;
-  }
-
-  /** The ballot id the token was issued for, or null when it is forged, altered or expired. */
-  verify(token: string, now: number): string | null {
-    const [ballotId, expiresText, signature] = token.split('.');
-    if (ballotId === undefined || expiresText === undefined || signature === undefined || !/^\d{1,16}$/.test(expiresText)) return null;
-    const expires = Number(expiresText);
-    const expected = Buffer.from(this.sign(ballotId, expires));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    return now <= expires ? ballotId : null;
-  }
-
-  private sign(ballotId: string, expires: number): string {
-    return createHmac('sha256', this.secret).update(`portal-upload:${ballotId}:${expires}`).digest('base64url');
-  }
 }

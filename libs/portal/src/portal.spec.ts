@@ -1,6 +1,7 @@
 import { BALLOT_STATES } from '@app/lifecycle';
 import { detectMediaType } from './cure-uploads';
-import { PortalLimits, UploadTokens } from './portal-limits';
+import { PortalLimits } from './portal-limits';
+import { UploadTokens } from './upload-tokens';
 import { receiptCandidates } from './portal-lookup';
 import { portalStatusOf, portalView, type PortalFacts } from './portal-view';
 import { daysLeft, localDeadline } from '@app/wording';
@@ -126,8 +127,18 @@ describe('upload tokens', () => {
   const tokens = new UploadTokens('a secret of the test', 60 * MINUTE);
   it('name the ballot they were issued for until they expire', () => {
     const token = tokens.issue('ballot-1', 0);
-    expect(tokens.verify(token, 60 * MINUTE)).toBe('ballot-1');
+    expect(tokens.verify(token, 60 * MINUTE)?.ballotId).toBe('ballot-1');
     expect(tokens.verify(token, 60 * MINUTE + 1)).toBeNull();
+  });
+  it('each carry their own id, so the database can tell a spent one (issue 13: one document per token)', () => {
+    const first = tokens.verify(tokens.issue('ballot-1', 0), 0);
+    const second = tokens.verify(tokens.issue('ballot-1', 0), 0);
+    expect(first?.tokenId).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(second?.tokenId).not.toBe(first?.tokenId);
+  });
+  it('refuse a token whose id was swapped for another', () => {
+    const [ballotId, expires, , signature] = tokens.issue('ballot-1', 0).split('.');
+    expect(tokens.verify(`${ballotId}.${expires}.AAAAAAAAAAAAAAAA.${signature}`, 0)).toBeNull();
   });
   it('refuse a token for another ballot, a forged signature, or another secret', () => {
     const token = tokens.issue('ballot-1', 0);

@@ -112,6 +112,8 @@ export const EN: VoterWords = {
       closed: 'Online uploads are closed for this ballot.',
       affirm: 'Check the box to affirm the document is yours.',
       kind: 'Choose what you are sending.',
+      spent: 'This page already sent a document. To send another, look up your ballot again.',
+      too_many: 'Three documents for this ballot are waiting for the election office to review them. Call the office if you need to send something else.',
     },
   },
 

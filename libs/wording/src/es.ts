@@ -115,6 +115,8 @@ export const ES: VoterWords = {
       closed: 'Ya no se pueden subir documentos para esta boleta.',
       affirm: 'Marque la casilla para afirmar que el documento es suyo.',
       kind: 'Elija qué está enviando.',
+      spent: 'Esta página ya envió un documento. Para enviar otro, busque su boleta de nuevo.',
+      too_many: 'Hay tres documentos de esta boleta esperando la revisión de la oficina electoral. Llame a la oficina si necesita enviar algo más.',
     },
   },
 

@@ -14,7 +14,7 @@ export const PORTAL_STATUSES = ['under_review', 'action_needed', 'cure_submitted
 export type PortalStatus = (typeof PORTAL_STATUSES)[number];
 
 /** Why an upload through the portal was refused, as the voter is told it. */
-export const UPLOAD_PROBLEMS = ['empty', 'too_large', 'not_a_document', 'closed', 'affirm', 'kind'] as const;
+export const UPLOAD_PROBLEMS = ['empty', 'too_large', 'not_a_document', 'closed', 'affirm', 'kind', 'spent', 'too_many'] as const;
 export type UploadProblemWord = (typeof UPLOAD_PROBLEMS)[number];
 
 /** What the portal's view says in its heading and paragraphs. */

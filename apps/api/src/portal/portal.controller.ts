@@ -108,10 +108,10 @@ export class PortalController {
   @HttpCode(200)
   async view(@Body() body: unknown, @Req() request: Request): Promise<string> {
     const language = chooseLanguage(field(body, 'lang'), request.headers['accept-language']);
-    const ballotId = this.tokens.verify(field(body, 'token'), this.clock.now());
-    if (ballotId === null) return expiredPage(language).value;
-    const view = await this.lookups.viewById(ballotId, language);
-    return view === null ? expiredPage(language).value : this.result(language, view, ballotId, null);
+    const grant = this.tokens.verify(field(body, 'token'), this.clock.now());
+    if (grant === null) return expiredPage(language).value;
+    const view = await this.lookups.viewById(grant.ballotId, language);
+    return view === null ? expiredPage(language).value : this.result(language, view, grant.ballotId, null);
   }
 
   @Post('portal/cure')
@@ -125,8 +125,9 @@ export class PortalController {
     });
     const body: unknown = request.body;
     const language = chooseLanguage(field(body, 'lang'), request.headers['accept-language']);
-    const ballotId = this.tokens.verify(field(body, 'token'), this.clock.now());
-    if (ballotId === null) return expiredPage(language).value;
+    const grant = this.tokens.verify(field(body, 'token'), this.clock.now());
+    if (grant === null) return expiredPage(language).value;
+    const ballotId = grant.ballotId;
     const admitted = await this.limits.admit(clientAddress(request), null);
     if (!admitted.ok) {
       response.status(429).setHeader('Retry-After', String(admitted.retryAfterSeconds));
@@ -139,12 +140,12 @@ export class PortalController {
     if (problem === null && !isOneOf(CURE_DOCUMENT_KINDS, kind)) problem = 'kind';
     if (problem === null && file === undefined) problem = 'empty';
     if (problem === null && file !== undefined && isOneOf(CURE_DOCUMENT_KINDS, kind)) {
-      const result = await this.uploads.submit(ballotId, kind, file.buffer);
+      const result = await this.uploads.submit(grant, kind, file.buffer);
       if (!result.ok) problem = result.problem;
     }
     const view = await this.lookups.viewById(ballotId, language);
     if (view === null) return expiredPage(language).value;
-    if (problem !== null) response.status(problem === 'too_large' ? 413 : problem === 'closed' ? 409 : 400);
+    if (problem !== null) response.status(problem === 'too_large' ? 413 : problem === 'closed' || problem === 'spent' || problem === 'too_many' ? 409 : 400);
     const message = problem === null ? { kind: 'success' as const, text: say(language, 'uploaded') } : { kind: 'error' as const, text: uploadProblemText(language, problem) };
     return this.result(language, view, ballotId, message);
   }

@@ -44,4 +44,8 @@ export class CureSubmissionEntity {
 
   @Column({ name: 'decline_reason', type: 'varchar', length: 32, nullable: true })
   declineReason!: CureDeclineReason | null;
+
+  /** The portal upload token that sent it (each sends one document); null for documents from before issue 13. */
+  @Column({ name: 'upload_token', type: 'varchar', length: 16, nullable: true })
+  uploadToken!: string | null;
 }

@@ -74,4 +74,12 @@ export class VoterImportEntity {
   /** Why the removal was skipped or the import stopped; never voter data. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
+
+  /** The process running it, `host:pid`, so a later run can tell an import whose process died. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  owner!: string | null;
+
+  /** When it last committed a batch, on the service's clock. */
+  @Column({ name: 'heartbeat_at', type: 'bigint', nullable: true, transformer: epochMs })
+  heartbeatAt!: number | null;
 }

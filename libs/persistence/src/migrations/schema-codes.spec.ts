@@ -24,6 +24,7 @@ import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
 import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
 import { AUDIT_EVENT_CODE_LIST } from './1764320000000-audit-events';
+import { UPLOADS_AND_IMPORTS_CODE_LISTS } from './1764350000000-uploads-and-imports';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -46,7 +47,7 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['cure media types', PORTAL_CODE_LISTS.mediaTypes, CURE_MEDIA_TYPES],
     ['cure decline reasons', PORTAL_CODE_LISTS.declineReasons, CURE_DECLINE_REASONS],
     ['voter import modes', VOTER_ROLL_CODE_LISTS.voterImportModes, VOTER_IMPORT_MODES],
-    ['voter import statuses', VOTER_ROLL_CODE_LISTS.voterImportStatuses, VOTER_IMPORT_STATUSES],
+    ['voter import statuses', UPLOADS_AND_IMPORTS_CODE_LISTS.voterImportStatuses, VOTER_IMPORT_STATUSES],
     ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
     ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
     ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],

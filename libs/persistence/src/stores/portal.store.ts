@@ -1,6 +1,7 @@
 import type { ChainedAuditEntry } from '@app/audit';
 import type { EntityManager } from 'typeorm';
 import { appendAudit } from '../audit.store';
+import { isPostgres } from '../data-source';
 import { BallotEntity, CureSubmissionEntity } from '../entities';
 import { RulesStore } from './rules.store';
 import { Params, scopeOf, type StoreScope } from './scope';
@@ -53,6 +54,25 @@ export class PortalStore {
   /** The ballot a lookup's signed token names. */
   ballot(id: string): Promise<BallotEntity | null> {
     return this.m.findOneBy(BallotEntity, { id });
+  }
+
+  /**
+   * The ballot a lookup's token names, held for this transaction's upload: on PostgreSQL its row
+   * is locked, so two uploads for one ballot count its pending documents one after the other
+   * (SQLite's single writer already runs them one at a time).
+   */
+  ballotForUpload(id: string): Promise<BallotEntity | null> {
+    return isPostgres(this.m.connection) ? this.m.findOne(BallotEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : this.ballot(id);
+  }
+
+  /** How many of the ballot's documents wait for a clerk's decision. */
+  pendingUploads(ballotId: string): Promise<number> {
+    return this.m.countBy(CureSubmissionEntity, { ballotId, status: 'pending' });
+  }
+
+  /** Whether an upload token has already sent its document. */
+  async uploadTokenSpent(tokenId: string): Promise<boolean> {
+    return (await this.m.countBy(CureSubmissionEntity, { uploadToken: tokenId })) > 0;
   }
 
   /** The ballot's latest upload, if any. */

@@ -1,5 +1,7 @@
 import type { VoterImportMode, VoterRollRemoval } from '@app/domain';
-import { appendAudit, isPostgres, VoterImportEntity } from '@app/persistence';
+import { appendAudit } from '../audit.store';
+import { isPostgres } from '../data-source';
+import { VoterImportEntity } from '../entities';
 import type { EntityManager } from 'typeorm';
 import { type StaffActor } from '@app/domain';
 
@@ -24,6 +26,8 @@ export interface VoterImportStart {
   readonly source: string;
   readonly actor: ImportActor;
   readonly now: number;
+  /** The process that runs it, `host:pid`. */
+  readonly owner: string;
 }
 
 /**
@@ -57,6 +61,8 @@ export async function openVoterImport(m: EntityManager, start: VoterImportStart)
     removed: 0,
     rejected: 0,
     note: null,
+    owner: start.owner.slice(0, 128),
+    heartbeatAt: start.now,
   });
   await appendAudit(m, {
     electionId: start.electionId,
@@ -93,7 +99,8 @@ export interface VoterImportEnd {
  */
 export async function closeVoterImport(m: EntityManager, end: VoterImportEnd): Promise<void> {
   const { counts } = end;
-  await m.update(VoterImportEntity, { id: end.importId }, {
+  // Only a running import is closed: one a later run found abandoned keeps that status.
+  await m.update(VoterImportEntity, { id: end.importId, status: 'running' }, {
     status: end.outcome,
     finishedAt: end.now,
     removal: end.removal,
@@ -126,4 +133,71 @@ export async function closeVoterImport(m: EntityManager, end: VoterImportEnd): P
     },
     at: new Date(end.now).toISOString(),
   });
+}
+
+/**
+ * Credits a committed batch to its import, in the batch's own transaction: the record always holds
+ * what has been written, so an import whose process dies is credited with its committed rows, and
+ * `heartbeat_at` says when its process was last seen working.
+ */
+export async function creditVoterImport(m: EntityManager, importId: number, counts: Omit<VoterImportCounts, 'removed'>, now: number): Promise<void> {
+  await m.update(VoterImportEntity, { id: importId, status: 'running' }, {
+    rowsRead: counts.read,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    restored: counts.restored,
+    rejected: counts.rejected,
+    heartbeatAt: now,
+  });
+}
+
+/** Whether the process named by an import's `owner` (`host:pid`) may still be running it. */
+export type ImportLiveness = (owner: string | null, heartbeatAt: number | null) => boolean;
+
+/**
+ * Closes as `abandoned` every import of the database that is `running` with no live process
+ * behind it (issue 13), each with `VOTER_ROLL_IMPORT_ABANDONED` carrying the rows its committed
+ * batches wrote. A full roll's staging rows are emptied and its removal skipped: nobody is marked
+ * removed by a file that was never read to its end. Returns the numbers of the imports it closed.
+ */
+export async function closeAbandonedVoterImports(m: EntityManager, alive: ImportLiveness, actor: ImportActor, now: number): Promise<number[]> {
+  const running = await m.find(VoterImportEntity, { where: { status: 'running' }, order: { id: 'ASC' } });
+  const closed: number[] = [];
+  for (const run of running) {
+    if (alive(run.owner, run.heartbeatAt)) continue;
+    const note = `abandoned: no process was running it (${run.owner ?? 'process unknown'}); its committed batches are kept`;
+    const removal: VoterRollRemoval = run.mode === 'full_roll' ? 'skipped' : 'not_requested';
+    const updated = await m.update(VoterImportEntity, { id: run.id, status: 'running' }, { status: 'abandoned', finishedAt: now, removal, note });
+    if (updated.affected === 0) continue;
+    if (run.mode === 'full_roll') await m.query(`DELETE FROM voter_roll_seen WHERE import_id = ${isPostgres(m.connection) ? '$1' : '?'}`, [run.id]);
+    await appendAudit(m, {
+      electionId: run.electionId,
+      ballotId: null,
+      actorId: actor.id,
+      actorRole: actor.role,
+      event: 'VOTER_ROLL_IMPORT_ABANDONED',
+      fromState: null,
+      toState: null,
+      payload: {
+        importId: run.id,
+        mode: run.mode,
+        countyCode: run.countyCode,
+        owner: run.owner,
+        lastSeenAt: run.heartbeatAt === null ? null : new Date(run.heartbeatAt).toISOString(),
+        read: run.rowsRead,
+        inserted: run.inserted,
+        updated: run.updated,
+        unchanged: run.unchanged,
+        restored: run.restored,
+        removed: 0,
+        rejected: run.rejected,
+        removal,
+        note,
+      },
+      at: new Date(now).toISOString(),
+    });
+    closed.push(run.id);
+  }
+  return closed;
 }
