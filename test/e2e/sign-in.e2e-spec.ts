@@ -25,7 +25,8 @@ describe.each(testDatabases())('sign-in on %s', (kind) => {
   it('a stranger\'s wrong passwords slow the stranger down (429, Retry-After) but never lock the account: the supervisor signs in from the office meanwhile', async () => {
     for (let i = 0; i < 4; i += 1) await login('203.0.113.66', 'fulton.supervisor', `guess ${i}`).expect(401);
     const slowed = await login('203.0.113.66', 'fulton.supervisor', PASSWORD).expect(429);
-    expect(Number(slowed.headers['retry-after'])).toBe(60);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(55);
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect((slowed.body as ErrorBody).code).toBe('locked_out');
     for (let i = 0; i < 6; i += 1) await login('203.0.113.66', 'fulton.supervisor', `guess ${i}`).expect(429);
     // Election day goes on: from another address the right password works at once.
@@ -48,7 +49,11 @@ describe.each(testDatabases())('sign-in on %s', (kind) => {
     const real = await tries('fulton.supervisor', '192.0.2.11');
     const unknown = await tries('no.such.person', '192.0.2.12');
     expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 429]);
-    expect(unknown.map(({ status, body, retryAfter }) => ({ status, body, retryAfter }))).toEqual(real.map(({ status, body, retryAfter }) => ({ status, body, retryAfter })));
+    // The wait counts down from the gate's opening: on a loaded machine the two runs may read it a second apart.
+    const shape = (answers: typeof real) => answers.map(({ status, body }) => ({ status, body: JSON.parse(JSON.stringify(body).replace(/\d+ seconds/, 'N seconds').replace(/"retryAfterSeconds":\d+/, '"retryAfterSeconds":"N"')) as unknown }));
+    expect(shape(unknown)).toEqual(shape(real));
+    unknown.forEach((answer, i) => expect(Math.abs(Number(answer.retryAfter ?? 0) - Number(real[i]?.retryAfter ?? 0))).toBeLessThanOrEqual(3));
+    expect(real[4]?.retryAfter).toMatch(/^\d+$/);
     // Both pay for an argon2id check on each 401 (the unknown one against a dummy hash): a lookup alone would be many times faster.
     const mean = (answers: { ms: number }[]) => answers.slice(0, 4).reduce((sum, a) => sum + a.ms, 0) / 4;
     expect(mean(unknown)).toBeGreaterThan(mean(real) * 0.4);
@@ -59,7 +64,7 @@ describe.each(testDatabases())('sign-in on %s', (kind) => {
     const form = (from: string, password: string) => t.http.post('/console/login').set('X-Forwarded-For', from).type('form').send({ username: 'clayton.clerk', password });
     for (let i = 0; i < 4; i += 1) await form('203.0.113.77', `guess ${i}`).expect(401);
     const slowed = await form('203.0.113.77', PASSWORD).expect(429);
-    expect(slowed.headers['retry-after']).toBe('60');
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(55);
     expect(slowed.text).toContain('Too many failed sign-ins from this computer. Wait 1 minute, then try again.');
     await form('198.51.100.77', PASSWORD).expect(303);
 
