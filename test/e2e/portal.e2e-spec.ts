@@ -134,6 +134,11 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
     const audit = await t.db.dataSource.getRepository(AuditEntryEntity).findBy({ ballotId: ballot.id, event: 'CURE_UPLOADED' });
     expect(audit).toHaveLength(1);
     expect(((await lookup(ballot.receiptNumber, DOB).expect(200)).body as View).status).toBe('cure_submitted');
+    // Issue 13: the token sent its document; sent again it is refused and nothing more is kept.
+    const spent = await upload(token, PNG, 'again.png', 'image/png').expect(409);
+    expect(spent.text).toContain('This page already sent a document. To send another, look up your ballot again.');
+    expect(await t.db.dataSource.getRepository(CureSubmissionEntity).countBy({ ballotId: ballot.id })).toBe(1);
+    expect(readdirSync(join(dataDir, 'uploads'))).toHaveLength(files.length);
 
     const list = await t.http.get(`/api/ballots/${ballot.id}/cure-documents`).auth(clerk, { type: 'bearer' }).expect(200);
     const documentId = (list.body as { id: string }[])[0]?.id ?? '';

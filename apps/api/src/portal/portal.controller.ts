@@ -45,9 +45,10 @@ export function chooseLanguage(query: unknown, acceptLanguage: string | undefine
   return 'en';
 }
 
+/** A form field as text, cut at 200 characters: longer than any field the portal asks for (an upload token is about 110). */
 const field = (body: unknown, name: string): string => {
   const value = (body as Record<string, unknown> | null | undefined)?.[name];
-  return typeof value === 'string' ? value.slice(0, 100) : '';
+  return typeof value === 'string' ? value.slice(0, 200) : '';
 };
 
 /** The date of birth from the three boxes of USWDS's memorable-date pattern. */
