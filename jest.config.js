@@ -1,6 +1,6 @@
 // Suites that exist only for PostgreSQL are left out when TEST_DATABASES does not name it.
 const databases = (process.env.TEST_DATABASES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const postgresOnly = ['<rootDir>/test/e2e/two-instances.e2e-spec.ts', '<rootDir>/test/e2e/rules-version.e2e-spec.ts'];
+const postgresOnly = ['<rootDir>/test/e2e/two-instances.e2e-spec.ts', '<rootDir>/test/e2e/rules-version.e2e-spec.ts', '<rootDir>/test/e2e/two-instance-limits.e2e-spec.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {

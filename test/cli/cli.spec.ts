@@ -287,6 +287,10 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     const refused = await runCli(['create-user', '--username', 'cli.user', '--role', 'observer'], cliEnv(db));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/--password-stdin/);
+    // NIST SP 800-63B (issue 13): a common password is refused, naming the field and why.
+    const weak = await runCli(['create-user', '--username', 'cli.user', '--role', 'observer', '--password-stdin'], cliEnv(db), 'password1234\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password is too easy to guess/);
     const made = await runCli(['create-user', '--username', 'cli.user', '--role', 'observer', '--password-stdin'], cliEnv(db), 'a long enough password\n');
     expect(made.stdout).toMatch(/created cli.user \(observer\)/);
   });

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { UsersService } from '@app/auth';
+import { SignInThrottle, UsersService } from '@app/auth';
 import type { ClockPlan } from '@app/ballots';
 import { BallotsModule } from '@app/ballots/ballots.module';
 import type { AppConfig } from '@app/config';
-import { Stores } from '@app/persistence';
+import { RATE_LIMITERS, Stores, type LimiterFactory } from '@app/persistence';
 import { DatabaseModule } from '@app/persistence/database.module';
 import { ReportsModule } from '@app/reports/reports.module';
 import { AuditController } from './audit/audit.controller';
@@ -63,8 +63,8 @@ export class AppModule {
         ...portalProviders(config),
         {
           provide: UsersService,
-          useFactory: (stores: Stores, clock: Clock) => new UsersService(stores, clock, config.sessionIdleMinutes),
-          inject: [Stores, CLOCK],
+          useFactory: (stores: Stores, clock: Clock, limiters: LimiterFactory) => new UsersService(stores, clock, config.sessionIdleMinutes, new SignInThrottle(limiters, config.signInThrottle)),
+          inject: [Stores, CLOCK, RATE_LIMITERS],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

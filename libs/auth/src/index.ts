@@ -1,2 +1,3 @@
 export * from './passwords';
+export * from './sign-in-throttle';
 export * from './users.service';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { COUNTY_ROLES, DomainError, isOneOf, notFound, requirePermission, ROLES, type Clock, type Role, type StaffActor } from '@app/domain';
-import { SessionEntity, UserEntity, type Stores } from '@app/persistence';
-import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { memoryLimiters, SessionEntity, UserEntity, type Stores } from '@app/persistence';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { SignInThrottle } from './sign-in-throttle';
 
 export interface NewUser {
   readonly username: string;
@@ -16,14 +17,6 @@ export interface LoginResult {
   readonly csrfToken: string;
   readonly expiresAt: number;
   readonly actor: StaffActor;
-}
-
-/** After this many failures in a row, an account is locked for LOCK_MINUTES. */
-export const LOCK_AFTER_FAILURES = 10;
-export const LOCK_MINUTES = 15;
-/** Each failure after the third waits longer before answering: 0.5 s, 1 s, 2 s, then 4 s. */
-export function failureDelayMs(failures: number): number {
-  return failures <= 3 ? 0 : Math.min(4_000, 500 * 2 ** (failures - 4));
 }
 
 const SESSION_MAX_HOURS = 12;
@@ -53,7 +46,8 @@ export class UsersService {
     private readonly stores: Stores,
     private readonly clock: Clock,
     private readonly idleMinutes: number,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    /** Where failed sign-ins are counted: the database on PostgreSQL (every instance), else memory. */
+    private readonly throttle: SignInThrottle = new SignInThrottle(memoryLimiters),
   ) {}
 
   /** An account, made by an administrator (or the service: the demo, `create-user` with no one named). */
@@ -61,7 +55,8 @@ export class UsersService {
     requirePermission(actor, 'manage_users');
     const problems: { field: string; message: string }[] = [];
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.username)) problems.push({ field: 'username', message: 'must be 3-64 lower-case letters, digits, dots, dashes or underscores' });
-    if (input.password.length < MIN_PASSWORD_LENGTH) problems.push({ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
+    const weak = typeof input.password === 'string' ? passwordProblem(input.password, input) : 'must be text';
+    if (weak !== null) problems.push({ field: 'password', message: weak });
     problems.push(...userProblems(input.role, input.countyCode));
     if (problems.length > 0) throw new DomainError('invalid_input', 'the user is not valid', {}, problems);
     const passwordHash = await hashPassword(input.password);
@@ -103,58 +98,64 @@ export class UsersService {
     });
   }
 
-  /** Lifts a lock and the count of failures, audited. */
+  /**
+   * Locks an account on purpose (a lost laptop, a departure, a compromise): it cannot sign in and
+   * its sessions stop working, until an administrator unlocks it. Audited with who and why. Nothing
+   * but an administrator locks an account: failed sign-ins only slow the address they come from.
+   */
+  async lock(actor: StaffActor, userId: string, reason: string | null): Promise<UserEntity> {
+    requirePermission(actor, 'manage_users');
+    if (actor.id === userId) throw new DomainError('conflict', 'you cannot lock your own account', {}, [{ field: 'id', message: 'is your own account' }]);
+    return this.stores.accountsWrite(async (accounts) => {
+      const user = await accounts.userById(userId);
+      if (user === null) throw notFound('user');
+      await accounts.updateUser(userId, { disabled: true });
+      await accounts.audit(actor).append({ event: 'ACCOUNT_LOCKED', payload: { userId, username: user.username, by: 'administrator', reason, wasLocked: this.isLocked(user) }, at: this.clock.now() });
+      return Object.assign(user, { disabled: true });
+    });
+  }
+
+  /** Lifts a lock (an administrator's, or a timed one from before issue 13), audited. */
   async unlock(actor: StaffActor, userId: string): Promise<UserEntity> {
     requirePermission(actor, 'manage_users');
     return this.stores.accountsWrite(async (accounts) => {
       const user = await accounts.userById(userId);
       if (user === null) throw notFound('user');
       await accounts.updateUser(userId, { failedLogins: 0, lockedUntil: null, disabled: false });
-      await accounts.audit(actor).append({ event: 'ACCOUNT_UNLOCKED', payload: { userId, username: user.username, wasLockedUntil: user.lockedUntil, wasDisabled: user.disabled }, at: this.clock.now() });
+      await accounts.audit(actor).append({ event: 'ACCOUNT_UNLOCKED', payload: { userId, username: user.username, wasLocked: this.isLocked(user), wasLockedUntil: user.lockedUntil, wasDisabled: user.disabled }, at: this.clock.now() });
       return Object.assign(user, { failedLogins: 0, lockedUntil: null, disabled: false });
     });
   }
 
   /**
-   * Checks a password. Unknown users, wrong passwords and locked accounts get the same answer;
-   * an unknown user costs the same hashing work. Failures slow down, then lock the account.
-   * Every attempt is audited: the username, never the password.
+   * Checks a password from a client address. Unknown usernames, wrong passwords and locked
+   * accounts get one answer (401, one message) at one cost (an unknown user is checked against a
+   * dummy hash); the throttle counts every username alike, so its 429 tells nothing either.
+   * Every checked attempt is audited: the username, never the password. A try the throttle turns
+   * away is not checked and not audited (an attacker must not be able to flood the chain).
    */
-  async login(username: string, password: string): Promise<LoginResult> {
+  async login(username: string, password: string, client: string): Promise<LoginResult> {
+    const admission = await this.throttle.admit(username, client);
+    if (!admission.ok) {
+      throw new DomainError('locked_out', `too many failed sign-ins from this address: try again in ${admission.retryAfterSeconds} seconds`, { retryAfterSeconds: admission.retryAfterSeconds });
+    }
     const user = await this.stores.accountsRead((accounts) => accounts.userByUsername(username));
     const now = this.clock.now();
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    const refused = new DomainError('unauthenticated', 'wrong username or password, or the account is locked');
-    const failed = (why: string, extra: Record<string, unknown> = {}) =>
-      this.stores.accountsWrite(async (accounts) => {
-        const who = user === null ? ANONYMOUS : { id: user.id, role: user.role };
-        await accounts.audit().append({ event: 'SIGN_IN_FAILED', payload: { username: username.slice(0, 64), why, ...extra }, at: now, as: who });
-      });
-    if (user === null || user.disabled) {
-      await failed(user === null ? 'unknown username' : 'account disabled');
-      throw refused;
-    }
-    if (user.lockedUntil !== null && user.lockedUntil > now) {
-      await failed('account locked');
-      throw new DomainError('locked_out', 'too many failed attempts: the account is locked for a while', { lockedUntil: user.lockedUntil });
-    }
-    if (!valid) {
-      const failures = user.failedLogins + 1;
-      const lockedUntil = failures >= LOCK_AFTER_FAILURES ? now + LOCK_MINUTES * 60_000 : null;
+    const usable = user !== null && !this.isLocked(user);
+    if (!valid || !usable) {
+      const why = user === null ? 'unknown username' : !usable ? 'account locked' : 'wrong password';
       await this.stores.accountsWrite(async (accounts) => {
-        await accounts.updateUser(user.id, { failedLogins: lockedUntil === null ? failures : 0, lockedUntil });
-        await accounts.audit(toActor(user)).append({ event: 'SIGN_IN_FAILED', payload: { username, why: 'wrong password', failures }, at: now });
-        if (lockedUntil !== null) await accounts.audit(toActor(user)).append({ event: 'ACCOUNT_LOCKED', payload: { username, failures, lockedUntil: new Date(lockedUntil).toISOString() }, at: now });
+        const who = user === null ? ANONYMOUS : { id: user.id, role: user.role };
+        await accounts.audit().append({ event: 'SIGN_IN_FAILED', payload: { username: username.slice(0, 64), why }, at: now, as: who });
       });
-      await this.sleep(failureDelayMs(failures));
-      if (lockedUntil !== null) throw new DomainError('locked_out', 'too many failed attempts: the account is locked for a while', { lockedUntil });
-      throw refused;
+      throw new DomainError('unauthenticated', 'wrong username or password, or the account is locked');
     }
+    await this.throttle.succeeded(username, client);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = now + SESSION_MAX_HOURS * 3_600_000;
     await this.stores.accountsWrite(async (accounts) => {
-      await accounts.updateUser(user.id, { failedLogins: 0, lockedUntil: null });
       await accounts.insertSession(Object.assign(new SessionEntity(), { tokenHash: tokenHash(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt }));
       await accounts.audit(toActor(user)).append({ event: 'SIGNED_IN', payload: { username }, at: now });
     });
@@ -169,7 +170,7 @@ export class UsersService {
       const session = await accounts.sessionByTokenHash(hash);
       if (session === null || session.expiresAt <= now || now - session.lastSeenAt > this.idleMinutes * 60_000) return null;
       const user = await accounts.userById(session.userId);
-      return user === null || user.disabled ? null : { session, user };
+      return user === null || this.isLocked(user) ? null : { session, user };
     });
     if (found === null) return null;
     // Touch at most once a minute: a busy console should not write on every request.
@@ -194,13 +195,16 @@ export class UsersService {
   /** The staff member a CLI command acts as (`--as <username>`): an account that exists and is not disabled, else not found. */
   async actorNamed(username: string): Promise<StaffActor> {
     const user = await this.stores.accountsRead((accounts) => accounts.userByUsername(username));
-    if (user === null || user.disabled) throw notFound(`user ${username}`);
+    if (user === null || this.isLocked(user)) throw notFound(`user ${username}`);
     return toActor(user);
   }
 
-  /** Whether the account is locked now, by the service's clock (the demo's clock included). */
-  isLocked(user: Pick<UserEntity, 'lockedUntil'>): boolean {
-    return user.lockedUntil !== null && user.lockedUntil > this.clock.now();
+  /**
+   * Whether the account cannot sign in now: locked by an administrator (the `disabled` flag, until
+   * unlocked), or a timed lock left from before issue 13 that has not run out by the service's clock.
+   */
+  isLocked(user: Pick<UserEntity, 'lockedUntil' | 'disabled'>): boolean {
+    return user.disabled || (user.lockedUntil !== null && user.lockedUntil > this.clock.now());
   }
 
   /** Who is who, by id: for showing who did what (any staff member). */

@@ -72,8 +72,16 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     expect(loadConfig({ TRUST_PROXY: '2' }, dir()).trustProxy).toBe(2);
   });
 
+  it('the sign-in throttle: defaults, or whole numbers from the environment (issue 13)', () => {
+    expect(loadConfig({}, dir()).signInThrottle).toEqual({ perAccountAddress: 5, perAddress: 50, windowSeconds: 3600, firstDelaySeconds: 1, maxDelaySeconds: 900 });
+    expect(loadConfig({ SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: '3', SIGN_IN_FIRST_DELAY_SECONDS: '60' }, dir()).signInThrottle).toMatchObject({ perAccountAddress: 3, firstDelaySeconds: 60 });
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
+    ['SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS', { SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: '0' }],
+    ['SIGN_IN_FAILURES_PER_ADDRESS', { SIGN_IN_FAILURES_PER_ADDRESS: 'many' }],
+    ['SIGN_IN_MAX_DELAY_SECONDS', { SIGN_IN_FIRST_DELAY_SECONDS: '600', SIGN_IN_MAX_DELAY_SECONDS: '60' }],
     ['PORT', { PORT: '70000' }],
     ['SESSION_SECRET', { SESSION_SECRET: 'short' }],
     ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }],

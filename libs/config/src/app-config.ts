@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '@app/auth';
 import { databaseConfigFrom, type AuditKeySource, type DatabaseConfig } from '@app/persistence';
 
 /** The service's configuration, from the environment, with working defaults (issue 3). */
@@ -40,6 +41,12 @@ export interface AppConfig {
    * else `audit.key` in the data folder, made on the first start.
    */
   readonly auditKey: AuditKeySource;
+  /**
+   * The sign-in throttle (issue 13): `SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS` (5) and
+   * `SIGN_IN_FAILURES_PER_ADDRESS` (50) free failures per `SIGN_IN_WINDOW_SECONDS` (3600), then
+   * waits from `SIGN_IN_FIRST_DELAY_SECONDS` (1) doubling to `SIGN_IN_MAX_DELAY_SECONDS` (900).
+   */
+  readonly signInThrottle: SignInThrottleSettings;
 }
 
 /** `CLOCK_AT` as given: unset, `real`, or an instant to start from. */
@@ -133,7 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const listenPort = port(env['PORT']);
   const hops = Number(env['TRUST_PROXY'] === undefined || env['TRUST_PROXY'] === '' ? 0 : env['TRUST_PROXY']);
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new ConfigError('TRUST_PROXY', 'must be the number of reverse proxies in front of the service, 0 to 10');
+  const signInThrottle: SignInThrottleSettings = {
+    perAccountAddress: wholeNumber(env, 'SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS', DEFAULT_SIGN_IN_THROTTLE.perAccountAddress, 1, 1_000),
+    perAddress: wholeNumber(env, 'SIGN_IN_FAILURES_PER_ADDRESS', DEFAULT_SIGN_IN_THROTTLE.perAddress, 1, 100_000),
+    windowSeconds: wholeNumber(env, 'SIGN_IN_WINDOW_SECONDS', DEFAULT_SIGN_IN_THROTTLE.windowSeconds, 60, 7 * 86_400),
+    firstDelaySeconds: wholeNumber(env, 'SIGN_IN_FIRST_DELAY_SECONDS', DEFAULT_SIGN_IN_THROTTLE.firstDelaySeconds, 1, 3_600),
+    maxDelaySeconds: wholeNumber(env, 'SIGN_IN_MAX_DELAY_SECONDS', DEFAULT_SIGN_IN_THROTTLE.maxDelaySeconds, 1, 86_400),
+  };
+  if (signInThrottle.maxDelaySeconds < signInThrottle.firstDelaySeconds) throw new ConfigError('SIGN_IN_MAX_DELAY_SECONDS', 'must be at least SIGN_IN_FIRST_DELAY_SECONDS');
   return {
+    signInThrottle,
     trustProxy: hops,
     clock,
     sweepIntervalSeconds,

@@ -8,6 +8,7 @@ import { LawfulDecisions1764300000000 } from './migrations/1764300000000-lawful-
 import { BallotFwab1764310000000 } from './migrations/1764310000000-ballot-fwab';
 import { AuditEvents1764320000000 } from './migrations/1764320000000-audit-events';
 import { AuditSignatures1764330000000 } from './migrations/1764330000000-audit-signatures';
+import { RateLimits1764340000000 } from './migrations/1764340000000-rate-limits';
 import { UploadsAndImports1764350000000 } from './migrations/1764350000000-uploads-and-imports';
 
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   BallotFwab1764310000000,
   AuditEvents1764320000000,
   AuditSignatures1764330000000,
+  RateLimits1764340000000,
   UploadsAndImports1764350000000,
 ];
 

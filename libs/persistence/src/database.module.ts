@@ -6,6 +6,7 @@ import { SnapshotReads } from './snapshot-reads';
 import { Stores } from './stores';
 import { DatabaseMaintenance } from './maintenance';
 import { TransactionRunner } from './transactions';
+import { RATE_LIMITERS, sharedLimiters } from './rate-limits';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 
@@ -47,8 +48,9 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: SnapshotReads, useFactory: (ds: DataSource) => SnapshotReads.open(ds), inject: [DataSource] },
         { provide: DatabaseMaintenance, useFactory: (ds: DataSource, tx: TransactionRunner) => new DatabaseMaintenance(ds, tx), inject: [DataSource, TransactionRunner] },
         { provide: Stores, useFactory: (tx: TransactionRunner, reads: SnapshotReads) => new Stores(tx, reads), inject: [TransactionRunner, SnapshotReads] },
+        { provide: RATE_LIMITERS, useFactory: (ds: DataSource) => sharedLimiters(ds), inject: [DataSource] },
       ],
-      exports: [DataSource, TransactionRunner, SnapshotReads, Stores, DatabaseMaintenance, DATABASE_CONFIG],
+      exports: [DataSource, TransactionRunner, SnapshotReads, Stores, DatabaseMaintenance, DATABASE_CONFIG, RATE_LIMITERS],
     };
   }
 

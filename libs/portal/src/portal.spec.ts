@@ -150,16 +150,34 @@ describe('upload tokens', () => {
 });
 
 describe('rate limits', () => {
-  it('per receipt: failures count whoever makes them; the limit says nothing about whether the receipt exists', async () => {
-    const limits = new PortalLimits({ perClient: 100, perReceipt: 2, windowSeconds: 60 });
-    expect(await limits.admit('a', 'R-1')).toEqual({ ok: true });
-    await limits.failed('R-1');
-    await limits.failed('r-1 ');
-    expect((await limits.admit('b', 'R-1')).ok).toBe(false);
-    expect((await limits.admit('b', 'R-2')).ok).toBe(true);
+  const settings = { perClient: 100, perReceiptClient: 3, perReceipt: 5, windowSeconds: 60, receiptRestSeconds: 1 };
+
+  it('per (receipt, client): one client\'s failures stop that client for the window, not the voter elsewhere', async () => {
+    const limits = new PortalLimits(settings);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await limits.admit('stranger', 'R-1')).ok).toBe(true);
+      await limits.failed('stranger', i % 2 === 0 ? 'R-1' : 'r-1 ');
+    }
+    const stopped = await limits.admit('stranger', 'R-1');
+    expect(stopped).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) as number });
+    expect(stopped.ok ? 0 : stopped.retryAfterSeconds).toBeGreaterThan(50);
+    expect(await limits.admit('voter', 'R-1')).toEqual({ ok: true });
+    expect(await limits.admit('stranger', 'R-2')).toEqual({ ok: true });
   });
+
+  it('per receipt: failures from many clients together rest the receipt, for everyone, only briefly (issue 13)', async () => {
+    const limits = new PortalLimits(settings);
+    for (let i = 0; i < 5; i += 1) await limits.failed(`stranger-${i}`, 'R-1');
+    const resting = await limits.admit('voter', 'R-1');
+    // The limit applies to any receipt number typed: a 429 says nothing about whether it exists.
+    expect(resting).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await limits.admit('voter', 'R-2')).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await limits.admit('voter', 'R-1')).toEqual({ ok: true });
+  });
+
   it('per client: every request counts', async () => {
-    const limits = new PortalLimits({ perClient: 2, perReceipt: 100, windowSeconds: 60 });
+    const limits = new PortalLimits({ ...settings, perClient: 2 });
     expect((await limits.admit('a', 'X')).ok).toBe(true);
     expect((await limits.admit('a', 'Y')).ok).toBe(true);
     const third = await limits.admit('a', 'Z');
@@ -167,6 +185,7 @@ describe('rate limits', () => {
     expect(third.ok ? 0 : third.retryAfterSeconds).toBeGreaterThan(0);
     expect((await limits.admit('b', 'Z')).ok).toBe(true);
   });
+
   it('receipt numbers are matched as typed or in capitals', () => {
     expect(receiptCandidates('  ga20-p-1 ')).toEqual(['ga20-p-1', 'GA20-P-1']);
   });

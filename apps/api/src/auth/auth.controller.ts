@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { clientAddress } from '../common/client-address';
 import { APP_CONFIG } from '../config.token';
 import type { AppConfig } from '@app/config';
 import { ActorDto, LoginDto, SessionDto } from './auth.dto';
@@ -21,8 +22,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
-    const session = await this.users.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins for this username from this address, or from this address: wait for Retry-After seconds' })
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    const session = await this.users.login(body.username, body.password, clientAddress(request));
     response.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',

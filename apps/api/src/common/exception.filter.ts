@@ -87,6 +87,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception, request);
     if (response.headersSent) return;
+    const wait = body.details?.['retryAfterSeconds'];
+    if (body.status === 429 && typeof wait === 'number') response.setHeader('Retry-After', String(wait));
     response.status(body.status).json(body);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
 import { BallotIntake, Elections } from '@app/ballots';
@@ -6,6 +6,7 @@ import type { Role } from '@app/domain';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { intakeInput, IntakeBallotDto } from '../ballots/ballot.dto';
+import { UuidParam } from '../common/uuid.pipe';
 import { ConsoleExceptionFilter } from './console.filter';
 import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
 import { validateForm } from './form-validation';
@@ -57,10 +58,26 @@ export class ConsoleAdminController {
   }
 
   @Get('users')
-  async usersList(@Req() request: AuthedRequest, @Query('added') added?: string): Promise<string> {
+  async usersList(@Req() request: AuthedRequest, @Query('added') added?: string, @Query('locked') locked?: string, @Query('unlocked') unlocked?: string): Promise<string> {
     this.requireAdmin(request);
     const ctx = pageContext(request);
-    return page(ctx, 'Users', usersPage(ctx, await this.users.list(actorOf(request)), {}, {}, typeof added === 'string' && added !== '' ? `${added} can now sign in.` : null, this.clock.now())).value;
+    const named = (value: string | undefined): value is string => typeof value === 'string' && value !== '';
+    const message = named(added) ? `${added} can now sign in.` : named(locked) ? `${locked} is locked: it cannot sign in until an administrator unlocks it.` : named(unlocked) ? `${unlocked} is unlocked and can sign in again.` : null;
+    return page(ctx, 'Users', usersPage(ctx, await this.users.list(actorOf(request)), {}, {}, message, this.clock.now())).value;
+  }
+
+  /** Locks an account on purpose (audited as ACCOUNT_LOCKED). */
+  @Post('users/:id/lock')
+  async usersLock(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Res() response: Response): Promise<void> {
+    const user = await this.users.lock(actorOf(request), id, null);
+    response.redirect(303, `/console/users?locked=${encodeURIComponent(user.username)}`);
+  }
+
+  /** Lifts a lock (audited as ACCOUNT_UNLOCKED). */
+  @Post('users/:id/unlock')
+  async usersUnlock(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Res() response: Response): Promise<void> {
+    const user = await this.users.unlock(actorOf(request), id);
+    response.redirect(303, `/console/users?unlocked=${encodeURIComponent(user.username)}`);
   }
 
   @Post('users')

@@ -10,6 +10,13 @@ import { field, pageContext } from './console-context';
 import { page } from './layout';
 import { loginPage } from './pages/login.page';
 import { DomainError } from '@app/domain';
+import { clientAddress } from '../common/client-address';
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
 
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
@@ -33,13 +40,16 @@ export class ConsoleAuthController {
     const username = field(body, 'username').trim();
     const password = field(body, 'password');
     try {
-      const session = await this.users.login(username, password);
+      const session = await this.users.login(username, password, clientAddress(request));
       response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
       response.redirect(303, '/console');
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const message = error.code === 'locked_out' ? 'Too many failed attempts: the account is locked for 15 minutes.' : 'The username or password is wrong.';
-      response.status(error.code === 'locked_out' ? 429 : 401).type('html').send(page(pageContext(request), 'Sign in', loginPage(pageContext(request), { username }, message, null)).value);
+      const wait = error.details['retryAfterSeconds'];
+      const throttled = error.code === 'locked_out' && typeof wait === 'number';
+      if (throttled) response.setHeader('Retry-After', String(wait));
+      const message = throttled ? `Too many failed sign-ins from this computer. Wait ${waitInWords(wait)}, then try again.` : 'The username or password is wrong, or the account is locked.';
+      response.status(throttled ? 429 : 401).type('html').send(page(pageContext(request), 'Sign in', loginPage(pageContext(request), { username }, message, null)).value);
     }
   }
 

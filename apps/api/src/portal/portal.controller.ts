@@ -6,6 +6,7 @@ import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { Public } from '../auth/auth.guard';
+import { clientAddress } from '../common/client-address';
 import { IsCalendarDate } from '../common/validators';
 import { html } from '../console/html';
 import { expiredPage, lookupPage, resultPage, say, uploadProblemText, type LookupForm, type UploadMessage } from './portal.pages';
@@ -96,7 +97,7 @@ export class PortalController {
       response.status(400);
       return lookupPage(language, form, { kind: 'fields', errors: errors }).value;
     }
-    const outcome = await this.lookup(clientOf(request), form.receiptNumber, dateOfBirth, language);
+    const outcome = await this.lookup(clientAddress(request), form.receiptNumber, dateOfBirth, language);
     if (outcome.kind === 'limited') {
       response.status(429).setHeader('Retry-After', String(outcome.retryAfterSeconds));
       return lookupPage(language, form, { kind: 'too_many', minutes: Math.ceil(outcome.retryAfterSeconds / 60) }).value;
@@ -130,7 +131,7 @@ export class PortalController {
     const grant = this.tokens.verify(field(body, 'token'), this.clock.now());
     if (grant === null) return expiredPage(language).value;
     const ballotId = grant.ballotId;
-    const admitted = await this.limits.admit(clientOf(request), null);
+    const admitted = await this.limits.admit(clientAddress(request), null);
     if (!admitted.ok) {
       response.status(429).setHeader('Retry-After', String(admitted.retryAfterSeconds));
       return lookupPage(language, { receiptNumber: '', month: '', day: '', year: '' }, { kind: 'too_many', minutes: Math.ceil(admitted.retryAfterSeconds / 60) }).value;
@@ -167,7 +168,7 @@ export class PortalController {
   @ApiTooManyRequestsResponse({ description: 'too many lookups from this client or for this receipt number; see Retry-After' })
   async lookupJson(@Body() dto: PortalLookupDto, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string }> {
     const language = chooseLanguage(lang, request.headers['accept-language']);
-    const outcome = await this.lookup(clientOf(request), dto.receiptNumber, dto.dateOfBirth, language);
+    const outcome = await this.lookup(clientAddress(request), dto.receiptNumber, dto.dateOfBirth, language);
     if (outcome.kind === 'limited') {
       response.status(429).setHeader('Retry-After', String(outcome.retryAfterSeconds));
       return { status: 429, code: 'too_many_requests', message: 'Too many lookups. Try again later.' };
@@ -184,7 +185,7 @@ export class PortalController {
     if (!admitted.ok) return { kind: 'limited' as const, retryAfterSeconds: admitted.retryAfterSeconds };
     const found = await this.lookups.lookup(receiptNumber, dateOfBirth, language);
     if (found === null) {
-      await this.limits.failed(receiptNumber);
+      await this.limits.failed(client, receiptNumber);
       return { kind: 'not_found' as const };
     }
     return { kind: 'found' as const, ...found };
@@ -196,9 +197,4 @@ export class PortalController {
     const again = html`<form method="post" action="/portal/view" class="margin-0"><input type="hidden" name="token" value="${token}"><input type="hidden" name="lang" value="${other}"><button class="usa-button usa-button--unstyled" type="submit">${say(language, 'otherLanguage')}</button></form>`;
     return resultPage(language, view, { token, message }, again).value;
   }
-}
-
-/** The client's address: the socket's, or with TRUST_PROXY set, the one the nearest trusted proxy saw. */
-function clientOf(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

@@ -3,10 +3,13 @@ import type { Provider } from '@nestjs/common';
 import { BallotTransitions, CureDecisions, ElectionRulesCache } from '@app/ballots';
 import type { AppConfig } from '@app/config';
 import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
-import { CureFiles, Stores } from '@app/persistence';
+import { CureFiles, RATE_LIMITERS, Stores, type LimiterFactory } from '@app/persistence';
 import { type Clock, CLOCK } from '@app/domain';
 
-/** PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT, PORTAL_LIMIT_WINDOW_SECONDS: whole numbers, or the defaults. */
+/**
+ * PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT_CLIENT, PORTAL_FAILURES_PER_RECEIPT,
+ * PORTAL_LIMIT_WINDOW_SECONDS, PORTAL_RECEIPT_REST_SECONDS: whole numbers, or the defaults.
+ */
 export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
   const read = (name: string, fallback: number): number => {
     const text = env[name];
@@ -16,8 +19,10 @@ export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
   };
   return {
     perClient: read('PORTAL_LOOKUPS_PER_CLIENT', DEFAULT_PORTAL_LIMITS.perClient),
+    perReceiptClient: read('PORTAL_FAILURES_PER_RECEIPT_CLIENT', DEFAULT_PORTAL_LIMITS.perReceiptClient),
     perReceipt: read('PORTAL_FAILURES_PER_RECEIPT', DEFAULT_PORTAL_LIMITS.perReceipt),
     windowSeconds: read('PORTAL_LIMIT_WINDOW_SECONDS', DEFAULT_PORTAL_LIMITS.windowSeconds),
+    receiptRestSeconds: read('PORTAL_RECEIPT_REST_SECONDS', DEFAULT_PORTAL_LIMITS.receiptRestSeconds),
   };
 }
 
@@ -25,7 +30,8 @@ export function portalLimitsFrom(env: NodeJS.ProcessEnv): PortalLimitSettings {
 export function portalProviders(config: AppConfig): Provider[] {
   return [
     { provide: PortalLookup, useFactory: (stores: Stores, rules: ElectionRulesCache, clock: Clock) => new PortalLookup(stores, rules, clock), inject: [Stores, ElectionRulesCache, CLOCK] },
-    { provide: PortalLimits, useFactory: () => new PortalLimits(portalLimitsFrom(process.env)) },
+    // On PostgreSQL the counts live in the database, shared by every instance; on SQLite (one process) in memory.
+    { provide: PortalLimits, useFactory: (limiters: LimiterFactory) => new PortalLimits(portalLimitsFrom(process.env), limiters), inject: [RATE_LIMITERS] },
     { provide: UploadTokens, useFactory: () => new UploadTokens(config.sessionSecret) },
     { provide: CureFiles, useFactory: () => new CureFiles(join(config.dataDir, 'uploads')) },
     {

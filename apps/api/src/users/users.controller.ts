@@ -24,8 +24,15 @@ class CreateUserDto extends RoleDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
   displayName!: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(256)
+  @ApiProperty({ minLength: 12, maxLength: 256, description: 'at least 12 characters, any characters; refused when common, breached or patterned, or built from the username or name (NIST SP 800-63B)' })
+  @IsString() @MinLength(12, { message: 'password must be at least 12 characters' }) @MaxLength(256)
   password!: string;
+}
+
+class LockDto {
+  @ApiPropertyOptional({ description: 'why the account is locked, for the audit chain', maxLength: 200 })
+  @IsOptional() @IsString() @MaxLength(200)
+  reason?: string;
 }
 
 class UserView {
@@ -34,8 +41,8 @@ class UserView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ nullable: true, type: String }) countyCode!: string | null;
-  @ApiProperty() locked!: boolean;
-  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ description: 'true when the account cannot sign in: locked by an administrator until unlocked (or a timed lock from before issue 13 that has not run out)' }) locked!: boolean;
+  @ApiProperty({ description: 'the administrator\'s lock (the column behind it); `locked` is the state to show' }) disabled!: boolean;
 }
 
 /** Staff accounts, for administrators: every change is in the audit chain. */
@@ -69,7 +76,15 @@ export class UsersController {
     return this.view(await this.users.changeRole(actor, id, dto.role, dto.countyCode ?? null));
   }
 
-  /** Lifts a lock after failed sign-ins (and re-enables the account): audited (ACCOUNT_UNLOCKED). */
+  /** Locks the account on purpose, until an administrator unlocks it; its sessions stop working: audited (ACCOUNT_LOCKED). */
+  @Post(':id/lock')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
+  async lock(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Body() dto: LockDto): Promise<UserView> {
+    return this.view(await this.users.lock(actor, id, dto.reason?.trim() || null));
+  }
+
+  /** Lifts a lock: audited (ACCOUNT_UNLOCKED). */
   @Post(':id/unlock')
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
