@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     CLOCK_AT: '2020-11-05T10:00:00-05:00',
     PORTAL_LOOKUPS_PER_CLIENT: '999999999',
     PORTAL_FAILURES_PER_RECEIPT: '999999999',
+    PORTAL_FAILURES_PER_RECEIPT_CLIENT: '999999999',
   });
   try {
     const random = seededRandom(5);

@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     console.log(`soak on ${t.label}: ${BALLOTS.toLocaleString('en-US')} ballots and a ${ROLL.toLocaleString('en-US')}-voter roll file made in ${((Date.now() - seeded) / 1000).toFixed(1)} s; ${DURATION} s of load`);
     // Every portal request comes from this one address, so the per-client limits are raised: the
     // soak measures the lookup under load, not the limiter turning one address away.
-    const service = await startService({ ...t.env, CLOCK_AT, SWEEP_INTERVAL_SECONDS: '0', PORTAL_LOOKUPS_PER_CLIENT: '999999999', PORTAL_FAILURES_PER_RECEIPT: '999999999', SIGN_IN_ATTEMPTS_PER_ADDRESS: '999999' });
+    const service = await startService({ ...t.env, CLOCK_AT, SWEEP_INTERVAL_SECONDS: '0', PORTAL_LOOKUPS_PER_CLIENT: '999999999', PORTAL_FAILURES_PER_RECEIPT: '999999999', PORTAL_FAILURES_PER_RECEIPT_CLIENT: '999999999' });
     try {
       const admin = await signIn(service, 'state.admin', BENCH_PASSWORD);
       const counties = [...new Set(bundle.precincts.map((p) => p.countyCode))].slice(0, CLERKS);
