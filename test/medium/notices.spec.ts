@@ -1,6 +1,7 @@
 import type { IntakeInput } from '@app/ballots';
-import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
-import { CountyEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
+import { exportLetters, letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
+import { SYSTEM_ACTOR } from '@app/domain';
+import { AuditEntryEntity, CountyEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
 import { EN } from '@app/wording';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
@@ -163,7 +164,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     expect(JSON.stringify(dispatchLog)).not.toContain('retry.me@example.org');
   });
 
-  it('gives up after five failures: failed, each attempt recorded, never tried again', async () => {
+  it('gives up after five failures: each attempt recorded, never tried again, and the notice goes onto the letter list with the reason', async () => {
     smtp.failNext(Infinity);
     const ballot = await counted({ contactEmail: 'never@example.org' });
     const row = await noticeOf(ballot.id);
@@ -179,8 +180,13 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     }
     expect(waits).toEqual([60_000, 120_000, 240_000, 480_000]);
     const failed = await noticeOf(ballot.id);
-    expect(failed).toMatchObject({ status: 'failed', attempts: 5, nextAttemptAt: null, processedAt: clock.current });
+    expect(failed).toMatchObject({ status: 'letter', channel: 'letter', attempts: 5, nextAttemptAt: null, processedAt: clock.current });
     expect(failed.lastError).toMatch(/451/);
+    expect(failed.endReason).toMatch(/^email failed for good after 5 attempts: .*451/);
+    expect(failed.endReason).not.toContain('never@example.org');
+    const letters = await letterList(s.stores, GA_2020_ELECTION, 'FULTON', { publicUrl: PUBLIC_URL, now: clock.current });
+    expect(letters.find((l) => l.outboxId === row.id)).toMatchObject({ receiptNumber: ballot.receiptNumber, noticeType: 'counted', whyMailed: failed.endReason });
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: clock.current });
     const attempts = await attemptsOf(row.id);
     expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
     clock.current += 86_400_000;
@@ -258,8 +264,9 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     await expect(letterList(s.stores, GA_2020_ELECTION, 'COBB', { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toEqual([]);
 
     const csv = lettersCsv(letters);
-    expect(csv.startsWith('\ufeffoutboxId,electionId,countyCode,receiptNumber,voterName,mailingAddress,language,noticeType,queuedAt,subject,letterText\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffoutboxId,electionId,countyCode,receiptNumber,voterName,mailingAddress,language,noticeType,queuedAt,whyMailed,subject,letterText\r\n')).toBe(true);
     expect(csv).toContain(`,"'=1+2 Main St, Apt ""B"", Atlanta, GA",es,cure_requested,`);
+    expect(csv).toContain(',no email address or phone given,');
     expect(csv).toContain('"Estimado/a Ana Voter1002:\n\nSu boleta provisional');
     expect(JSON.stringify(dispatchLog)).not.toContain('Main St');
   });
@@ -274,5 +281,40 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     const letters = await letterList(s.stores, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
     expect(letters.find((l) => l.receiptNumber === ballot.receiptNumber)).toMatchObject({ noticeType: 'counted', language: 'en' });
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+  });
+
+  it('export letters: a numbered batch marked printed, the next export only new letters, a batch again by its number, each audited', async () => {
+    const options = { publicUrl: PUBLIC_URL, now: THURSDAY };
+    // Whatever earlier tests left on the list goes into a batch of its own first.
+    const earlier = await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    const first = await counted({ firstName: 'Una' });
+    const second = await counted({ firstName: 'Dos' });
+    const one = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options);
+    expect(one.batch).toBe((earlier.batch ?? 0) + 1);
+    expect(one.moved).toBe(2);
+    expect(one.rows.map((r) => r.receiptNumber).sort()).toEqual([first.receiptNumber, second.receiptNumber].sort());
+    await expect(noticeOf(first.id)).resolves.toMatchObject({ status: 'printed', letterBatch: one.batch });
+    await expect(db.dataSource.getRepository(LetterBatchEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, number: one.batch ?? 0 })).resolves.toMatchObject({ countyCode: 'FULTON', letters: 2, actorId: FULTON_SUPERVISOR.id });
+
+    // Nothing new: no batch, no rows; the printed letters are not listed again.
+    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options)).resolves.toEqual({ moved: 0, batch: null, rows: [] });
+    const third = await counted({ firstName: 'Tres' });
+    const two = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options);
+    expect(two.batch).toBe((one.batch ?? 0) + 1);
+    expect(two.rows.map((r) => r.receiptNumber)).toEqual([third.receiptNumber]);
+
+    // The first batch again, exactly its letters.
+    const again = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options, one.batch ?? 0);
+    expect(again.rows.map((r) => r.outboxId)).toEqual(one.rows.map((r) => r.outboxId));
+    expect(lettersCsv(again.rows)).toBe(lettersCsv(one.rows));
+    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options, 999)).rejects.toMatchObject({ code: 'not_found' });
+
+    const audit = await db.dataSource.getRepository(AuditEntryEntity).find({ where: { event: 'LETTERS_EXPORTED' }, order: { seq: 'ASC' } });
+    expect(audit.slice(-3).map((e) => e.payload)).toEqual([
+      { countyCode: 'FULTON', letters: 0, movedToLetters: 0, batch: null, exportedAgain: false },
+      { countyCode: 'FULTON', letters: 1, movedToLetters: 1, batch: two.batch, exportedAgain: false },
+      { countyCode: 'FULTON', letters: 2, movedToLetters: 0, batch: one.batch, exportedAgain: true },
+    ]);
+    expect(JSON.stringify(audit.map((e) => e.payload))).not.toContain('Peachtree');
   });
 });

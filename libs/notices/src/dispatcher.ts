@@ -1,5 +1,6 @@
 import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type NoticeStore, type OutboxEntity, type Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
+import { SmsSendError } from './sms-http';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
 import { type Clock } from '@app/domain';
@@ -21,7 +22,7 @@ export interface DispatcherOptions {
 
 export interface DispatchCounts {
   readonly sent: number;
-  /** Given up after the last attempt. */
+  /** Email or text given up (after the last attempt, or a number that can never take a text): moved to the letter list. */
   readonly failed: number;
   /** Failed this time; tried again after the backoff. */
   readonly retried: number;
@@ -115,10 +116,12 @@ export class NoticeDispatcher {
     const recipient = (channel === 'email' ? ballot.contactEmail : ballot.contactPhone) ?? '';
     let receipt: DeliveryReceipt | null = null;
     let error: string | null = null;
+    let thrown: unknown = null;
     try {
       receipt = await this.deliver(channel, row.id, recipient, rendered, context.office.email);
-    } catch (thrown) {
-      error = scrubDetail(thrown instanceof Error ? thrown.message : String(thrown), recipient);
+    } catch (caught) {
+      thrown = caught;
+      error = scrubDetail(caught instanceof Error ? caught.message : String(caught), recipient);
     }
     const at = this.clock.now();
     const attempts = row.attempts + 1;
@@ -130,13 +133,17 @@ export class NoticeDispatcher {
       this.log({ msg: 'voter notice sent', outboxId: row.id, channel, attempts });
       return 'sent';
     }
-    const givenUp = attempts >= this.maxAttempts;
+    // A number that can never take a text fails for good at once; anything else after the last attempt.
+    const permanent = thrown instanceof SmsSendError && thrown.permanent;
+    const givenUp = permanent || attempts >= this.maxAttempts;
     const nextAttemptAt = givenUp ? null : at + this.backoffAfter(attempts);
+    const endReason = givenUp ? scrubDetail(`${channel === 'sms' ? 'text message' : 'email'} failed for good after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error ?? 'no answer'}`, recipient) : null;
     await this.stores.noticesWrite(async (n) => {
       await n.recordAttempt(row.id, channel, at, 'failed', error);
-      await this.finish(n, row.id, 'sending', { status: givenUp ? 'failed' : 'pending', attempts, nextAttemptAt, lastError: error, ...(givenUp ? { processedAt: at } : {}) });
+      // Given up, it goes onto the mailed-letter list on its own, with the reason: every notice ends somewhere.
+      await this.finish(n, row.id, 'sending', givenUp ? { status: 'letter', channel: 'letter', attempts, nextAttemptAt: null, lastError: error, endReason, processedAt: at } : { status: 'pending', attempts, nextAttemptAt, lastError: error });
     });
-    this.log({ msg: givenUp ? 'voter notice failed: attempts exhausted' : 'voter notice failed: will retry', outboxId: row.id, channel, attempts, nextAttemptAt, error });
+    this.log({ msg: givenUp ? 'voter notice failed for good: on the letter list' : 'voter notice failed: will retry', outboxId: row.id, channel, attempts, nextAttemptAt, error });
     return givenUp ? 'failed' : 'retried';
   }
 

@@ -1,6 +1,6 @@
-import { countyScopeOf, reachesCounty, requirePermission, type StaffActor, type VoterLanguage } from '@app/domain';
+import { countyScopeOf, DomainError, reachesCounty, requirePermission, type StaffActor, type VoterLanguage } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
-import type { NoticeStore, Stores } from '@app/persistence';
+import type { BallotEntity, NoticeStore, OutboxEntity, Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { renderNotice } from './templates';
 import { toCsv } from '@app/reports';
@@ -17,6 +17,8 @@ export interface LetterRow {
   readonly noticeType: VoterNotice['type'];
   /** When the notice was queued (ISO 8601), so a clerk can mail the oldest first. */
   readonly queuedAt: string;
+  /** Why it goes by mail: no contact given, or the email or text that failed for good (never the address). */
+  readonly whyMailed: string;
   readonly subject: string;
   readonly letterText: string;
 }
@@ -31,6 +33,7 @@ export const LETTER_COLUMNS: readonly (keyof LetterRow)[] = [
   'language',
   'noticeType',
   'queuedAt',
+  'whyMailed',
   'subject',
   'letterText',
 ];
@@ -56,7 +59,7 @@ export async function markLetters(stores: Stores, electionId: string, now: numbe
 }
 
 /**
- * Every notice of the election (and county) that goes by mail, oldest first, with its letter
+ * Every notice of the election (and county) on the letter list and not yet printed, oldest first, with its letter
  * rendered in the voter's language. The mailing address is read here because it is what a letter
  * needs; it is written only to the list, never to a log.
  */
@@ -64,26 +67,64 @@ export async function letterList(stores: Stores, electionId: string, countyCode:
   return stores.noticesRead((n) => letterRows(n, electionId, countyCode, options));
 }
 
+export interface LetterExport {
+  /** Pending notices of voters without a contact, moved to the list by this export. */
+  readonly moved: number;
+  /** The batch the letters were printed in; null when there was nothing new to print. */
+  readonly batch: number | null;
+  readonly rows: LetterRow[];
+}
+
 /**
- * The letter list for an export, as `actor`: pending notices without a contact moved to it first
- * (`markLetters`), then the rows, and a LETTERS_EXPORTED entry in the audit chain (how many, which
- * county; never a name or an address), so the chain says who took the mailing addresses and when.
+ * An export of the letter list, as `actor`. Without `batch`: the pending notices without a
+ * contact are moved to the list (`markLetters`), every letter on the list not yet printed is
+ * recorded as the election's next numbered batch and marked `printed`, so the next export lists
+ * only letters that came after it. With `batch`: that batch's letters again, as they were
+ * printed. Either way a LETTERS_EXPORTED entry in the audit chain says who took the mailing
+ * addresses, when, and which batch (how many, which county; never a name or an address).
  */
-export async function exportLetters(stores: Stores, actor: StaffActor, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<{ readonly moved: number; readonly rows: LetterRow[] }> {
+export async function exportLetters(stores: Stores, actor: StaffActor, electionId: string, countyCode: string | undefined, options: LetterRenderOptions, batch?: number): Promise<LetterExport> {
   requirePermission(actor, 'export_letters');
   const scope = countyScopeOf(actor).county;
-  if (scope === undefined || (countyCode !== undefined && !reachesCounty(actor, countyCode))) return { moved: 0, rows: [] };
+  if (scope === undefined || (countyCode !== undefined && !reachesCounty(actor, countyCode))) {
+    if (batch !== undefined) throw new DomainError('not_found', `no letter batch ${batch} in election ${electionId}`);
+    return { moved: 0, batch: null, rows: [] };
+  }
   countyCode ??= scope ?? undefined;
-  const moved = await markLetters(stores, electionId, options.now);
-  const rows = await letterList(stores, electionId, countyCode, options);
+  let result: LetterExport;
+  if (batch === undefined) {
+    const moved = await markLetters(stores, electionId, options.now);
+    result = await stores.noticesWrite(async (n) => {
+      const listed = await n.letters(electionId, countyCode);
+      if (listed.outbox.length === 0) return { moved, batch: null, rows: [] };
+      const printed = await n.printLetters(electionId, countyCode ?? null, listed.outbox.map((o) => o.id), actor.id, options.now);
+      return { moved, batch: printed.number, rows: await renderLetters(n, listed, options) };
+    });
+  } else {
+    const again = batch;
+    result = await stores.noticesRead(async (n) => {
+      const found = await n.letterBatch(electionId, again);
+      // A county's staff reach only their county's batches: another county's is "not found" too.
+      if (found === null || (countyCode !== undefined && found.countyCode !== countyCode)) throw new DomainError('not_found', `no letter batch ${again} in election ${electionId}`);
+      return { moved: 0, batch: again, rows: await renderLetters(n, await n.letters(electionId, countyCode, again), options) };
+    });
+  }
   await stores.write(actor, (s) =>
-    s.election(electionId).audit.append({ event: 'LETTERS_EXPORTED', payload: { countyCode: countyCode ?? null, letters: rows.length, movedToLetters: moved }, at: options.now }),
+    s.election(electionId).audit.append({
+      event: 'LETTERS_EXPORTED',
+      payload: { countyCode: countyCode ?? null, letters: result.rows.length, movedToLetters: result.moved, batch: result.batch, exportedAgain: batch !== undefined },
+      at: options.now,
+    }),
   );
-  return { moved, rows };
+  return result;
 }
 
 async function letterRows(n: NoticeStore, electionId: string, countyCode: string | undefined, options: LetterRenderOptions): Promise<LetterRow[]> {
-  const { outbox, ballots } = await n.letters(electionId, countyCode);
+  return renderLetters(n, await n.letters(electionId, countyCode), options);
+}
+
+async function renderLetters(n: NoticeStore, listed: { readonly outbox: readonly OutboxEntity[]; readonly ballots: ReadonlyMap<string, BallotEntity> }, options: LetterRenderOptions): Promise<LetterRow[]> {
+  const { outbox, ballots } = listed;
   const contexts = new NoticeContexts(n, portalUrlFrom(options.publicUrl), options.now);
   const rows: LetterRow[] = [];
   for (const o of outbox) {
@@ -101,6 +142,7 @@ async function letterRows(n: NoticeStore, electionId: string, countyCode: string
       language: ballot.language,
       noticeType: notice.type,
       queuedAt: new Date(o.createdAt).toISOString(),
+      whyMailed: o.endReason ?? 'no email address or phone given',
       subject: rendered.subject,
       letterText: rendered.text,
     });

@@ -8,8 +8,9 @@ import { LawfulDecisions1764300000000 } from './migrations/1764300000000-lawful-
 import { BallotFwab1764310000000 } from './migrations/1764310000000-ballot-fwab';
 import { AuditEvents1764320000000 } from './migrations/1764320000000-audit-events';
 import { UploadsAndImports1764350000000 } from './migrations/1764350000000-uploads-and-imports';
+import { NoticeDelivery1764370000000 } from './migrations/1764370000000-notice-delivery';
 
-export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000, AuditEvents1764320000000, UploadsAndImports1764350000000];
+export const MIGRATIONS = [InitialSchema1764000000000, PortalAndNotices1764100000000, VoterRollUpdates1764200000000, LawfulDecisions1764300000000, BallotFwab1764310000000, AuditEvents1764320000000, UploadsAndImports1764350000000, NoticeDelivery1764370000000];
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }

@@ -48,20 +48,28 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
 }
 
 /**
- * The notices to mail (the voter gave neither an email address nor a phone), as CSV for a
- * spreadsheet and a mail merge. Pending notices of such voters are moved to the list first, so
- * it is complete even where no mail server is configured. The file holds mailing addresses:
- * it is written readable by its owner only, and never over an existing file.
+ * The notices to mail (the voter gave neither an email address nor a phone, or the email or text
+ * failed for good), as CSV for a spreadsheet and a mail merge. Pending notices of voters without a
+ * contact are moved to the list first, so it is complete even where no mail server is configured.
+ * Each export is a numbered batch whose letters are marked printed, so the next lists only new
+ * ones; `batch` exports a batch again. The file holds mailing addresses: it is written readable by
+ * its owner only, and never over an existing file.
  */
-export async function exportLettersCommand(app: INestApplicationContext, config: AppConfig, file: string, electionId: string, countyCode: string | undefined): Promise<number> {
+export async function exportLettersCommand(app: INestApplicationContext, config: AppConfig, file: string, electionId: string, countyCode: string | undefined, batchText?: string): Promise<number> {
   const { counties } = await app.get(Elections).view(SYSTEM_ACTOR, electionId);
   if (countyCode !== undefined && !counties.some((c) => c.code === countyCode)) throw new DomainError('not_found', `no county ${countyCode} in election ${electionId}`);
+  let batch: number | undefined;
+  if (batchText !== undefined) {
+    if (!/^[1-9]\d{0,8}$/.test(batchText)) throw new DomainError('invalid_input', `--batch must be a batch number (1, 2, ...), not "${batchText}"`, {}, [{ field: 'batch', message: 'must be a whole number from 1' }]);
+    batch = Number(batchText);
+  }
   const target = resolve(file);
   if (existsSync(target)) throw new DomainError('conflict', `${target} exists: choose another file`);
   const now = app.get<Clock>(CLOCK).now();
-  const { moved, rows } = await exportLetters(app.get(Stores), SYSTEM_ACTOR, electionId, countyCode, { publicUrl: config.publicUrl, now });
+  const { moved, batch: number, rows } = await exportLetters(app.get(Stores), SYSTEM_ACTOR, electionId, countyCode, { publicUrl: config.publicUrl, now }, batch);
   writeFileSync(target, lettersCsv(rows), { mode: 0o600, flag: 'wx' });
   if (moved > 0) console.log(`${moved} queued notice${moved === 1 ? '' : 's'} moved to the letter list (no email or phone given)`);
-  console.log(`wrote ${rows.length} letter${rows.length === 1 ? '' : 's'} to ${target}`);
+  const which = number === null ? 'no new letters since the last batch' : batch === undefined ? `batch ${number}, now marked printed` : `batch ${number} again`;
+  console.log(`wrote ${rows.length} letter${rows.length === 1 ? '' : 's'} to ${target} (${which})`);
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { CountyHoursEntity, CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
 import { CureSubmissionEntity } from './cure-submission.entity';
-import { NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
+import { LetterBatchEntity, NoticeAttemptEntity, OUTBOX_STATUSES, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
 import { VoterImportEntity } from './voter-import.entity';
@@ -21,7 +21,9 @@ export {
   CureSubmissionEntity,
   DistrictEntity,
   ElectionEntity,
+  LetterBatchEntity,
   NoticeAttemptEntity,
+  OUTBOX_STATUSES,
   OutboxEntity,
   PrecinctDistrictEntity,
   PrecinctEntity,
@@ -34,6 +36,7 @@ export {
 };
 
 export const ENTITIES = [
+  LetterBatchEntity,
   ElectionEntity,
   CountyEntity,
   CourtOrderEntity,

@@ -25,6 +25,8 @@ import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
 import { AUDIT_EVENT_CODE_LIST } from './1764320000000-audit-events';
 import { UPLOADS_AND_IMPORTS_CODE_LISTS } from './1764350000000-uploads-and-imports';
+import { NOTICE_DELIVERY_CODE_LISTS } from './1764370000000-notice-delivery';
+import { OUTBOX_STATUSES } from '../entities';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -52,6 +54,7 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
     ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],
     ['audit events', AUDIT_EVENT_CODE_LIST, AUDIT_EVENTS],
+    ['outbox statuses', NOTICE_DELIVERY_CODE_LISTS.outboxStatuses, OUTBOX_STATUSES],
   ] as const)('%s', (_name, schema, library) => {
     expect([...schema].sort()).toEqual([...library].sort());
   });

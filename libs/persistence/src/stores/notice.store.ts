@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel } from '../entities';
+import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel } from '../entities';
 
 /** The kind of the outbox's voter notices. */
 export const VOTER_NOTICE = 'voter_notice';
@@ -73,13 +73,17 @@ export class NoticeStore {
     return moved;
   }
 
-  /** The election's (and county's) notices on the letter list, oldest first, with their ballots. */
-  async letters(electionId: string, countyCode: string | undefined): Promise<{ readonly outbox: OutboxEntity[]; readonly ballots: ReadonlyMap<string, BallotEntity> }> {
+  /**
+   * The election's (and county's) letters, oldest first, with their ballots: those on the list and
+   * not yet printed, or, given a batch number, the letters printed in that batch.
+   */
+  async letters(electionId: string, countyCode: string | undefined, batch?: number): Promise<{ readonly outbox: OutboxEntity[]; readonly ballots: ReadonlyMap<string, BallotEntity> }> {
     const query = this.m.getRepository(OutboxEntity).createQueryBuilder('o')
       .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
       .where('o.kind = :kind', { kind: VOTER_NOTICE })
-      .andWhere("o.status = 'letter'")
       .andWhere('b.election_id = :electionId', { electionId });
+    if (batch === undefined) query.andWhere("o.status = 'letter'");
+    else query.andWhere("o.status = 'printed' AND o.letter_batch = :batch", { batch });
     if (countyCode !== undefined) query.andWhere('b.county_code = :countyCode', { countyCode });
     const outbox = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getMany();
     const ballots = new Map<string, BallotEntity>();
@@ -89,6 +93,30 @@ export class NoticeStore {
       for (const b of await this.m.getRepository(BallotEntity).createQueryBuilder('b').where('b.id IN (:...chunk)', { chunk }).getMany()) ballots.set(b.id, b);
     }
     return { outbox, ballots };
+  }
+
+  letterBatch(electionId: string, number: number): Promise<LetterBatchEntity | null> {
+    return this.m.findOneBy(LetterBatchEntity, { electionId, number });
+  }
+
+  /**
+   * Records a new batch (the election's next number) and marks its letters printed, each only if
+   * it is still on the list: two exports at once never print one letter twice (on PostgreSQL the
+   * second takes the same number and fails on the key).
+   */
+  async printLetters(electionId: string, countyCode: string | null, ids: readonly string[], actorId: string, now: number): Promise<LetterBatchEntity> {
+    const last = await this.m.getRepository(LetterBatchEntity).createQueryBuilder('l').select('MAX(l.number)', 'last').where('l.election_id = :electionId', { electionId }).getRawOne<{ last: number | string | null }>();
+    const number = Number(last?.last ?? 0) + 1;
+    const batch: LetterBatchEntity = { electionId, number, countyCode, exportedAt: now, actorId, letters: ids.length };
+    await this.m.insert(LetterBatchEntity, batch);
+    let printed = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const result = await this.m.createQueryBuilder().update(OutboxEntity).set({ status: 'printed', letterBatch: number }).where("id IN (:...chunk) AND status = 'letter'", { chunk }).execute();
+      printed += result.affected ?? 0;
+    }
+    if (printed !== ids.length) throw new Error(`letter batch ${number}: ${ids.length - printed} of its letters were printed by another export at the same time; export again`);
+    return batch;
   }
 
   /** Notices left in `sending` by a run that stopped. */
