@@ -218,13 +218,45 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     }
   });
 
-  it('a notice left in "sending" (the process died mid-send) is never sent again automatically', async () => {
+  it('a notice claimed by a process that died is sent again after the lease, with the same Message-ID; a live claim is never taken', async () => {
     const ballot = await counted({ contactEmail: 'crashed@example.org' });
-    await outbox().update({ ballotId: ballot.id }, { status: 'sending', channel: 'email' });
-    clock.current += 7 * 86_400_000;
+    const row = await noticeOf(ballot.id);
+    // The first dispatcher hands the message to the server and dies before it can record it.
+    const dying: EmailTransport = { send: async (m) => { await email.send(m); return new Promise(() => undefined); }, close: () => undefined };
+    void dispatcherOn(s.tx, dying).runOnce();
+    for (let i = 0; i < 100 && smtp.messages.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(smtp.messages).toHaveLength(1);
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sending', claimedAt: THURSDAY, attempts: 0 });
+
+    clock.current = THURSDAY + 600_000 - 1; // the claim still holds: nobody else sends it
     await expect(dispatcher.runOnce()).resolves.toEqual(EMPTY);
-    expect(smtp.messages).toHaveLength(0);
-    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sending', attempts: 0 });
+    expect(smtp.messages).toHaveLength(1);
+
+    clock.current = THURSDAY + 600_000; // the lease has run out
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages.map((m) => m.header('message-id'))).toEqual([`<${row.id}@notices.ballot-adjudication>`, `<${row.id}@notices.ballot-adjudication>`]);
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sent', attempts: 1, claimedAt: THURSDAY + 600_000, processedAt: THURSDAY + 600_000 });
+    const attempts = await attemptsOf(row.id);
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'sent']);
+    expect(attempts[0]?.detail).toContain('did not finish within the lease');
+    await expect(dispatcher.runOnce()).resolves.toEqual(EMPTY);
+    expect(smtp.messages).toHaveLength(2);
+  });
+
+  it('a dispatcher whose lease ran out cannot finish the notice another has claimed since', async () => {
+    const ballot = await counted({ contactEmail: 'slow@example.org' });
+    let release: () => void = () => undefined;
+    const slow: EmailTransport = { send: async (m) => { await new Promise<void>((r) => (release = r)); return email.send(m); }, close: () => undefined };
+    const first = dispatcherOn(s.tx, slow).runOnce();
+    for (let i = 0; i < 100 && (await noticeOf(ballot.id)).status !== 'sending'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    clock.current = THURSDAY + 600_000;
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    release();
+    await expect(first).resolves.toEqual({ ...EMPTY, skipped: 1 });
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sent', claimedAt: THURSDAY + 600_000 });
+    const row = await noticeOf(ballot.id);
+    await expect(attemptsOf(row.id)).resolves.toMatchObject([{ outcome: 'failed' }, { outcome: 'sent' }]);
   });
 
   it('a voter with only a phone: a text message through the SMS provider, the phone masked in its log', async () => {

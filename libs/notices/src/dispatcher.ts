@@ -1,4 +1,4 @@
-import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type NoticeStore, type OutboxEntity, type Stores } from '@app/persistence';
+import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type OutboxEntity, type Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { SmsSendError } from './sms-http';
 import { renderNotice, type RenderedNotice } from './templates';
@@ -16,6 +16,12 @@ export interface DispatcherOptions {
   readonly backoffBaseMs?: number;
   /** The longest wait between attempts (default 1 h). */
   readonly backoffCapMs?: number;
+  /**
+   * How long a claim holds (default 10 min): a notice claimed longer ago than this was claimed by
+   * a process that died, and is claimed again. Longer than any send can take (the transports time
+   * out within a minute or two), so a claim that is still being worked on never runs out.
+   */
+  readonly leaseMs?: number;
   /** Where one line per delivery goes (outbox id, channel, outcome): never an address or the message. */
   readonly log?: StructuredLog;
 }
@@ -49,15 +55,19 @@ export function scrubDetail(text: string, recipient: string): string {
 
 /**
  * Delivers queued voter notices from the outbox (STYLE: side effects run after commit, from the
- * outbox). A row is claimed by a conditional update (`pending` to `sending`) before anything is
- * sent, so two dispatchers never both send it; a row left in `sending` (the process died mid-send)
- * is not retried automatically, because it may have gone out: a person checks it. Every attempt
- * is recorded in `notice_attempts`. Writes go through the TransactionRunner (SQLite's FIFO queue).
+ * outbox). A row is claimed by a conditional update (`pending` to `sending`, with the claim's time)
+ * before anything is sent, so two dispatchers never both send it. A row left in `sending` because
+ * the process died mid-send is claimed again once the lease has run (claimed_at + leaseMs, by the
+ * service clock) and sent again with the same message id (the email's Message-ID and the SMS
+ * provider's idempotency key are the outbox id), so a receiver that deduplicates sees one
+ * message: at least once after a crash, never twice otherwise. Every attempt is recorded in
+ * `notice_attempts`. Writes go through the TransactionRunner (SQLite's FIFO queue).
  */
 export class NoticeDispatcher {
   private readonly maxAttempts: number;
   private readonly backoffBaseMs: number;
   private readonly backoffCapMs: number;
+  private readonly leaseMs: number;
   private readonly portalUrl: string;
   private readonly log: StructuredLog;
 
@@ -70,9 +80,11 @@ export class NoticeDispatcher {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffBaseMs = options.backoffBaseMs ?? 60_000;
     this.backoffCapMs = options.backoffCapMs ?? 3_600_000;
+    this.leaseMs = options.leaseMs ?? 600_000;
     this.portalUrl = portalUrlFrom(options.publicUrl);
     this.log = options.log ?? (() => undefined);
     if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error('maxAttempts must be a whole number of at least 1');
+    if (!Number.isInteger(this.leaseMs) || this.leaseMs < 60_000) throw new Error('leaseMs must be a whole number of milliseconds, at least a minute');
   }
 
   /** The wait before attempt `attempts + 1`, after `attempts` failures. */
@@ -83,7 +95,7 @@ export class NoticeDispatcher {
   /** Processes up to `limit` due notices, oldest first. */
   async runOnce(limit = 100): Promise<DispatchCounts> {
     const now = this.clock.now();
-    const due = await this.stores.noticesRead((n) => n.due(now, limit));
+    const due = await this.stores.noticesRead((n) => n.due(now, limit, this.leaseMs));
     const counts: Record<RowOutcome, number> = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
     const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now)));
     for (const row of due) counts[await this.process(row, contexts)] += 1;
@@ -91,27 +103,42 @@ export class NoticeDispatcher {
   }
 
   private async process(row: OutboxEntity, contexts: NoticeContexts): Promise<RowOutcome> {
+    // The row as read: pending, or claimed by a dispatcher whose lease ran out. Every change below
+    // is conditional on it, so of two dispatchers that read it, one goes on and the other skips.
+    const from = row.status === 'sending' ? 'sending' : 'pending';
+    const asRead = from === 'sending' ? { attempts: row.attempts, claimedAt: row.claimedAt } : { attempts: row.attempts };
     const notice = parseVoterNotice(row.payload);
     const ballot = row.ballotId === null ? null : await this.stores.noticesRead((n) => n.ballot(row.ballotId ?? ''));
     if (notice === null || ballot === null) {
       // Not a notice this version can write, or its ballot is gone: a bug to look at, never a retry loop.
       const reason = notice === null ? 'the payload is not a voter notice this version knows' : 'the ballot is not found';
-      const marked = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'failed', attempts: row.attempts, processedAt: this.clock.now(), lastError: reason }));
+      const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'failed', processedAt: this.clock.now(), lastError: reason, endReason: reason }, asRead));
       this.log({ msg: 'voter notice not sendable', outboxId: row.id, reason });
       return marked ? 'failed' : 'skipped';
     }
     const channel = chooseChannel(ballot);
     if (channel === 'letter') {
-      const marked = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'letter', channel: 'letter', processedAt: this.clock.now() }));
+      const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'letter', channel: 'letter', processedAt: this.clock.now(), endReason: 'no email address or phone given' }, asRead));
       if (marked) this.log({ msg: 'voter notice for the letter list', outboxId: row.id });
       return marked ? 'letters' : 'skipped';
     }
     const context = await this.stores.noticesRead(() => contexts.of(ballot, notice));
     const rendered = renderNotice(notice, context, ballot.language);
 
-    // The claim: only if the row is still as read (pending, same attempts), so exactly one dispatcher sends it.
-    const claimed = await this.stores.noticesWrite((n) => this.finish(n, row.id, 'pending', { status: 'sending', channel }, row.attempts));
+    // The claim: only if the row is still as read, so exactly one dispatcher sends it, until the
+    // lease runs out. Taking over a claim that ran out records the unfinished attempt.
+    const claimedAt = this.clock.now();
+    const claimed = await this.stores.noticesWrite(async (n) => {
+      const moved = await n.move(row.id, from, { status: 'sending', channel, claimedAt }, asRead);
+      if (moved && from === 'sending') {
+        const since = row.claimedAt === null ? 'before leases were kept' : `at ${new Date(row.claimedAt).toISOString()}`;
+        await n.recordAttempt(row.id, row.channel ?? channel, claimedAt, 'failed', `claimed ${since} by a dispatcher that did not finish within the lease; sent again with the same message id`);
+      }
+      return moved;
+    });
     if (!claimed) return 'skipped';
+    if (from === 'sending') this.log({ msg: 'voter notice claimed again after its lease ran out', outboxId: row.id, channel });
+    const mine = { claimedAt };
 
     const recipient = (channel === 'email' ? ballot.contactEmail : ballot.contactPhone) ?? '';
     let receipt: DeliveryReceipt | null = null;
@@ -126,23 +153,26 @@ export class NoticeDispatcher {
     const at = this.clock.now();
     const attempts = row.attempts + 1;
     if (receipt !== null) {
-      await this.stores.noticesWrite(async (n) => {
-        await n.recordAttempt(row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
-        await this.finish(n, row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null });
+      const finished = await this.stores.noticesWrite(async (n) => {
+        const moved = await n.move(row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null }, mine);
+        if (moved) await n.recordAttempt(row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
+        return moved;
       });
-      this.log({ msg: 'voter notice sent', outboxId: row.id, channel, attempts });
-      return 'sent';
+      this.log({ msg: finished ? 'voter notice sent' : 'voter notice sent after its lease ran out: another dispatcher has it', outboxId: row.id, channel, attempts });
+      return finished ? 'sent' : 'skipped';
     }
     // A number that can never take a text fails for good at once; anything else after the last attempt.
     const permanent = thrown instanceof SmsSendError && thrown.permanent;
     const givenUp = permanent || attempts >= this.maxAttempts;
     const nextAttemptAt = givenUp ? null : at + this.backoffAfter(attempts);
     const endReason = givenUp ? scrubDetail(`${channel === 'sms' ? 'text message' : 'email'} failed for good after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error ?? 'no answer'}`, recipient) : null;
-    await this.stores.noticesWrite(async (n) => {
-      await n.recordAttempt(row.id, channel, at, 'failed', error);
+    const finished = await this.stores.noticesWrite(async (n) => {
       // Given up, it goes onto the mailed-letter list on its own, with the reason: every notice ends somewhere.
-      await this.finish(n, row.id, 'sending', givenUp ? { status: 'letter', channel: 'letter', attempts, nextAttemptAt: null, lastError: error, endReason, processedAt: at } : { status: 'pending', attempts, nextAttemptAt, lastError: error });
+      const moved = await n.move(row.id, 'sending', givenUp ? { status: 'letter', channel: 'letter', attempts, nextAttemptAt: null, lastError: error, endReason, processedAt: at } : { status: 'pending', attempts, nextAttemptAt, lastError: error }, mine);
+      if (moved) await n.recordAttempt(row.id, channel, at, 'failed', error);
+      return moved;
     });
+    if (!finished) return 'skipped';
     this.log({ msg: givenUp ? 'voter notice failed for good: on the letter list' : 'voter notice failed: will retry', outboxId: row.id, channel, attempts, nextAttemptAt, error });
     return givenUp ? 'failed' : 'retried';
   }
@@ -151,11 +181,6 @@ export class NoticeDispatcher {
     return channel === 'sms'
       ? this.transports.sms.send({ outboxId, to, text: rendered.sms })
       : this.transports.email.send({ outboxId, to, subject: rendered.subject, text: rendered.text, replyTo });
-  }
-
-  /** A conditional update from `from`: false when the row was no longer in that state (someone else has it). */
-  private finish(store: NoticeStore, id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
-    return store.move(id, from, changes, attempts);
   }
 }
 

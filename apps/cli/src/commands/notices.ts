@@ -43,7 +43,7 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
   }
   console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list`);
   const stuck = await stores.noticesRead((n) => n.countSending());
-  if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' was' : 's were'} being sent when a run stopped: check whether they arrived before sending them again`);
+  if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' is' : 's are'} claimed by another run or by one that stopped: a claim older than the lease (10 minutes) is sent again, with the same message id, by the next run`);
   return sum.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 

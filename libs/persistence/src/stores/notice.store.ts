@@ -13,12 +13,16 @@ export const VOTER_NOTICE = 'voter_notice';
 export class NoticeStore {
   constructor(private readonly m: EntityManager) {}
 
-  /** Pending notices due now, oldest first. */
-  due(now: number, limit: number): Promise<OutboxEntity[]> {
+  /**
+   * Notices due now, oldest first: pending ones whose time has come, and ones claimed (`sending`)
+   * by a process that has not finished within the lease (it died, or lost its connection): their
+   * claim ran out at `claimed_at + leaseMs` (a claim from before the lease existed has no time and
+   * has run out).
+   */
+  due(now: number, limit: number, leaseMs: number): Promise<OutboxEntity[]> {
     return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
       .where('o.kind = :kind', { kind: VOTER_NOTICE })
-      .andWhere("o.status = 'pending'")
-      .andWhere('(o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)', { now })
+      .andWhere("((o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)) OR (o.status = 'sending' AND (o.claimed_at IS NULL OR o.claimed_at <= :expired)))", { now, expired: now - leaseMs })
       .orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
   }
 
@@ -26,10 +30,16 @@ export class NoticeStore {
     return this.m.findOneBy(BallotEntity, { id });
   }
 
-  /** A conditional update from `from`: false when the row was no longer in that state (someone else has it). */
-  async move(id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, attempts?: number): Promise<boolean> {
+  /**
+   * A conditional update from `from`: false when the row was no longer as the caller read it
+   * (someone else has it). `guard.claimedAt` is the claim the caller holds (null: a claim without
+   * a time): a process whose lease ran out and was claimed again cannot finish the row any more.
+   */
+  async move(id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, guard: { readonly attempts?: number; readonly claimedAt?: number | null } = {}): Promise<boolean> {
     const update = this.m.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
-    if (attempts !== undefined) update.andWhere('attempts = :attempts', { attempts });
+    if (guard.attempts !== undefined) update.andWhere('attempts = :attempts', { attempts: guard.attempts });
+    if (guard.claimedAt === null) update.andWhere('claimed_at IS NULL');
+    else if (guard.claimedAt !== undefined) update.andWhere('claimed_at = :claimedAt', { claimedAt: guard.claimedAt });
     return (await update.execute()).affected === 1;
   }
 
