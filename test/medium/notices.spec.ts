@@ -17,7 +17,7 @@ const FULTON_OFFICE = {
   officePhone: '404-612-7020',
   officeEmail: 'elections@fulton.example.gov',
 };
-const EMPTY: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+const EMPTY: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, superseded: 0, skipped: 0 };
 /** Voter 1002 has no ID on file and showed none: a cure request for ID. */
 const NEEDS_ID: Partial<IntakeInput> = { claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' };
 
@@ -348,5 +348,39 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
       { countyCode: 'FULTON', letters: 2, movedToLetters: 0, batch: one.batch, exportedAgain: true },
     ]);
     expect(JSON.stringify(audit.map((e) => e.payload))).not.toContain('Peachtree');
+  });
+
+  it('only what stands: a cure request already met and a rejection reinstated before dispatch are not sent, and why is recorded', async () => {
+    const cured = await cureRequested({ contactEmail: 'cured.already@example.org' });
+    await s.transitions.apply(FULTON_CLERK, cured.id, { type: 'RECORD_CURE', evidence: 'ID shown at the office' }, 2);
+    const reinstated = await s.intake.intake(FULTON_CLERK, provisionalIntake({ contactEmail: 'reinstated@example.org' }));
+    await s.transitions.apply(FULTON_CLERK, reinstated.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
+    await s.transitions.apply(FULTON_SUPERVISOR, reinstated.id, { type: 'CONFIRM_REJECTION' }, 2);
+    await s.transitions.apply(FULTON_SUPERVISOR, reinstated.id, { type: 'REINSTATE', courtOrder: 'In re Fulton County (illustrative)' }, 3);
+    const still = await counted({ contactEmail: 'still.counted@example.org' });
+
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, superseded: 2, sent: 1 });
+    expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['still.counted@example.org']]);
+    await expect(noticeOf(still.id)).resolves.toMatchObject({ status: 'sent' });
+    const cureRow = await noticeOf(cured.id);
+    expect(cureRow).toMatchObject({ status: 'superseded', processedAt: THURSDAY, attempts: 0 });
+    expect(cureRow.endReason).toContain('the ballot is now cured');
+    const rejectedRow = await noticeOf(reinstated.id);
+    expect(rejectedRow).toMatchObject({ status: 'superseded' });
+    expect(rejectedRow.endReason).toContain('received.pending');
+    await expect(attemptsOf(cureRow.id)).resolves.toEqual([]);
+    expect(dispatchLog).toContainEqual(expect.objectContaining({ msg: 'voter notice no longer stands: not sent', outboxId: cureRow.id }));
+  });
+
+  it('only what stands, by mail too: a letter whose ballot moved on is not printed', async () => {
+    const options = { publicUrl: PUBLIC_URL, now: THURSDAY };
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    const onList = await cureRequested({});
+    const pendingOne = await cureRequested({ firstName: 'Later' });
+    await expect(markLetters(s.stores, GA_2020_ELECTION, THURSDAY)).resolves.toBe(2);
+    await s.transitions.apply(FULTON_CLERK, onList.id, { type: 'RECORD_CURE', evidence: 'ID shown' }, 2);
+    const batch = await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    expect(batch.rows.map((r) => r.receiptNumber)).toEqual([pendingOne.receiptNumber]);
+    await expect(noticeOf(onList.id)).resolves.toMatchObject({ status: 'superseded', letterBatch: null });
   });
 });

@@ -1,5 +1,6 @@
 import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type OutboxEntity, type Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
+import { noticeStands, type BallotStanding } from './notice-map';
 import { SmsSendError } from './sms-http';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
@@ -34,9 +35,17 @@ export interface DispatchCounts {
   readonly retried: number;
   /** No email and no phone: on the list of letters to mail. */
   readonly letters: number;
+  /** No longer true of the ballot when it was due (the transition was reversed or superseded): not sent. */
+  readonly superseded: number;
   /** Taken by another dispatcher between reading and claiming. */
   readonly skipped: number;
 }
+
+/** A run that did nothing. */
+export const NO_DISPATCH: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, superseded: 0, skipped: 0 };
+
+/** How many notices a run (or runs) touched. */
+export const dispatched = (r: DispatchCounts): number => r.sent + r.failed + r.retried + r.letters + r.superseded + r.skipped;
 
 type RowOutcome = keyof DispatchCounts;
 
@@ -96,7 +105,7 @@ export class NoticeDispatcher {
   async runOnce(limit = 100): Promise<DispatchCounts> {
     const now = this.clock.now();
     const due = await this.stores.noticesRead((n) => n.due(now, limit, this.leaseMs));
-    const counts: Record<RowOutcome, number> = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+    const counts: Record<RowOutcome, number> = { ...NO_DISPATCH };
     const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now)));
     for (const row of due) counts[await this.process(row, contexts)] += 1;
     return counts;
@@ -115,6 +124,14 @@ export class NoticeDispatcher {
       const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'failed', processedAt: this.clock.now(), lastError: reason, endReason: reason }, asRead));
       this.log({ msg: 'voter notice not sendable', outboxId: row.id, reason });
       return marked ? 'failed' : 'skipped';
+    }
+    // Only what stands: a notice whose transition was reversed or superseded before it went out is
+    // not sent (nor mailed), and why is recorded.
+    const standing = noticeStands(notice, standingOf(ballot));
+    if (!standing.stands) {
+      const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'superseded', processedAt: this.clock.now(), nextAttemptAt: null, endReason: standing.because }, asRead));
+      if (marked) this.log({ msg: 'voter notice no longer stands: not sent', outboxId: row.id, type: notice.type, because: standing.because });
+      return marked ? 'superseded' : 'skipped';
     }
     const channel = chooseChannel(ballot);
     if (channel === 'letter') {
@@ -189,4 +206,9 @@ export function chooseChannel(ballot: Pick<BallotEntity, 'contactEmail' | 'conta
   if (ballot.contactEmail !== null && ballot.contactEmail.trim() !== '') return 'email';
   if (ballot.contactPhone !== null && ballot.contactPhone.trim() !== '') return 'sms';
   return 'letter';
+}
+
+/** Where a ballot stands now, from its columns, as `noticeStands` reads it. */
+export function standingOf(ballot: Pick<BallotEntity, 'status' | 'cureReason' | 'rejectionReason' | 'determination'>): BallotStanding {
+  return { state: ballot.status, cureReason: ballot.cureReason, rejectionReason: ballot.rejectionReason, determination: ballot.determination };
 }

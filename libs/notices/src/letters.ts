@@ -2,6 +2,8 @@ import { countyScopeOf, DomainError, reachesCounty, requirePermission, type Staf
 import type { VoterNotice } from '@app/lifecycle';
 import type { BallotEntity, NoticeStore, OutboxEntity, Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
+import { standingOf } from './dispatcher';
+import { noticeStands } from './notice-map';
 import { renderNotice } from './templates';
 import { toCsv } from '@app/reports';
 
@@ -54,8 +56,27 @@ export interface LetterRenderOptions {
 export async function markLetters(stores: Stores, electionId: string, now: number): Promise<number> {
   return stores.noticesWrite(async (n) => {
     const candidates = await n.pendingWithoutContact(electionId);
-    return n.markLetters(candidates.filter((o) => parseVoterNotice(o.payload) !== null).map((o) => o.id), now);
+    const letters: string[] = [];
+    for (const o of candidates) {
+      const notice = parseVoterNotice(o.payload);
+      const ballot = o.ballotId === null ? null : await n.ballot(o.ballotId);
+      if (notice === null || ballot === null) continue; // the dispatcher marks those failed
+      if (await supersededUnlessStands(n, o, notice, ballot, 'pending', now)) continue;
+      letters.push(o.id);
+    }
+    return n.markLetters(letters, now);
   });
+}
+
+/**
+ * Marks a notice `superseded`, with why, when it is no longer true of its ballot (a letter is sent
+ * when it is printed: only what stands then goes out). True when it was.
+ */
+async function supersededUnlessStands(n: NoticeStore, o: OutboxEntity, notice: VoterNotice, ballot: BallotEntity, from: 'pending' | 'letter', now: number): Promise<boolean> {
+  const standing = noticeStands(notice, standingOf(ballot));
+  if (standing.stands) return false;
+  await n.move(o.id, from, { status: 'superseded', processedAt: now, endReason: standing.because });
+  return true;
 }
 
 /**
@@ -95,10 +116,17 @@ export async function exportLetters(stores: Stores, actor: StaffActor, electionI
   if (batch === undefined) {
     const moved = await markLetters(stores, electionId, options.now);
     result = await stores.noticesWrite(async (n) => {
-      const listed = await n.letters(electionId, countyCode);
-      if (listed.outbox.length === 0) return { moved, batch: null, rows: [] };
-      const printed = await n.printLetters(electionId, countyCode ?? null, listed.outbox.map((o) => o.id), actor.id, options.now);
-      return { moved, batch: printed.number, rows: await renderLetters(n, listed, options) };
+      const all = await n.letters(electionId, countyCode);
+      const standing: OutboxEntity[] = [];
+      for (const o of all.outbox) {
+        const notice = parseVoterNotice(o.payload);
+        const ballot = o.ballotId === null ? undefined : all.ballots.get(o.ballotId);
+        if (notice !== null && ballot !== undefined && (await supersededUnlessStands(n, o, notice, ballot, 'letter', options.now))) continue;
+        standing.push(o);
+      }
+      if (standing.length === 0) return { moved, batch: null, rows: [] };
+      const printed = await n.printLetters(electionId, countyCode ?? null, standing.map((o) => o.id), actor.id, options.now);
+      return { moved, batch: printed.number, rows: await renderLetters(n, { outbox: standing, ballots: all.ballots }, options) };
     });
   } else {
     const again = batch;

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { dispatched, LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { APP_CONFIG } from '../config.token';
 import { type Clock, CLOCK } from '@app/domain';
 
-const anything = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped > 0;
 
 /**
  * Sends queued voter notices every NOTICE_INTERVAL_SECONDS while the service runs, when SMTP_URL
@@ -58,7 +57,7 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async drain(dispatcher: NoticeDispatcher): Promise<void> {
-    while (!this.stopping && anything(await dispatcher.runOnce())) {
+    while (!this.stopping && dispatched(await dispatcher.runOnce()) > 0) {
       // another batch: there may be more than one run's worth due
     }
   }

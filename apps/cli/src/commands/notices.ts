@@ -2,13 +2,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { exportLetters, lettersCsv, LogSmsProvider, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { dispatched, exportLetters, lettersCsv, LogSmsProvider, NO_DISPATCH, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { Elections } from '@app/ballots';
 import { EXIT } from '../context';
 import { DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
-
-const total = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped;
 
 /**
  * Sends every voter notice that is due, until none is left (each run picks the oldest hundred).
@@ -31,17 +29,17 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
     app.get<Clock>(CLOCK),
     { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) },
   );
-  const sum: { -readonly [K in keyof DispatchCounts]: number } = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+  const sum: { -readonly [K in keyof DispatchCounts]: number } = { ...NO_DISPATCH };
   try {
     for (;;) {
       const run = await dispatcher.runOnce();
       for (const key of Object.keys(sum) as (keyof DispatchCounts)[]) sum[key] += run[key];
-      if (total(run) === 0) break;
+      if (dispatched(run) === 0) break;
     }
   } finally {
     email.close();
   }
-  console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list`);
+  console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list${sum.superseded > 0 ? `, ${sum.superseded} no longer true (not sent)` : ''}`);
   const stuck = await stores.noticesRead((n) => n.countSending());
   if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' is' : 's are'} claimed by another run or by one that stopped: a claim older than the lease (10 minutes) is sent again, with the same message id, by the next run`);
   return sum.failed > 0 ? EXIT.failed : EXIT.ok;

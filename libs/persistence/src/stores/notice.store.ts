@@ -35,7 +35,7 @@ export class NoticeStore {
    * (someone else has it). `guard.claimedAt` is the claim the caller holds (null: a claim without
    * a time): a process whose lease ran out and was claimed again cannot finish the row any more.
    */
-  async move(id: string, from: 'pending' | 'sending', changes: Partial<OutboxEntity>, guard: { readonly attempts?: number; readonly claimedAt?: number | null } = {}): Promise<boolean> {
+  async move(id: string, from: 'pending' | 'sending' | 'letter', changes: Partial<OutboxEntity>, guard: { readonly attempts?: number; readonly claimedAt?: number | null } = {}): Promise<boolean> {
     const update = this.m.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
     if (guard.attempts !== undefined) update.andWhere('attempts = :attempts', { attempts: guard.attempts });
     if (guard.claimedAt === null) update.andWhere('claimed_at IS NULL');
