@@ -1,5 +1,5 @@
 import type { IntakeInput } from '@app/ballots';
-import { exportLetters, letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
+import { exportLetters, letterList, lettersCsv, NO_DISPATCH, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { AuditEntryEntity, CountyEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
 import { EN } from '@app/wording';
@@ -17,7 +17,7 @@ const FULTON_OFFICE = {
   officePhone: '404-612-7020',
   officeEmail: 'elections@fulton.example.gov',
 };
-const EMPTY: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, superseded: 0, skipped: 0 };
+const EMPTY: DispatchCounts = NO_DISPATCH;
 /** Voter 1002 has no ID on file and showed none: a cure request for ID. */
 const NEEDS_ID: Partial<IntakeInput> = { claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' };
 

@@ -1,7 +1,9 @@
 import { VOTER_NOTICE, type BallotEntity, type NoticeChannel, type OutboxEntity, type Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { noticeStands, type BallotStanding } from './notice-map';
-import { SmsSendError } from './sms-http';
+import { whenTextMayGo } from './quiet-hours';
+import { SmsSendError, toE164 } from './sms-http';
+import type { VoterNotice } from '@app/lifecycle';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
 import { type Clock } from '@app/domain';
@@ -35,6 +37,8 @@ export interface DispatchCounts {
   readonly retried: number;
   /** No email and no phone: on the list of letters to mail. */
   readonly letters: number;
+  /** A text held back for quiet hours: due again at 8 a.m. where the voter is. */
+  readonly deferred: number;
   /** No longer true of the ballot when it was due (the transition was reversed or superseded): not sent. */
   readonly superseded: number;
   /** Taken by another dispatcher between reading and claiming. */
@@ -42,10 +46,10 @@ export interface DispatchCounts {
 }
 
 /** A run that did nothing. */
-export const NO_DISPATCH: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, superseded: 0, skipped: 0 };
+export const NO_DISPATCH: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, deferred: 0, superseded: 0, skipped: 0 };
 
 /** How many notices a run (or runs) touched. */
-export const dispatched = (r: DispatchCounts): number => r.sent + r.failed + r.retried + r.letters + r.superseded + r.skipped;
+export const dispatched = (r: DispatchCounts): number => r.sent + r.failed + r.retried + r.letters + r.deferred + r.superseded + r.skipped;
 
 type RowOutcome = keyof DispatchCounts;
 
@@ -141,6 +145,22 @@ export class NoticeDispatcher {
     }
     const context = await this.stores.noticesRead(() => contexts.of(ballot, notice));
     const rendered = renderNotice(notice, context, ballot.language);
+    if (channel === 'sms') {
+      // A voter who replied STOP is not texted: the notice goes by mail instead.
+      const phone = toE164(ballot.contactPhone ?? '');
+      if (phone !== null && (await this.stores.noticesRead((n) => n.optedOut(phone)))) {
+        const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'letter', channel: 'letter', processedAt: this.clock.now(), endReason: 'the voter replied STOP to text messages' }, asRead));
+        if (marked) this.log({ msg: 'voter notice for the letter list: the number opted out of texts', outboxId: row.id });
+        return marked ? 'letters' : 'skipped';
+      }
+      // Quiet hours where the voter is, unless the deadline comes before the morning.
+      const timing = whenTextMayGo({ now: this.clock.now(), timeZone: context.timeZone, deadline: deadlineOf(notice) });
+      if (timing.why === 'quiet_hours') {
+        const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'pending', nextAttemptAt: timing.at }, asRead));
+        if (marked) this.log({ msg: 'voter notice text held for quiet hours', outboxId: row.id, nextAttemptAt: timing.at });
+        return marked ? 'deferred' : 'skipped';
+      }
+    }
 
     // The claim: only if the row is still as read, so exactly one dispatcher sends it, until the
     // lease runs out. Taking over a claim that ran out records the unfinished attempt.
@@ -171,7 +191,7 @@ export class NoticeDispatcher {
     const attempts = row.attempts + 1;
     if (receipt !== null) {
       const finished = await this.stores.noticesWrite(async (n) => {
-        const moved = await n.move(row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null }, mine);
+        const moved = await n.move(row.id, 'sending', { status: 'sent', attempts, processedAt: at, nextAttemptAt: null, lastError: null, providerMessageId: receipt.providerMessageId ?? null, ...(receipt.providerMessageId === undefined ? {} : { deliveryStatus: 'in_transit' as const }) }, mine);
         if (moved) await n.recordAttempt(row.id, channel, at, 'sent', scrubDetail(receipt.detail, recipient));
         return moved;
       });
@@ -181,7 +201,9 @@ export class NoticeDispatcher {
     // A number that can never take a text fails for good at once; anything else after the last attempt.
     const permanent = thrown instanceof SmsSendError && thrown.permanent;
     const givenUp = permanent || attempts >= this.maxAttempts;
-    const nextAttemptAt = givenUp ? null : at + this.backoffAfter(attempts);
+    // A provider that says when to come back (429, 503 with Retry-After) is not asked sooner.
+    const providerWait = thrown instanceof SmsSendError && (thrown.outcome.kind === 'rate_limited' || thrown.outcome.kind === 'provider_down') ? (thrown.outcome.retryAfterMs ?? 0) : 0;
+    const nextAttemptAt = givenUp ? null : at + Math.max(this.backoffAfter(attempts), providerWait);
     const endReason = givenUp ? scrubDetail(`${channel === 'sms' ? 'text message' : 'email'} failed for good after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${error ?? 'no answer'}`, recipient) : null;
     const finished = await this.stores.noticesWrite(async (n) => {
       // Given up, it goes onto the mailed-letter list on its own, with the reason: every notice ends somewhere.
@@ -211,4 +233,9 @@ export function chooseChannel(ballot: Pick<BallotEntity, 'contactEmail' | 'conta
 /** Where a ballot stands now, from its columns, as `noticeStands` reads it. */
 export function standingOf(ballot: Pick<BallotEntity, 'status' | 'cureReason' | 'rejectionReason' | 'determination'>): BallotStanding {
   return { state: ballot.status, cureReason: ballot.cureReason, rejectionReason: ballot.rejectionReason, determination: ballot.determination };
+}
+
+/** The deadline a notice is about (a cure's), for quiet hours: a text about a deadline before morning goes now. */
+function deadlineOf(notice: VoterNotice): number | null {
+  return notice.type === 'cure_requested' || notice.type === 'cure_declined' || notice.type === 'cure_deadline_moved' ? notice.deadline : null;
 }

@@ -8,3 +8,4 @@ export * from './sms-http';
 export * from './sms-config';
 export * from './sms-webhooks';
 export * from './quiet-hours';
+export * from './sms-inbox';

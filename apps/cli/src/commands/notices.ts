@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { dispatched, exportLetters, lettersCsv, LogSmsProvider, NO_DISPATCH, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { dispatched, exportLetters, lettersCsv, NO_DISPATCH, smsProviderFrom, smsSettingsFrom, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { Elections } from '@app/ballots';
 import { EXIT } from '../context';
@@ -10,8 +10,8 @@ import { DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
 
 /**
  * Sends every voter notice that is due, until none is left (each run picks the oldest hundred).
- * Email needs SMTP_URL and NOTICE_FROM; text messages go to the log (LogSmsProvider), one JSON
- * line each with the phone masked, for sending by hand. Exit 1 when a notice was given up.
+ * Email needs SMTP_URL and NOTICE_FROM; text messages go through the SMS provider when SMS_API_URL
+ * is set, else to the log (LogSmsProvider), one JSON line each with the phone masked, for sending by hand. Exit 1 when a notice was given up.
  */
 export async function dispatchNoticesCommand(app: INestApplicationContext, config: AppConfig): Promise<number> {
   if (config.smtpUrl === null || config.noticeFrom === null) {
@@ -25,7 +25,7 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
   const stores = app.get(Stores);
   const dispatcher = new NoticeDispatcher(
     stores,
-    { email, sms: new LogSmsProvider((line) => process.stdout.write(`${JSON.stringify(line)}\n`)) },
+    { email, sms: smsProviderFrom(smsSettingsFrom(process.env), (line) => process.stdout.write(`${JSON.stringify(line)}\n`)) },
     app.get<Clock>(CLOCK),
     { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) },
   );

@@ -5,7 +5,7 @@ import { CountyHoursEntity, CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
 import { CureSubmissionEntity } from './cure-submission.entity';
-import { LetterBatchEntity, NoticeAttemptEntity, OUTBOX_STATUSES, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
+import { DELIVERY_STATUS_CODES, LetterBatchEntity, NoticeAttemptEntity, OUTBOX_STATUSES, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
 import { VoterImportEntity } from './voter-import.entity';
@@ -21,8 +21,11 @@ export {
   CureSubmissionEntity,
   DistrictEntity,
   ElectionEntity,
+  DELIVERY_STATUS_CODES,
   LetterBatchEntity,
   NoticeAttemptEntity,
+  SmsOptOutEntity,
+  type DeliveryStatusCode,
   OUTBOX_STATUSES,
   OutboxEntity,
   PrecinctDistrictEntity,
@@ -37,6 +40,7 @@ export {
 
 export const ENTITIES = [
   LetterBatchEntity,
+  SmsOptOutEntity,
   ElectionEntity,
   CountyEntity,
   CourtOrderEntity,

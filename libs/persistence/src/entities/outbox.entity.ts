@@ -54,6 +54,31 @@ export class OutboxEntity {
   /** The letter batch (per election) it was exported in. */
   @Column({ name: 'letter_batch', type: 'integer', nullable: true })
   letterBatch!: number | null;
+
+  /** The SMS provider's id for the text: its delivery-status callbacks name it. */
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 64, nullable: true })
+  providerMessageId!: string | null;
+
+  /** What the provider's last delivery-status callback said of the text. */
+  @Column({ name: 'delivery_status', type: 'varchar', length: 16, nullable: true })
+  deliveryStatus!: DeliveryStatusCode | null;
+}
+
+export const DELIVERY_STATUS_CODES = ['delivered', 'undelivered', 'failed', 'in_transit'] as const;
+export type DeliveryStatusCode = (typeof DELIVERY_STATUS_CODES)[number];
+
+/** A number whose voter replied STOP: no text goes to it until they reply START. */
+@Entity('sms_opt_outs')
+export class SmsOptOutEntity {
+  /** E.164. */
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  phone!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  keyword!: string;
+
+  @Column({ name: 'opted_out_at', type: 'bigint', transformer: epochMs })
+  optedOutAt!: number;
 }
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'letter', 'printed', 'superseded'] as const;

@@ -11,12 +11,16 @@ import { inList } from './schema-builders';
  *   letter list, a notice that no longer stands), in words without the voter's address or phone.
  * - `outbox.letter_batch` and `letter_batches`: each `export letters` is a numbered batch per
  *   election; its letters are marked `printed` and can be exported again by the number.
+ * - `outbox.provider_message_id` / `delivery_status`: the SMS provider's id for a text and what its
+ *   delivery-status callbacks said of it (`in_transit`, `delivered`, `undelivered`, `failed`).
+ * - `sms_opt_outs`: numbers whose voter replied STOP (until they reply START): never texted.
  * PostgreSQL alters in place. SQLite cannot change a CHECK, so `outbox` is made again in the
  * migration's transaction; `notice_attempts` references it by name, its foreign key checked at commit.
  */
 
 export const NOTICE_DELIVERY_CODE_LISTS = {
   outboxStatuses: ['pending', 'sending', 'sent', 'failed', 'letter', 'printed', 'superseded'],
+  deliveryStatuses: ['delivered', 'undelivered', 'failed', 'in_transit'],
 } as const;
 
 export class NoticeDelivery1764370000000 implements MigrationInterface {
@@ -24,12 +28,15 @@ export class NoticeDelivery1764370000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const statuses = inList('status', NOTICE_DELIVERY_CODE_LISTS.outboxStatuses);
+    const delivery = inList('delivery_status', NOTICE_DELIVERY_CODE_LISTS.deliveryStatuses, true);
     if (q.connection.options.type === 'postgres') {
       await q.query('ALTER TABLE outbox DROP CONSTRAINT outbox_status');
       await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_status CHECK (${statuses})`);
       await q.query('ALTER TABLE outbox ADD COLUMN claimed_at bigint NULL');
       await q.query('ALTER TABLE outbox ADD COLUMN end_reason varchar(500) NULL');
       await q.query('ALTER TABLE outbox ADD COLUMN letter_batch integer NULL');
+      await q.query('ALTER TABLE outbox ADD COLUMN provider_message_id varchar(64) NULL');
+      await q.query(`ALTER TABLE outbox ADD COLUMN delivery_status varchar(16) NULL CONSTRAINT outbox_delivery_status CHECK (${delivery})`);
     } else {
       await q.query('PRAGMA defer_foreign_keys = ON');
       await q.query(`CREATE TABLE outbox_next (
@@ -46,7 +53,9 @@ export class NoticeDelivery1764370000000 implements MigrationInterface {
         last_error varchar(500) NULL,
         claimed_at bigint NULL,
         end_reason varchar(500) NULL,
-        letter_batch integer NULL
+        letter_batch integer NULL,
+        provider_message_id varchar(64) NULL,
+        delivery_status varchar(16) NULL CONSTRAINT outbox_delivery_status CHECK (${delivery})
       )`);
       await q.query(
         'INSERT INTO outbox_next (id, kind, ballot_id, payload, created_at, processed_at, attempts, status, channel, next_attempt_at, last_error) ' +
@@ -58,6 +67,12 @@ export class NoticeDelivery1764370000000 implements MigrationInterface {
       await q.query('CREATE INDEX outbox_due ON outbox (status, next_attempt_at)');
     }
     await q.query('CREATE INDEX outbox_by_letter_batch ON outbox (letter_batch)');
+    await q.query('CREATE INDEX outbox_by_provider_message ON outbox (provider_message_id)');
+    await q.query(`CREATE TABLE sms_opt_outs (
+      phone varchar(16) PRIMARY KEY NOT NULL,
+      keyword varchar(16) NOT NULL,
+      opted_out_at bigint NOT NULL
+    )`);
     await q.query(`CREATE TABLE letter_batches (
       election_id varchar(64) NOT NULL REFERENCES elections (id),
       number integer NOT NULL,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, type NoticeChannel } from '../entities';
+import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel } from '../entities';
 
 /** The kind of the outbox's voter notices. */
 export const VOTER_NOTICE = 'voter_notice';
@@ -35,7 +35,7 @@ export class NoticeStore {
    * (someone else has it). `guard.claimedAt` is the claim the caller holds (null: a claim without
    * a time): a process whose lease ran out and was claimed again cannot finish the row any more.
    */
-  async move(id: string, from: 'pending' | 'sending' | 'letter', changes: Partial<OutboxEntity>, guard: { readonly attempts?: number; readonly claimedAt?: number | null } = {}): Promise<boolean> {
+  async move(id: string, from: 'pending' | 'sending' | 'letter' | 'sent', changes: Partial<OutboxEntity>, guard: { readonly attempts?: number; readonly claimedAt?: number | null } = {}): Promise<boolean> {
     const update = this.m.createQueryBuilder().update(OutboxEntity).set(changes).where('id = :id AND status = :from', { id, from });
     if (guard.attempts !== undefined) update.andWhere('attempts = :attempts', { attempts: guard.attempts });
     if (guard.claimedAt === null) update.andWhere('claimed_at IS NULL');
@@ -127,6 +127,40 @@ export class NoticeStore {
     }
     if (printed !== ids.length) throw new Error(`letter batch ${number}: ${ids.length - printed} of its letters were printed by another export at the same time; export again`);
     return batch;
+  }
+
+  /** Whether the voter of this number (E.164) replied STOP and has not replied START since. */
+  async optedOut(phone: string): Promise<boolean> {
+    return (await this.m.countBy(SmsOptOutEntity, { phone })) > 0;
+  }
+
+  /** Records a STOP (again: the latest keyword and time). */
+  async optOut(phone: string, keyword: string, at: number): Promise<void> {
+    await this.m.delete(SmsOptOutEntity, { phone });
+    await this.m.insert(SmsOptOutEntity, { phone, keyword, optedOutAt: at });
+  }
+
+  /** Records a START: the number may be texted again. True when it had opted out. */
+  async optIn(phone: string): Promise<boolean> {
+    return ((await this.m.delete(SmsOptOutEntity, { phone })).affected ?? 0) > 0;
+  }
+
+  /**
+   * A delivery-status callback for a text: its status recorded; a text that did not arrive (failed
+   * or undelivered) goes onto the mailed-letter list with the reason. Null when no notice has that id.
+   */
+  async recordDelivery(providerMessageId: string, outcome: DeliveryStatusCode, reason: string, at: number): Promise<{ readonly outboxId: string; readonly movedToLetters: boolean } | null> {
+    const row = await this.m.findOneBy(OutboxEntity, { providerMessageId });
+    if (row === null) return null;
+    const lost = outcome === 'failed' || outcome === 'undelivered';
+    // A late "in transit" never overwrites what came before it; a final answer does.
+    if (outcome === 'in_transit' && row.deliveryStatus !== null && row.deliveryStatus !== 'in_transit') return { outboxId: row.id, movedToLetters: false };
+    if (lost && row.status === 'sent') {
+      const moved = await this.move(row.id, 'sent', { deliveryStatus: outcome, status: 'letter', channel: 'letter', endReason: reason, processedAt: at });
+      if (moved) return { outboxId: row.id, movedToLetters: true };
+    }
+    await this.m.update(OutboxEntity, { id: row.id }, { deliveryStatus: outcome });
+    return { outboxId: row.id, movedToLetters: false };
   }
 
   /** Notices left in `sending` by a run that stopped. */
