@@ -1,10 +1,10 @@
 import type { IntakeInput } from '@app/ballots';
-import { exportLetters, letterList, lettersCsv, NO_DISPATCH, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
+import { exportLetters, holdNotices, letterList, lettersCsv, NO_DISPATCH, noticeHolds, releaseNotices, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { AuditEntryEntity, CountyEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
 import { EN } from '@app/wording';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
+import { ADMIN, COBB_CLERK, COBB_SUPERVISOR, FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
 import { startSmtpServer, type TestSmtpServer } from '@test/support/smtp';
 import type { DataSource } from 'typeorm';
 
@@ -382,5 +382,42 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     const batch = await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
     expect(batch.rows.map((r) => r.receiptNumber)).toEqual([pendingOne.receiptNumber]);
     await expect(noticeOf(onList.id)).resolves.toMatchObject({ status: 'superseded', letterBatch: null });
+  });
+
+  it('holds: a supervisor holds a county\'s notices (nothing sent, listed or printed there), sees them, releases them; each audited', async () => {
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
+    await expect(holdNotices(s.stores, FULTON_CLERK, GA_2020_ELECTION, 'FULTON', 'checking', THURSDAY)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(holdNotices(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'checking', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', '  ', THURSDAY)).rejects.toMatchObject({ code: 'invalid_input' });
+    const held = await holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'the roll import of 5 Nov is being checked', THURSDAY);
+    expect(held).toMatchObject({ countyCode: 'FULTON', heldBy: FULTON_SUPERVISOR.id, waiting: 0 });
+    await expect(holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'again', THURSDAY)).rejects.toMatchObject({ code: 'conflict' });
+
+    const fulton = await counted({ contactEmail: 'held@example.org' });
+    const fultonLetter = await counted({ firstName: 'Carta' });
+    const cobb = await s.intake.intake(COBB_CLERK, provisionalIntake({ countyCode: 'COBB', precinctId: 'COB-01', claimedVoterId: '2001', contactEmail: 'cobb@example.org' }));
+    await s.transitions.apply(COBB_CLERK, cobb.id, { type: 'VERIFY' }, 1);
+    await s.transitions.apply(COBB_CLERK, cobb.id, { type: 'COUNT' }, 2);
+
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['cobb@example.org']]);
+    await expect(noticeOf(fulton.id)).resolves.toMatchObject({ status: 'pending', attempts: 0 });
+    await expect(exportLetters(s.stores, ADMIN, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toMatchObject({ batch: null, rows: [] });
+    await expect(noticeOf(fultonLetter.id)).resolves.toMatchObject({ status: 'pending' });
+    await expect(noticeHolds(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION)).resolves.toMatchObject([{ countyCode: 'FULTON', reason: 'the roll import of 5 Nov is being checked', waiting: 2 }]);
+    await expect(noticeHolds(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION)).resolves.toEqual([]);
+    await expect(noticeHolds(s.stores, ADMIN, GA_2020_ELECTION)).resolves.toHaveLength(1);
+
+    await expect(releaseNotices(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(releaseNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY + 60_000)).resolves.toEqual({ countyCode: 'FULTON', waiting: 2 });
+    await expect(releaseNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1, letters: 1 });
+    await expect(noticeOf(fulton.id)).resolves.toMatchObject({ status: 'sent' });
+
+    const audit = await db.dataSource.getRepository(AuditEntryEntity).find({ where: [{ event: 'NOTICES_HELD' }, { event: 'NOTICES_RELEASED' }], order: { seq: 'ASC' } });
+    expect(audit.map((e) => [e.event, e.actorId, e.payload])).toEqual([
+      ['NOTICES_HELD', FULTON_SUPERVISOR.id, { countyCode: 'FULTON', reason: 'the roll import of 5 Nov is being checked', waiting: 0 }],
+      ['NOTICES_RELEASED', FULTON_SUPERVISOR.id, { countyCode: 'FULTON', heldSince: new Date(THURSDAY).toISOString(), heldBy: FULTON_SUPERVISOR.id, waiting: 2 }],
+    ]);
   });
 });

@@ -23,6 +23,7 @@ import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
 import { NoticesScheduler } from './notices/notices.scheduler';
 import { SmsWebhooksController } from './notices/sms-webhooks.controller';
+import { NoticeHoldsController } from './notices/notice-holds.controller';
 import { SMS_SETTINGS } from './notices/sms.token';
 import { smsSettingsFrom } from '@app/notices';
 import { SweepScheduler } from './deadlines/sweep.scheduler';
@@ -61,6 +62,7 @@ export class AppModule {
         CureDocumentsController,
         HealthController,
         SmsWebhooksController,
+        NoticeHoldsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

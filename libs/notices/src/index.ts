@@ -9,3 +9,4 @@ export * from './sms-config';
 export * from './sms-webhooks';
 export * from './quiet-hours';
 export * from './sms-inbox';
+export * from './holds';

@@ -129,3 +129,22 @@ export class LetterBatchEntity {
   @Column({ type: 'integer' })
   letters!: number;
 }
+
+/** A county's outgoing voter notices held by a supervisor: none is sent, mailed or listed until released. */
+@Entity('notice_holds')
+export class NoticeHoldEntity {
+  @PrimaryColumn({ name: 'election_id', type: 'varchar', length: 64 })
+  electionId!: string;
+
+  @PrimaryColumn({ name: 'county_code', type: 'varchar', length: 32 })
+  countyCode!: string;
+
+  @Column({ name: 'held_at', type: 'bigint', transformer: epochMs })
+  heldAt!: number;
+
+  @Column({ name: 'held_by', type: 'varchar', length: 64 })
+  heldBy!: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason!: string;
+}

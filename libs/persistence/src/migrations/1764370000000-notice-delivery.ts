@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { setAuditEventList } from './1764320000000-audit-events';
 import { inList } from './schema-builders';
 
 /*
@@ -14,6 +15,9 @@ import { inList } from './schema-builders';
  * - `outbox.provider_message_id` / `delivery_status`: the SMS provider's id for a text and what its
  *   delivery-status callbacks said of it (`in_transit`, `delivered`, `undelivered`, `failed`).
  * - `sms_opt_outs`: numbers whose voter replied STOP (until they reply START): never texted.
+ * - `notice_holds`: a county's outgoing notices held by a supervisor (while a data load is
+ *   checked); the audit events NOTICES_HELD and NOTICES_RELEASED join the CHECK list, written out
+ *   in full below.
  * PostgreSQL alters in place. SQLite cannot change a CHECK, so `outbox` is made again in the
  * migration's transaction; `notice_attempts` references it by name, its foreign key checked at commit.
  */
@@ -22,6 +26,47 @@ export const NOTICE_DELIVERY_CODE_LISTS = {
   outboxStatuses: ['pending', 'sending', 'sent', 'failed', 'letter', 'printed', 'superseded'],
   deliveryStatuses: ['delivered', 'undelivered', 'failed', 'in_transit'],
 } as const;
+
+/** Every audit event name as of this migration (1764320000000's list and the two holds). */
+export const NOTICE_DELIVERY_AUDIT_EVENTS = [
+  'INTAKE',
+  'VERIFY',
+  'REQUEST_CURE',
+  'RECORD_CURE',
+  'PROPOSE_REJECTION',
+  'CONFIRM_REJECTION',
+  'RETURN',
+  'COUNT',
+  'DEADLINE_PASSED',
+  'HOLD',
+  'RELEASE',
+  'REINSTATE',
+  'MATCH_VOTER',
+  'UNMATCH_VOTER',
+  'CURE_UPLOADED',
+  'CURE_DECLINED',
+  'CERTIFY_COUNTY',
+  'REOPEN_COUNTY',
+  'JURISDICTION_IMPORTED',
+  'VOTER_ROLL_IMPORT_STARTED',
+  'VOTER_ROLL_IMPORTED',
+  'VOTER_ROLL_IMPORT_FAILED',
+  'VOTER_ROLL_IMPORT_ABANDONED',
+  'COURT_ORDER_RECORDED',
+  'CLOSE_OF_BUSINESS_SET',
+  'SIGNED_IN',
+  'SIGN_IN_FAILED',
+  'SIGNED_OUT',
+  'USER_CREATED',
+  'ROLE_CHANGED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_UNLOCKED',
+  'ELECTION_CREATED',
+  'REPORT_EXPORTED',
+  'LETTERS_EXPORTED',
+  'NOTICES_HELD',
+  'NOTICES_RELEASED',
+] as const;
 
 export class NoticeDelivery1764370000000 implements MigrationInterface {
   name = 'NoticeDelivery1764370000000';
@@ -68,6 +113,16 @@ export class NoticeDelivery1764370000000 implements MigrationInterface {
     }
     await q.query('CREATE INDEX outbox_by_letter_batch ON outbox (letter_batch)');
     await q.query('CREATE INDEX outbox_by_provider_message ON outbox (provider_message_id)');
+    await q.query(`CREATE TABLE notice_holds (
+      election_id varchar(64) NOT NULL,
+      county_code varchar(32) NOT NULL,
+      held_at bigint NOT NULL,
+      held_by varchar(64) NOT NULL,
+      reason varchar(500) NOT NULL,
+      PRIMARY KEY (election_id, county_code),
+      FOREIGN KEY (election_id, county_code) REFERENCES counties (election_id, code)
+    )`);
+    await setAuditEventList(q, NOTICE_DELIVERY_AUDIT_EVENTS);
     await q.query(`CREATE TABLE sms_opt_outs (
       phone varchar(16) PRIMARY KEY NOT NULL,
       keyword varchar(16) NOT NULL,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel } from '../entities';
+import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, NoticeHoldEntity, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel } from '../entities';
 
 /** The kind of the outbox's voter notices. */
 export const VOTER_NOTICE = 'voter_notice';
@@ -10,6 +10,9 @@ export const VOTER_NOTICE = 'voter_notice';
  * notices are sent for every county, by the service, never by a staff member's scope. What a
  * county's staff see of them goes through their own stores.
  */
+/** Excludes the notices of a county whose notices are held (`b` is the notice's ballot). */
+const NOT_HELD = 'NOT EXISTS (SELECT 1 FROM notice_holds h WHERE h.election_id = b.election_id AND h.county_code = b.county_code)';
+
 export class NoticeStore {
   constructor(private readonly m: EntityManager) {}
 
@@ -17,11 +20,13 @@ export class NoticeStore {
    * Notices due now, oldest first: pending ones whose time has come, and ones claimed (`sending`)
    * by a process that has not finished within the lease (it died, or lost its connection): their
    * claim ran out at `claimed_at + leaseMs` (a claim from before the lease existed has no time and
-   * has run out).
+   * has run out). Notices of a county whose notices are held wait.
    */
   due(now: number, limit: number, leaseMs: number): Promise<OutboxEntity[]> {
     return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .leftJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
       .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere(`(b.id IS NULL OR ${NOT_HELD})`)
       .andWhere("((o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)) OR (o.status = 'sending' AND (o.claimed_at IS NULL OR o.claimed_at <= :expired)))", { now, expired: now - leaseMs })
       .orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
   }
@@ -69,6 +74,7 @@ export class NoticeStore {
       .andWhere('b.election_id = :electionId', { electionId })
       .andWhere("(b.contact_email IS NULL OR TRIM(b.contact_email) = '')")
       .andWhere("(b.contact_phone IS NULL OR TRIM(b.contact_phone) = '')")
+      .andWhere(NOT_HELD)
       .getMany();
   }
 
@@ -92,7 +98,7 @@ export class NoticeStore {
       .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
       .where('o.kind = :kind', { kind: VOTER_NOTICE })
       .andWhere('b.election_id = :electionId', { electionId });
-    if (batch === undefined) query.andWhere("o.status = 'letter'");
+    if (batch === undefined) query.andWhere("o.status = 'letter'").andWhere(NOT_HELD);
     else query.andWhere("o.status = 'printed' AND o.letter_batch = :batch", { batch });
     if (countyCode !== undefined) query.andWhere('b.county_code = :countyCode', { countyCode });
     const outbox = await query.orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getMany();
@@ -161,6 +167,35 @@ export class NoticeStore {
     }
     await this.m.update(OutboxEntity, { id: row.id }, { deliveryStatus: outcome });
     return { outboxId: row.id, movedToLetters: false };
+  }
+
+  /** The holds of an election, by county. */
+  holds(electionId: string): Promise<NoticeHoldEntity[]> {
+    return this.m.find(NoticeHoldEntity, { where: { electionId }, order: { countyCode: 'ASC' } });
+  }
+
+  /** Holds a county's notices; false when they were held already. */
+  async hold(hold: NoticeHoldEntity): Promise<boolean> {
+    if ((await this.m.countBy(NoticeHoldEntity, { electionId: hold.electionId, countyCode: hold.countyCode })) > 0) return false;
+    await this.m.insert(NoticeHoldEntity, hold);
+    return true;
+  }
+
+  /** Releases a county's notices; the hold it lifted, or null when none was in place. */
+  async release(electionId: string, countyCode: string): Promise<NoticeHoldEntity | null> {
+    const found = await this.m.findOneBy(NoticeHoldEntity, { electionId, countyCode });
+    if (found !== null) await this.m.delete(NoticeHoldEntity, { electionId, countyCode });
+    return found;
+  }
+
+  /** How many notices of the county wait to go out (pending, or on the letter list not yet printed). */
+  async waiting(electionId: string, countyCode: string): Promise<number> {
+    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere("o.status IN ('pending', 'letter')")
+      .andWhere('b.election_id = :electionId AND b.county_code = :countyCode', { electionId, countyCode })
+      .getCount();
   }
 
   /** Notices left in `sending` by a run that stopped. */

@@ -19,7 +19,7 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): 
   }
 }
 
-describe.each(testDatabases())('the SMS provider wired into the service, on %s', (kind) => {
+describe.each(testDatabases())('notice delivery wired into the service (SMS provider, webhooks, holds), on %s', (kind) => {
   let smtp: TestSmtpServer;
   let fake: FakeSmsProvider;
   let t: TestApp;
@@ -80,4 +80,22 @@ describe.each(testDatabases())('the SMS provider wired into the service, on %s',
     await expect(t.db.dataSource.getRepository(SmsOptOutEntity).findOneByOrFail({ phone: '+14045550142' })).resolves.toMatchObject({ keyword: 'STOP' });
     expect(t.service.output.join('')).not.toMatch(/555-?0142|4045550142/);
   }, 90_000);
+
+  it('a supervisor holds a county\'s notices over the API, sees the hold, and releases it; a clerk may not; bad input names the field', async () => {
+    const supervisor = await t.token('fulton.supervisor', 'supervisor', 'FULTON');
+    const clerk = await t.token('fulton.clerk', 'clerk', 'FULTON');
+    const body = { electionId: 'ga-2020-general', countyCode: 'FULTON', reason: 'checking the roll import' };
+    await t.http.post('/api/notices/holds').auth(clerk, { type: 'bearer' }).send(body).expect(403);
+    const missing = await t.http.post('/api/notices/holds').auth(supervisor, { type: 'bearer' }).send({ electionId: 'ga-2020-general', countyCode: 'FULTON' }).expect(400);
+    expect(JSON.stringify(missing.body)).toContain('reason');
+    await t.http.post('/api/notices/holds').auth(supervisor, { type: 'bearer' }).send({ ...body, countyCode: 'COBB' }).expect(404);
+    const held = await t.http.post('/api/notices/holds').auth(supervisor, { type: 'bearer' }).send(body).expect(201);
+    expect(held.body).toMatchObject({ countyCode: 'FULTON', reason: 'checking the roll import' });
+    await t.http.post('/api/notices/holds').auth(supervisor, { type: 'bearer' }).send(body).expect(409);
+    const list = await t.http.get('/api/notices/holds?electionId=ga-2020-general').auth(supervisor, { type: 'bearer' }).expect(200);
+    expect(list.body).toMatchObject([{ countyCode: 'FULTON', reason: 'checking the roll import' }]);
+    await t.http.delete('/api/notices/holds/ga-2020-general/FULTON').auth(supervisor, { type: 'bearer' }).expect(200);
+    await t.http.delete('/api/notices/holds/ga-2020-general/FULTON').auth(supervisor, { type: 'bearer' }).expect(404);
+    await expect(t.http.get('/api/notices/holds?electionId=ga-2020-general').auth(supervisor, { type: 'bearer' }).expect(200).then((r): unknown => r.body)).resolves.toEqual([]);
+  }, 60_000);
 });
