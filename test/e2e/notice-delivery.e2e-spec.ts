@@ -79,6 +79,12 @@ describe.each(testDatabases())('notice delivery wired into the service (SMS prov
     await post(inbound, stop, sign(inbound, stop)).expect(204);
     await expect(t.db.dataSource.getRepository(SmsOptOutEntity).findOneByOrFail({ phone: '+14045550142' })).resolves.toMatchObject({ keyword: 'STOP' });
     expect(t.service.output.join('')).not.toMatch(/555-?0142|4045550142/);
+
+    // The console's dashboard counts it, for the county.
+    const dashboard = await t.http.get('/console/dashboard?election=ga-2020-general').auth(clerk, { type: 'bearer' }).expect(200);
+    const table = /<table[^>]*id="notice-counts"[\s\S]*?<\/table>/.exec(dashboard.text)?.[0] ?? '';
+    expect(table).toContain('Voter notices per county');
+    expect(table.replace(/\s+/g, ' ')).toMatch(/<th scope="row">Fulton<\/th><td class="text-right">0<\/td><td class="text-right">1<\/td>/);
   }, 90_000);
 
   it('a supervisor holds a county\'s notices over the API, sees the hold, and releases it; a clerk may not; bad input names the field', async () => {

@@ -1,9 +1,9 @@
 import type { IntakeInput } from '@app/ballots';
-import { NO_DISPATCH, NoticeDispatcher, receiveDeliveryStatus, receiveInboundMessage, smsProviderFrom, smsSettingsFrom, webhookSignature, type EmailTransport, type SmsSettings } from '@app/notices';
+import { NO_DISPATCH, noticeCounts, NoticeDispatcher, receiveDeliveryStatus, receiveInboundMessage, smsProviderFrom, smsSettingsFrom, webhookSignature, type EmailTransport, type SmsSettings } from '@app/notices';
 import { NoticeAttemptEntity, OutboxEntity } from '@app/persistence';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { startFakeSmsProvider, type FakeSmsProvider } from '@test/support/fake-sms';
-import { FULTON_CLERK, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
+import { ADMIN, COBB_CLERK, COBB_SUPERVISOR, FULTON_CLERK, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
 
 const THURSDAY = Date.UTC(2020, 10, 5, 15); // Thu 5 Nov 2020, 10:00 EST
 const THURSDAY_NIGHT = Date.UTC(2020, 10, 6, 4); // Thu 5 Nov 2020, 23:00 EST
@@ -149,5 +149,28 @@ describe.each(testDatabases())('text-message notices through an HTTP SMS provide
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...NO_DISPATCH, sent: 1 });
     await expect(noticeOf(again.id)).resolves.toMatchObject({ status: 'sent' });
     expect(JSON.stringify(log)).not.toMatch(/555-?0187|4045550187/);
+  });
+
+  it('per-county counts for the console: queued, sent, failed, mailed and bounced, each county seeing its own', async () => {
+    const cobb = async (contactPhone: string | null) => {
+      const ballot = await s.intake.intake(COBB_CLERK, provisionalIntake({ countyCode: 'COBB', precinctId: 'COB-01', claimedVoterId: '2001', contactPhone }));
+      await s.transitions.apply(COBB_CLERK, ballot.id, { type: 'VERIFY' }, 1);
+      await s.transitions.apply(COBB_CLERK, ballot.id, { type: 'COUNT' }, 2);
+      await dispatcher.runOnce();
+      return ballot;
+    };
+    await cobb('770-555-0101'); // sent
+    const bounced = await cobb('770-555-0102');
+    const row = await noticeOf(bounced.id);
+    await receiveDeliveryStatus(s.stores, settings, signed(STATUS_URL, { MessageSid: row.providerMessageId ?? '', MessageStatus: 'undelivered', ErrorCode: '30005' }), () => undefined);
+    await cobb(null); // mailed: no contact
+    fake.answerNext('down');
+    await cobb('770-555-0104'); // queued: to be tried again
+
+    const counts = await noticeCounts(s.stores, ADMIN, 'ga-2020-general');
+    expect(counts.find((c) => c.countyCode === 'COBB')).toEqual({ countyCode: 'COBB', queued: 1, sent: 1, failed: 0, mailed: 2, bounced: 1, superseded: 0 });
+    expect(counts.find((c) => c.countyCode === 'FULTON')?.sent).toBeGreaterThan(0);
+    await expect(noticeCounts(s.stores, COBB_SUPERVISOR, 'ga-2020-general')).resolves.toEqual([counts.find((c) => c.countyCode === 'COBB')]);
+    await expect(noticeCounts(s.stores, FULTON_CLERK, 'ga-2020-general')).resolves.toEqual([counts.find((c) => c.countyCode === 'FULTON')]);
   });
 });

@@ -10,3 +10,4 @@ export * from './sms-webhooks';
 export * from './quiet-hours';
 export * from './sms-inbox';
 export * from './holds';
+export * from './notice-counts';

@@ -198,6 +198,18 @@ export class NoticeStore {
       .getCount();
   }
 
+  /** The election's voter notices counted by county, status and delivery status (for the console). */
+  async countsByCounty(electionId: string): Promise<{ readonly countyCode: string; readonly status: string; readonly deliveryStatus: string | null; readonly n: number }[]> {
+    const rows = await this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
+      .select('b.county_code', 'countyCode').addSelect('o.status', 'status').addSelect('o.delivery_status', 'deliveryStatus').addSelect('COUNT(*)', 'n')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere('b.election_id = :electionId', { electionId })
+      .groupBy('b.county_code').addGroupBy('o.status').addGroupBy('o.delivery_status')
+      .getRawMany<{ countyCode: string; status: string; deliveryStatus: string | null; n: number | string }>();
+    return rows.map((r) => ({ countyCode: r.countyCode, status: r.status, deliveryStatus: r.deliveryStatus, n: Number(r.n) }));
+  }
+
   /** Notices left in `sending` by a run that stopped. */
   countSending(): Promise<number> {
     return this.m.getRepository(OutboxEntity).countBy({ status: 'sending' });
