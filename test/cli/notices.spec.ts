@@ -76,5 +76,14 @@ describe.each(testDatabases())('the CLI\'s voter notice commands on %s', (kind) 
     expect(again.stderr).toContain('exists');
     const unknown = await runCli(['export', 'letters', `${file}.2`, '--election', GA_2020_ELECTION, '--county', 'NOWHERE'], env());
     expect(unknown.stderr).toContain('no county NOWHERE');
-  });
+    expect(result.stdout).toContain('(batch 1, now marked printed)');
+
+    const next = await runCli(['export', 'letters', `${file}.3`, '--election', GA_2020_ELECTION, '--county', 'FULTON'], env());
+    expect(next.code).toBe(0);
+    expect(next.stdout).toContain('wrote 0 letters');
+    expect(next.stdout).toContain('no new letters since the last batch');
+    const reprint = await runCli(['export', 'letters', `${file}.4`, '--election', GA_2020_ELECTION, '--batch', '1'], env());
+    expect(reprint.stdout).toContain('(batch 1 again)');
+    expect(readFileSync(`${file}.4`, 'utf8')).toBe(csv);
+  }, 240_000);
 });

@@ -1,9 +1,10 @@
 import type { IntakeInput } from '@app/ballots';
-import { letterList, lettersCsv, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
-import { CountyEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
+import { exportLetters, holdNotices, letterList, lettersCsv, NO_DISPATCH, noticeHolds, releaseNotices, LogSmsProvider, markLetters, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts, type EmailTransport, type SmsProvider } from '@app/notices';
+import { SYSTEM_ACTOR } from '@app/domain';
+import { AuditEntryEntity, CountyEntity, LetterBatchEntity, NoticeAttemptEntity, OutboxEntity, Stores, TransactionRunner } from '@app/persistence';
 import { EN } from '@app/wording';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
+import { ADMIN, COBB_CLERK, COBB_SUPERVISOR, FULTON_CLERK, FULTON_SUPERVISOR, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
 import { startSmtpServer, type TestSmtpServer } from '@test/support/smtp';
 import type { DataSource } from 'typeorm';
 
@@ -16,7 +17,7 @@ const FULTON_OFFICE = {
   officePhone: '404-612-7020',
   officeEmail: 'elections@fulton.example.gov',
 };
-const EMPTY: DispatchCounts = { sent: 0, failed: 0, retried: 0, letters: 0, skipped: 0 };
+const EMPTY: DispatchCounts = NO_DISPATCH;
 /** Voter 1002 has no ID on file and showed none: a cure request for ID. */
 const NEEDS_ID: Partial<IntakeInput> = { claimedVoterId: '1002', lastName: 'Voter1002', idShown: false, issuedReason: 'no_id' };
 
@@ -163,7 +164,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     expect(JSON.stringify(dispatchLog)).not.toContain('retry.me@example.org');
   });
 
-  it('gives up after five failures: failed, each attempt recorded, never tried again', async () => {
+  it('gives up after five failures: each attempt recorded, never tried again, and the notice goes onto the letter list with the reason', async () => {
     smtp.failNext(Infinity);
     const ballot = await counted({ contactEmail: 'never@example.org' });
     const row = await noticeOf(ballot.id);
@@ -179,8 +180,13 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     }
     expect(waits).toEqual([60_000, 120_000, 240_000, 480_000]);
     const failed = await noticeOf(ballot.id);
-    expect(failed).toMatchObject({ status: 'failed', attempts: 5, nextAttemptAt: null, processedAt: clock.current });
+    expect(failed).toMatchObject({ status: 'letter', channel: 'letter', attempts: 5, nextAttemptAt: null, processedAt: clock.current });
     expect(failed.lastError).toMatch(/451/);
+    expect(failed.endReason).toMatch(/^email failed for good after 5 attempts: .*451/);
+    expect(failed.endReason).not.toContain('never@example.org');
+    const letters = await letterList(s.stores, GA_2020_ELECTION, 'FULTON', { publicUrl: PUBLIC_URL, now: clock.current });
+    expect(letters.find((l) => l.outboxId === row.id)).toMatchObject({ receiptNumber: ballot.receiptNumber, noticeType: 'counted', whyMailed: failed.endReason });
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: clock.current });
     const attempts = await attemptsOf(row.id);
     expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
     clock.current += 86_400_000;
@@ -212,13 +218,45 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     }
   });
 
-  it('a notice left in "sending" (the process died mid-send) is never sent again automatically', async () => {
+  it('a notice claimed by a process that died is sent again after the lease, with the same Message-ID; a live claim is never taken', async () => {
     const ballot = await counted({ contactEmail: 'crashed@example.org' });
-    await outbox().update({ ballotId: ballot.id }, { status: 'sending', channel: 'email' });
-    clock.current += 7 * 86_400_000;
+    const row = await noticeOf(ballot.id);
+    // The first dispatcher hands the message to the server and dies before it can record it.
+    const dying: EmailTransport = { send: async (m) => { await email.send(m); return new Promise(() => undefined); }, close: () => undefined };
+    void dispatcherOn(s.tx, dying).runOnce();
+    for (let i = 0; i < 100 && smtp.messages.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(smtp.messages).toHaveLength(1);
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sending', claimedAt: THURSDAY, attempts: 0 });
+
+    clock.current = THURSDAY + 600_000 - 1; // the claim still holds: nobody else sends it
     await expect(dispatcher.runOnce()).resolves.toEqual(EMPTY);
-    expect(smtp.messages).toHaveLength(0);
-    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sending', attempts: 0 });
+    expect(smtp.messages).toHaveLength(1);
+
+    clock.current = THURSDAY + 600_000; // the lease has run out
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages.map((m) => m.header('message-id'))).toEqual([`<${row.id}@notices.ballot-adjudication>`, `<${row.id}@notices.ballot-adjudication>`]);
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sent', attempts: 1, claimedAt: THURSDAY + 600_000, processedAt: THURSDAY + 600_000 });
+    const attempts = await attemptsOf(row.id);
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'sent']);
+    expect(attempts[0]?.detail).toContain('did not finish within the lease');
+    await expect(dispatcher.runOnce()).resolves.toEqual(EMPTY);
+    expect(smtp.messages).toHaveLength(2);
+  });
+
+  it('a dispatcher whose lease ran out cannot finish the notice another has claimed since', async () => {
+    const ballot = await counted({ contactEmail: 'slow@example.org' });
+    let release: () => void = () => undefined;
+    const slow: EmailTransport = { send: async (m) => { await new Promise<void>((r) => (release = r)); return email.send(m); }, close: () => undefined };
+    const first = dispatcherOn(s.tx, slow).runOnce();
+    for (let i = 0; i < 100 && (await noticeOf(ballot.id)).status !== 'sending'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    clock.current = THURSDAY + 600_000;
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    release();
+    await expect(first).resolves.toEqual({ ...EMPTY, skipped: 1 });
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'sent', claimedAt: THURSDAY + 600_000 });
+    const row = await noticeOf(ballot.id);
+    await expect(attemptsOf(row.id)).resolves.toMatchObject([{ outcome: 'failed' }, { outcome: 'sent' }]);
   });
 
   it('a voter with only a phone: a text message through the SMS provider, the phone masked in its log', async () => {
@@ -258,8 +296,9 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     await expect(letterList(s.stores, GA_2020_ELECTION, 'COBB', { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toEqual([]);
 
     const csv = lettersCsv(letters);
-    expect(csv.startsWith('\ufeffoutboxId,electionId,countyCode,receiptNumber,voterName,mailingAddress,language,noticeType,queuedAt,subject,letterText\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffoutboxId,electionId,countyCode,receiptNumber,voterName,mailingAddress,language,noticeType,queuedAt,whyMailed,subject,letterText\r\n')).toBe(true);
     expect(csv).toContain(`,"'=1+2 Main St, Apt ""B"", Atlanta, GA",es,cure_requested,`);
+    expect(csv).toContain(',no email address or phone given,');
     expect(csv).toContain('"Estimado/a Ana Voter1002:\n\nSu boleta provisional');
     expect(JSON.stringify(dispatchLog)).not.toContain('Main St');
   });
@@ -274,5 +313,111 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     const letters = await letterList(s.stores, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
     expect(letters.find((l) => l.receiptNumber === ballot.receiptNumber)).toMatchObject({ noticeType: 'counted', language: 'en' });
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+  });
+
+  it('export letters: a numbered batch marked printed, the next export only new letters, a batch again by its number, each audited', async () => {
+    const options = { publicUrl: PUBLIC_URL, now: THURSDAY };
+    // Whatever earlier tests left on the list goes into a batch of its own first.
+    const earlier = await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    const first = await counted({ firstName: 'Una' });
+    const second = await counted({ firstName: 'Dos' });
+    const one = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options);
+    expect(one.batch).toBe((earlier.batch ?? 0) + 1);
+    expect(one.moved).toBe(2);
+    expect(one.rows.map((r) => r.receiptNumber).sort()).toEqual([first.receiptNumber, second.receiptNumber].sort());
+    await expect(noticeOf(first.id)).resolves.toMatchObject({ status: 'printed', letterBatch: one.batch });
+    await expect(db.dataSource.getRepository(LetterBatchEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, number: one.batch ?? 0 })).resolves.toMatchObject({ countyCode: 'FULTON', letters: 2, actorId: FULTON_SUPERVISOR.id });
+
+    // Nothing new: no batch, no rows; the printed letters are not listed again.
+    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options)).resolves.toEqual({ moved: 0, batch: null, rows: [] });
+    const third = await counted({ firstName: 'Tres' });
+    const two = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options);
+    expect(two.batch).toBe((one.batch ?? 0) + 1);
+    expect(two.rows.map((r) => r.receiptNumber)).toEqual([third.receiptNumber]);
+
+    // The first batch again, exactly its letters.
+    const again = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options, one.batch ?? 0);
+    expect(again.rows.map((r) => r.outboxId)).toEqual(one.rows.map((r) => r.outboxId));
+    expect(lettersCsv(again.rows)).toBe(lettersCsv(one.rows));
+    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options, 999)).rejects.toMatchObject({ code: 'not_found' });
+
+    const audit = await db.dataSource.getRepository(AuditEntryEntity).find({ where: { event: 'LETTERS_EXPORTED' }, order: { seq: 'ASC' } });
+    expect(audit.slice(-3).map((e) => e.payload)).toEqual([
+      { countyCode: 'FULTON', letters: 0, movedToLetters: 0, batch: null, exportedAgain: false },
+      { countyCode: 'FULTON', letters: 1, movedToLetters: 1, batch: two.batch, exportedAgain: false },
+      { countyCode: 'FULTON', letters: 2, movedToLetters: 0, batch: one.batch, exportedAgain: true },
+    ]);
+    expect(JSON.stringify(audit.map((e) => e.payload))).not.toContain('Peachtree');
+  });
+
+  it('only what stands: a cure request already met and a rejection reinstated before dispatch are not sent, and why is recorded', async () => {
+    const cured = await cureRequested({ contactEmail: 'cured.already@example.org' });
+    await s.transitions.apply(FULTON_CLERK, cured.id, { type: 'RECORD_CURE', evidence: 'ID shown at the office' }, 2);
+    const reinstated = await s.intake.intake(FULTON_CLERK, provisionalIntake({ contactEmail: 'reinstated@example.org' }));
+    await s.transitions.apply(FULTON_CLERK, reinstated.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
+    await s.transitions.apply(FULTON_SUPERVISOR, reinstated.id, { type: 'CONFIRM_REJECTION' }, 2);
+    await s.transitions.apply(FULTON_SUPERVISOR, reinstated.id, { type: 'REINSTATE', courtOrder: 'In re Fulton County (illustrative)' }, 3);
+    const still = await counted({ contactEmail: 'still.counted@example.org' });
+
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, superseded: 2, sent: 1 });
+    expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['still.counted@example.org']]);
+    await expect(noticeOf(still.id)).resolves.toMatchObject({ status: 'sent' });
+    const cureRow = await noticeOf(cured.id);
+    expect(cureRow).toMatchObject({ status: 'superseded', processedAt: THURSDAY, attempts: 0 });
+    expect(cureRow.endReason).toContain('the ballot is now cured');
+    const rejectedRow = await noticeOf(reinstated.id);
+    expect(rejectedRow).toMatchObject({ status: 'superseded' });
+    expect(rejectedRow.endReason).toContain('received.pending');
+    await expect(attemptsOf(cureRow.id)).resolves.toEqual([]);
+    expect(dispatchLog).toContainEqual(expect.objectContaining({ msg: 'voter notice no longer stands: not sent', outboxId: cureRow.id }));
+  });
+
+  it('only what stands, by mail too: a letter whose ballot moved on is not printed', async () => {
+    const options = { publicUrl: PUBLIC_URL, now: THURSDAY };
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    const onList = await cureRequested({});
+    const pendingOne = await cureRequested({ firstName: 'Later' });
+    await expect(markLetters(s.stores, GA_2020_ELECTION, THURSDAY)).resolves.toBe(2);
+    await s.transitions.apply(FULTON_CLERK, onList.id, { type: 'RECORD_CURE', evidence: 'ID shown' }, 2);
+    const batch = await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, options);
+    expect(batch.rows.map((r) => r.receiptNumber)).toEqual([pendingOne.receiptNumber]);
+    await expect(noticeOf(onList.id)).resolves.toMatchObject({ status: 'superseded', letterBatch: null });
+  });
+
+  it('holds: a supervisor holds a county\'s notices (nothing sent, listed or printed there), sees them, releases them; each audited', async () => {
+    await exportLetters(s.stores, SYSTEM_ACTOR, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY });
+    await expect(holdNotices(s.stores, FULTON_CLERK, GA_2020_ELECTION, 'FULTON', 'checking', THURSDAY)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(holdNotices(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'checking', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', '  ', THURSDAY)).rejects.toMatchObject({ code: 'invalid_input' });
+    const held = await holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'the roll import of 5 Nov is being checked', THURSDAY);
+    expect(held).toMatchObject({ countyCode: 'FULTON', heldBy: FULTON_SUPERVISOR.id, waiting: 0 });
+    await expect(holdNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', 'again', THURSDAY)).rejects.toMatchObject({ code: 'conflict' });
+
+    const fulton = await counted({ contactEmail: 'held@example.org' });
+    const fultonLetter = await counted({ firstName: 'Carta' });
+    const cobb = await s.intake.intake(COBB_CLERK, provisionalIntake({ countyCode: 'COBB', precinctId: 'COB-01', claimedVoterId: '2001', contactEmail: 'cobb@example.org' }));
+    await s.transitions.apply(COBB_CLERK, cobb.id, { type: 'VERIFY' }, 1);
+    await s.transitions.apply(COBB_CLERK, cobb.id, { type: 'COUNT' }, 2);
+
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1 });
+    expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['cobb@example.org']]);
+    await expect(noticeOf(fulton.id)).resolves.toMatchObject({ status: 'pending', attempts: 0 });
+    await expect(exportLetters(s.stores, ADMIN, GA_2020_ELECTION, undefined, { publicUrl: PUBLIC_URL, now: THURSDAY })).resolves.toMatchObject({ batch: null, rows: [] });
+    await expect(noticeOf(fultonLetter.id)).resolves.toMatchObject({ status: 'pending' });
+    await expect(noticeHolds(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION)).resolves.toMatchObject([{ countyCode: 'FULTON', reason: 'the roll import of 5 Nov is being checked', waiting: 2 }]);
+    await expect(noticeHolds(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION)).resolves.toEqual([]);
+    await expect(noticeHolds(s.stores, ADMIN, GA_2020_ELECTION)).resolves.toHaveLength(1);
+
+    await expect(releaseNotices(s.stores, COBB_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(releaseNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY + 60_000)).resolves.toEqual({ countyCode: 'FULTON', waiting: 2 });
+    await expect(releaseNotices(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, 'FULTON', THURSDAY)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...EMPTY, sent: 1, letters: 1 });
+    await expect(noticeOf(fulton.id)).resolves.toMatchObject({ status: 'sent' });
+
+    const audit = await db.dataSource.getRepository(AuditEntryEntity).find({ where: [{ event: 'NOTICES_HELD' }, { event: 'NOTICES_RELEASED' }], order: { seq: 'ASC' } });
+    expect(audit.map((e) => [e.event, e.actorId, e.payload])).toEqual([
+      ['NOTICES_HELD', FULTON_SUPERVISOR.id, { countyCode: 'FULTON', reason: 'the roll import of 5 Nov is being checked', waiting: 0 }],
+      ['NOTICES_RELEASED', FULTON_SUPERVISOR.id, { countyCode: 'FULTON', heldSince: new Date(THURSDAY).toISOString(), heldBy: FULTON_SUPERVISOR.id, waiting: 2 }],
+    ]);
   });
 });

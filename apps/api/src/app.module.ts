@@ -22,6 +22,10 @@ import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
 import { NoticesScheduler } from './notices/notices.scheduler';
+import { SmsWebhooksController } from './notices/sms-webhooks.controller';
+import { NoticeHoldsController } from './notices/notice-holds.controller';
+import { SMS_SETTINGS } from './notices/sms.token';
+import { smsSettingsFrom } from '@app/notices';
 import { SweepScheduler } from './deadlines/sweep.scheduler';
 import { AbandonedImports } from './imports/abandoned-imports';
 import { CureDocumentsController } from './portal/cure-documents.controller';
@@ -57,9 +61,13 @@ export class AppModule {
         PortalController,
         CureDocumentsController,
         HealthController,
+        SmsWebhooksController,
+        NoticeHoldsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // Checked at start: a wrong SMS_ variable stops the service, naming it.
+        { provide: SMS_SETTINGS, useValue: smsSettingsFrom(process.env) },
         ...portalProviders(config),
         {
           provide: UsersService,

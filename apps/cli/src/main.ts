@@ -122,10 +122,11 @@ program
 const exportCommand = program.command('export').description('export lists for the office');
 exportCommand
   .command('letters <file>')
-  .description('the voter notices to mail (no email or phone given), as CSV with the letter text; the file must not exist')
+  .description('the voter notices to mail (no email or phone given, or failed for good), as CSV with the letter text: the new ones, recorded as the next numbered batch and marked printed, or --batch N again; the file must not exist')
   .requiredOption('--election <id>')
   .option('--county <code>')
-  .action((file: string, o: { election: string; county?: string }) => run(() => withContext((app, config) => exportLettersCommand(app, config, file, o.election, o.county)))());
+  .option('--batch <number>', 'export this earlier batch again')
+  .action((file: string, o: { election: string; county?: string; batch?: string }) => run(() => withContext((app, config) => exportLettersCommand(app, config, file, o.election, o.county, o.batch)))());
 
 exportCommand
   .command('report <name> <file>')

@@ -19,6 +19,9 @@ export const STAFF_AUDIT_EVENTS = [
   'ELECTION_CREATED',
   'REPORT_EXPORTED',
   'LETTERS_EXPORTED',
+  /** A supervisor held a county's outgoing voter notices (or released them). */
+  'NOTICES_HELD',
+  'NOTICES_RELEASED',
 ] as const;
 
 export const AUDIT_EVENTS = [

@@ -39,6 +39,8 @@ export const STAFF_ACTIONS = [
   'manage_users',
   /** Send the voter notices that are due. */
   'dispatch_notices',
+  /** Hold a county's outgoing voter notices (while a data load is checked), see what is held, release them. */
+  'hold_notices',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -74,6 +76,7 @@ const SUPERVISOR: readonly Action[] = [
   'certify_county',
   'record_deadline_change',
   'verify_audit',
+  'hold_notices',
 ];
 
 export const PERMISSIONS: { readonly [R in ActorRole]: readonly Action[] } = {

@@ -8,3 +8,6 @@ export * from './sms-http';
 export * from './sms-config';
 export * from './sms-webhooks';
 export * from './quiet-hours';
+export * from './sms-inbox';
+export * from './holds';
+export * from './notice-counts';

@@ -10,6 +10,7 @@ import { AuditEvents1764320000000 } from './migrations/1764320000000-audit-event
 import { AuditSignatures1764330000000 } from './migrations/1764330000000-audit-signatures';
 import { RateLimits1764340000000 } from './migrations/1764340000000-rate-limits';
 import { UploadsAndImports1764350000000 } from './migrations/1764350000000-uploads-and-imports';
+import { NoticeDelivery1764370000000 } from './migrations/1764370000000-notice-delivery';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   AuditSignatures1764330000000,
   RateLimits1764340000000,
   UploadsAndImports1764350000000,
+  NoticeDelivery1764370000000,
 ];
 
 export type DatabaseConfig =

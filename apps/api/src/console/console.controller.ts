@@ -21,6 +21,8 @@ import { html } from './html';
 import { ballotPage, type EventFormState } from './pages/ballot.page';
 import { cureDocumentsSection } from './pages/cure-documents.section';
 import { dashboardPage } from './pages/dashboard.page';
+import { noticeCounts } from '@app/notices';
+import { Stores } from '@app/persistence';
 import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
 import { reportPage, reportsListPage } from './pages/reports.page';
@@ -57,6 +59,7 @@ export class ConsoleController {
     private readonly decisions: CureDecisions,
     private readonly research: VoterResearch,
     private readonly maintenance: DatabaseMaintenance,
+    private readonly stores: Stores,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -154,8 +157,9 @@ export class ConsoleController {
     const actor = actorOf(request);
     const { election } = await chooseElection(this.elections, request, wanted);
     const { outstanding, cureDeadlines, rejections, readiness } = await this.reports.dashboard(actor, election.id);
+    const notices = await noticeCounts(this.stores, actor, election.id);
     const ctx = pageContext(request);
-    return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, now: this.clock.now() })).value;
+    return page(ctx, 'Dashboard', dashboardPage(ctx, { election, outstanding, cureDeadlines, rejections, readiness, notices, now: this.clock.now() })).value;
   }
 
   @Get('reports')

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { LogSmsProvider, NoticeDispatcher, redactUrl, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
+import { describeSms, dispatched, NoticeDispatcher, redactUrl, smsProviderFrom, SmtpEmailTransport, type SmsSettings } from '@app/notices';
+import { SMS_SETTINGS } from './sms.token';
 import { Stores } from '@app/persistence';
 import { APP_CONFIG } from '../config.token';
 import { type Clock, CLOCK } from '@app/domain';
 
-const anything = (r: DispatchCounts) => r.sent + r.failed + r.retried + r.letters + r.skipped > 0;
 
 /**
  * Sends queued voter notices every NOTICE_INTERVAL_SECONDS while the service runs, when SMTP_URL
@@ -26,6 +26,7 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly stores: Stores,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SMS_SETTINGS) private readonly sms: SmsSettings,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,11 +38,11 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
     this.email = new SmtpEmailTransport({ url: smtpUrl, from: noticeFrom });
     this.dispatcher = new NoticeDispatcher(
       this.stores,
-      { email: this.email, sms: new LogSmsProvider((line) => this.logger.log(line)) },
+      { email: this.email, sms: smsProviderFrom(this.sms, (line) => this.logger.log(line)) },
       this.clock,
       { publicUrl: this.config.publicUrl, log: (line) => this.logger.log(line) },
     );
-    this.logger.log({ msg: 'voter notices are sent from the outbox', server: redactUrl(smtpUrl), everySeconds: this.config.noticeIntervalSeconds });
+    this.logger.log({ msg: 'voter notices are sent from the outbox', server: redactUrl(smtpUrl), everySeconds: this.config.noticeIntervalSeconds, sms: describeSms(this.sms) });
     this.timer = setInterval(() => this.tick(), this.config.noticeIntervalSeconds * 1000);
     this.tick();
   }
@@ -58,7 +59,7 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async drain(dispatcher: NoticeDispatcher): Promise<void> {
-    while (!this.stopping && anything(await dispatcher.runOnce())) {
+    while (!this.stopping && dispatched(await dispatcher.runOnce()) > 0) {
       // another batch: there may be more than one run's worth due
     }
   }

@@ -5,7 +5,7 @@ import { CountyHoursEntity, CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
 import { CureSubmissionEntity } from './cure-submission.entity';
-import { NoticeAttemptEntity, OutboxEntity, type NoticeChannel, type OutboxStatus } from './outbox.entity';
+import { DELIVERY_STATUS_CODES, LetterBatchEntity, NoticeAttemptEntity, NoticeHoldEntity, OUTBOX_STATUSES, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
 import { VoterImportEntity } from './voter-import.entity';
@@ -21,7 +21,13 @@ export {
   CureSubmissionEntity,
   DistrictEntity,
   ElectionEntity,
+  DELIVERY_STATUS_CODES,
+  LetterBatchEntity,
   NoticeAttemptEntity,
+  NoticeHoldEntity,
+  SmsOptOutEntity,
+  type DeliveryStatusCode,
+  OUTBOX_STATUSES,
   OutboxEntity,
   PrecinctDistrictEntity,
   PrecinctEntity,
@@ -34,6 +40,9 @@ export {
 };
 
 export const ENTITIES = [
+  LetterBatchEntity,
+  NoticeHoldEntity,
+  SmsOptOutEntity,
   ElectionEntity,
   CountyEntity,
   CourtOrderEntity,

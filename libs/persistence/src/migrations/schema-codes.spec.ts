@@ -23,8 +23,9 @@ import { SCHEMA_CODE_LISTS } from './1764000000000-initial-schema';
 import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
 import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
-import { AUDIT_EVENT_CODE_LIST } from './1764320000000-audit-events';
 import { UPLOADS_AND_IMPORTS_CODE_LISTS } from './1764350000000-uploads-and-imports';
+import { NOTICE_DELIVERY_AUDIT_EVENTS, NOTICE_DELIVERY_CODE_LISTS } from './1764370000000-notice-delivery';
+import { DELIVERY_STATUS_CODES, OUTBOX_STATUSES } from '../entities';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -51,7 +52,9 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
     ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
     ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],
-    ['audit events', AUDIT_EVENT_CODE_LIST, AUDIT_EVENTS],
+    ['audit events (the latest list, 1764370000000)', NOTICE_DELIVERY_AUDIT_EVENTS, AUDIT_EVENTS],
+    ['outbox statuses', NOTICE_DELIVERY_CODE_LISTS.outboxStatuses, OUTBOX_STATUSES],
+    ['SMS delivery statuses', NOTICE_DELIVERY_CODE_LISTS.deliveryStatuses, DELIVERY_STATUS_CODES],
   ] as const)('%s', (_name, schema, library) => {
     expect([...schema].sort()).toEqual([...library].sort());
   });

@@ -6,6 +6,7 @@ import { label, STATE_LABELS } from '../labels';
 import { csrfField, type PageContext } from '../layout';
 import { barChart } from './chart';
 import { type CureDeadlineRow, type OutstandingRow, type ReadinessRow, type RejectionRow } from '@app/reports';
+import type { NoticeCountRow } from '@app/notices';
 
 export interface DashboardView {
   readonly election: ElectionEntity;
@@ -13,6 +14,8 @@ export interface DashboardView {
   readonly cureDeadlines: readonly CureDeadlineRow[];
   readonly rejections: readonly RejectionRow[];
   readonly readiness: readonly ReadinessRow[];
+  /** Voter notices per county. */
+  readonly notices: readonly NoticeCountRow[];
   readonly now: number;
 }
 
@@ -65,6 +68,13 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
         </table>
       </div>
     </div>
+    <h2>Voter notices by county</h2>
+    <table class="usa-table usa-table--compact usa-table--striped console-table" id="notice-counts">
+      <caption class="usa-sr-only">Voter notices per county: queued, sent, failed, mailed and bounced</caption>
+      <thead><tr><th scope="col">County</th><th scope="col" class="text-right">Queued</th><th scope="col" class="text-right">Sent</th><th scope="col" class="text-right">Failed</th><th scope="col" class="text-right">Mailed</th><th scope="col" class="text-right">Bounced</th><th scope="col" class="text-right">No longer true</th></tr></thead>
+      <tbody>${v.notices.length === 0 ? html`<tr><td colspan="7">No notices yet</td></tr>` : v.notices.map((r) => html`<tr><th scope="row">${countyName(v, r.countyCode)}</th><td class="text-right">${r.queued}</td><td class="text-right">${r.sent}</td><td class="text-right">${r.failed}</td><td class="text-right">${r.mailed}</td><td class="text-right">${r.bounced}</td><td class="text-right">${r.superseded}</td></tr>`)}</tbody>
+    </table>
+    <p class="font-body-2xs">Mailed: on the letter list or printed (no contact given, or the email or text failed for good). Bounced: texts the carrier could not deliver; they are mailed too. No longer true: the decision was reversed before the notice went out, so it was not sent.</p>
     <h2>Outstanding ballots by county</h2>
     <figure class="margin-x-0">${trusted(chart)}</figure>
     <h2>Certification readiness</h2>
@@ -83,4 +93,8 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
             : r.ready ? 'Ready to certify' : `${r.outstanding} outstanding`}</td>
       </tr>`)}</tbody>
     </table>`;
+}
+
+function countyName(v: DashboardView, code: string): string {
+  return v.readiness.find((r) => r.countyCode === code)?.countyName ?? code;
 }

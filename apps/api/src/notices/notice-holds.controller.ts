@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { holdNotices, noticeHolds, releaseNotices, type NoticeHoldView } from '@app/notices';
+import { Stores } from '@app/persistence';
+import { type Clock, CLOCK, type StaffActor } from '@app/domain';
+import { Can, CurrentActor } from '../auth/auth.guard';
+
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+class HoldDto {
+  @ApiProperty({ example: 'ga-2020-general' })
+  @IsString() @Matches(CODE, { message: 'electionId must be an election id' })
+  electionId!: string;
+
+  @ApiProperty({ example: 'FULTON' })
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'countyCode must be a county code' })
+  countyCode!: string;
+
+  @ApiProperty({ example: 'The roll import of 5 Nov is being checked' })
+  @IsString() @MinLength(1, { message: 'reason must say why the notices are held' }) @MaxLength(500)
+  reason!: string;
+}
+
+class HoldsQuery {
+  @ApiProperty({ example: 'ga-2020-general' })
+  @IsString() @Matches(CODE, { message: 'electionId must be an election id' })
+  electionId!: string;
+}
+
+/** A supervisor holds a county's outgoing voter notices, sees what is held, and releases them. */
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('api/notices/holds')
+export class NoticeHoldsController {
+  constructor(
+    private readonly stores: Stores,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Can('hold_notices')
+  list(@CurrentActor() actor: StaffActor, @Query() query: HoldsQuery): Promise<NoticeHoldView[]> {
+    return noticeHolds(this.stores, actor, query.electionId);
+  }
+
+  @Post()
+  @Can('hold_notices')
+  hold(@CurrentActor() actor: StaffActor, @Body() dto: HoldDto): Promise<NoticeHoldView> {
+    return holdNotices(this.stores, actor, dto.electionId, dto.countyCode, dto.reason, this.clock.now());
+  }
+
+  @Delete(':electionId/:countyCode')
+  @HttpCode(200)
+  @Can('hold_notices')
+  release(@CurrentActor() actor: StaffActor, @Param('electionId') electionId: string, @Param('countyCode') countyCode: string): Promise<{ readonly countyCode: string; readonly waiting: number }> {
+    return releaseNotices(this.stores, actor, electionId, countyCode, this.clock.now());
+  }
+}
