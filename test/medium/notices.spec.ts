@@ -329,7 +329,7 @@ describe.each(testDatabases())('voter notices from the outbox on %s (medium: rea
     await expect(db.dataSource.getRepository(LetterBatchEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, number: one.batch ?? 0 })).resolves.toMatchObject({ countyCode: 'FULTON', letters: 2, actorId: FULTON_SUPERVISOR.id });
 
     // Nothing new: no batch, no rows; the printed letters are not listed again.
-    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options)).resolves.toEqual({ moved: 0, batch: null, rows: [] });
+    await expect(exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options)).resolves.toMatchObject({ moved: 0, batch: null, rows: [] });
     const third = await counted({ firstName: 'Tres' });
     const two = await exportLetters(s.stores, FULTON_SUPERVISOR, GA_2020_ELECTION, undefined, options);
     expect(two.batch).toBe((one.batch ?? 0) + 1);

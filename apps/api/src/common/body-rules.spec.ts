@@ -22,6 +22,9 @@ describe('the media types each route takes', () => {
   it('JSON on the API, CSV on the import, a file on the cure upload, forms elsewhere', () => {
     expect(acceptedTypes('/api/ballots')).toEqual(['application/json']);
     expect(acceptedTypes('/api/ballots/import')).toEqual(['text/csv']);
+    expect(acceptedTypes('/api/notices/sms/status')).toEqual(['application/x-www-form-urlencoded']);
+    expect(acceptedTypes('/api/notices/sms/inbound')).toEqual(['application/x-www-form-urlencoded']);
+    expect(acceptedTypes('/api/notices/holds')).toEqual(['application/json']);
     expect(acceptedTypes('/portal/cure')).toEqual(['multipart/form-data']);
     expect(acceptedTypes('/console/login')).toEqual(['application/x-www-form-urlencoded']);
     expect(acceptedTypes('/portal')).toEqual(['application/x-www-form-urlencoded']);

@@ -12,16 +12,19 @@ export const MAX_JSON_DEPTH = 32;
 export const BODY_LIMITS = { public: '16kb', staffJson: '5mb', staffForm: '1mb' } as const;
 
 /** Routes anyone can reach without a session, whose bodies are a few short fields. */
-export const PUBLIC_BODY = /^\/(api\/auth\/login|api\/portal\/lookup|console\/login|portal|portal\/view)\/?$/;
+export const PUBLIC_BODY = /^\/(api\/auth\/login|api\/portal\/lookup|api\/notices\/sms\/(status|inbound)|console\/login|portal|portal\/view)\/?$/;
 
 /** The one route that takes CSV; it reads its own body (streamed, with its own limit). */
 const CSV_ROUTE = /^\/api\/ballots\/import\/?$/;
+/** The text-message provider's signed callbacks: posted as a form, as the large providers do (issue 15). */
+const SMS_WEBHOOK_ROUTE = /^\/api\/notices\/sms\/(status|inbound)\/?$/;
 /** The one route that takes a file; multer reads it there (with its own limits). */
 const UPLOAD_ROUTE = /^\/portal\/cure\/?$/;
 
 /** The media types a route takes, by where it is; null where the service takes no body at all. */
 export function acceptedTypes(path: string): readonly string[] | null {
   if (CSV_ROUTE.test(path)) return ['text/csv'];
+  if (SMS_WEBHOOK_ROUTE.test(path)) return ['application/x-www-form-urlencoded'];
   if (path === '/api' || path.startsWith('/api/')) return ['application/json'];
   if (UPLOAD_ROUTE.test(path)) return ['multipart/form-data'];
   if (path === '/console' || path.startsWith('/console/') || path === '/portal' || path.startsWith('/portal/')) return ['application/x-www-form-urlencoded'];
