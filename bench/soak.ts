@@ -242,7 +242,11 @@ async function main(): Promise<void> {
       const errors = portalErrors + Object.values(endpoints).reduce((a, e) => a + e.errors, 0) + (imported.code === 0 ? 0 : 1) + (intact ? 0 : 1);
       for (const e of Object.values(endpoints)) for (const s of e.samples) console.log(`    ${e.name}: ${s}`);
       console.log(`  errors: ${errors}`);
-      if (errors > 0) process.exitCode = 1;
+      if (errors > 0) {
+        // What the service logged last (no voter data: the request log carries paths and statuses only).
+        console.log(service.output.join('').split('\n').filter((l) => !l.includes('"msg":"request"')).slice(-15).join('\n'));
+        process.exitCode = 1;
+      }
     } finally {
       await service.stop();
     }

@@ -18,6 +18,17 @@ class FifoMutex {
   }
 }
 
+/**
+ * SQLite: the first statement of every write transaction takes the database's write lock, as BEGIN
+ * IMMEDIATE would (TypeORM begins deferred). A deferred transaction that reads, then writes after
+ * another process (the CLI's roll import) committed, can never upgrade its stale WAL snapshot:
+ * SQLite answers SQLITE_BUSY at once, and TypeORM's busyErrorRetry retried that forever, so the
+ * request hung (found by the soak of issue 13). Taken first, the lock waits its turn under the busy
+ * timeout and the transaction reads the latest data. An UPDATE that matches no row still takes the
+ * lock; TypeORM's own `migrations` table is in every database the service opens.
+ */
+const TAKE_THE_WRITE_LOCK = 'UPDATE migrations SET id = id WHERE 0';
+
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
 
@@ -47,7 +58,12 @@ export class TransactionRunner {
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!isPostgres(this.dataSource)) {
-      return this.mutex.run(() => this.dataSource.transaction(work));
+      return this.mutex.run(() =>
+        this.dataSource.transaction(async (m) => {
+          await m.query(TAKE_THE_WRITE_LOCK);
+          return work(m);
+        }),
+      );
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
