@@ -1,24 +1,15 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chain, sign, type AuditRecord, type ChainedAuditEntry } from '@app/audit';
+import { chain, sign, type ChainedAuditEntry } from '@app/audit';
 import { appendAudit, AuditChainHeadEntity, AuditEntryEntity, TransactionRunner } from '@app/persistence';
 import { cliEnv, runCli } from '@test/support/cli';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
+import { auditRecord } from '@test/fixtures/audit-record';
 
 jest.setTimeout(120_000);
 
-const record = (n: number): AuditRecord => ({
-  electionId: null,
-  ballotId: null,
-  actorId: 'clerk-1',
-  actorRole: 'clerk',
-  event: 'SIGNED_IN',
-  fromState: null,
-  toState: null,
-  payload: { n },
-  at: new Date(Date.UTC(2020, 10, 4, 12, n)).toISOString(),
-});
+const record = auditRecord;
 
 /**
  * Issue 13, section 6: `verify-audit` checks the chain's signatures with the audit key, and

@@ -17,6 +17,7 @@ import {
 import { AUDIT_EVENT_CODE_LIST, rebuildSqliteAuditEntries } from '@app/persistence/migrations/1764320000000-audit-events';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import type { DataSource } from 'typeorm';
+import { auditRecord } from '@test/fixtures/audit-record';
 
 /**
  * Issue 13, section 6: the audit chain is signed with a key kept outside the database, so someone
@@ -25,18 +26,7 @@ import type { DataSource } from 'typeorm';
  * (every step but the signatures is public), and the recorded head moved to match. The unkeyed
  * chain passed every one of these but the first.
  */
-const record = (n: number, overrides: Partial<AuditRecord> = {}): AuditRecord => ({
-  electionId: null,
-  ballotId: null,
-  actorId: 'clerk-1',
-  actorRole: 'clerk',
-  event: 'SIGNED_IN',
-  fromState: null,
-  toState: null,
-  payload: { n },
-  at: new Date(Date.UTC(2020, 10, 4, 12, n)).toISOString(),
-  ...overrides,
-});
+const record = auditRecord;
 
 describe.each(testDatabases())('audit chain signed with a key outside the database, on %s', (kind) => {
   let db: TestDatabase;
