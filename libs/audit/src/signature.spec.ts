@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chain, GENESIS_HASH, verifySignedChain, type AuditRecord, type SignedAuditEntry } from './chain';
 import { formatHead, parseHead, sign, signatureValid } from './signature';
+import { auditRecord } from '@test/fixtures/audit-record';
 
-const record = (n: number): AuditRecord => ({
-  electionId: null,
-  ballotId: null,
-  actorId: 'clerk-1',
-  actorRole: 'clerk',
-  event: 'SIGNED_IN',
-  fromState: null,
-  toState: null,
-  payload: { n },
-  at: new Date(Date.UTC(2020, 10, 4, 12, n)).toISOString(),
-});
+const record = (n: number): AuditRecord => auditRecord(n);
 
 describe('audit chain signatures (issue 13, section 6)', () => {
   const key = randomBytes(32);

@@ -2,6 +2,7 @@ import type { VoterImportMode, VoterRollRemoval } from '@app/domain';
 import { appendAudit } from '../audit.store';
 import { isPostgres } from '../data-source';
 import { VoterImportEntity } from '../entities';
+import { VoterRollStore } from './voter-roll-store';
 import type { EntityManager } from 'typeorm';
 import { type StaffActor } from '@app/domain';
 
@@ -106,13 +107,8 @@ export async function closeVoterImport(m: EntityManager, end: VoterImportEnd): P
     removal: end.removal,
     note: end.note === null ? null : end.note.slice(0, 500),
     sha256: end.sha256,
-    rowsRead: counts.read,
-    inserted: counts.inserted,
-    updated: counts.updated,
-    unchanged: counts.unchanged,
-    restored: counts.restored,
+    ...countColumns(counts),
     removed: counts.removed,
-    rejected: counts.rejected,
   });
   await appendAudit(m, {
     electionId: end.electionId,
@@ -141,15 +137,12 @@ export async function closeVoterImport(m: EntityManager, end: VoterImportEnd): P
  * `heartbeat_at` says when its process was last seen working.
  */
 export async function creditVoterImport(m: EntityManager, importId: number, counts: Omit<VoterImportCounts, 'removed'>, now: number): Promise<void> {
-  await m.update(VoterImportEntity, { id: importId, status: 'running' }, {
-    rowsRead: counts.read,
-    inserted: counts.inserted,
-    updated: counts.updated,
-    unchanged: counts.unchanged,
-    restored: counts.restored,
-    rejected: counts.rejected,
-    heartbeatAt: now,
-  });
+  await m.update(VoterImportEntity, { id: importId, status: 'running' }, { ...countColumns(counts), heartbeatAt: now });
+}
+
+/** An import's counts as the columns of its record (all but `removed`, known only at the end). */
+function countColumns(counts: Omit<VoterImportCounts, 'removed'>): Pick<VoterImportEntity, 'rowsRead' | 'inserted' | 'updated' | 'unchanged' | 'restored' | 'rejected'> {
+  return { rowsRead: counts.read, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, restored: counts.restored, rejected: counts.rejected };
 }
 
 /** Whether the process named by an import's `owner` (`host:pid`) may still be running it. */
@@ -170,7 +163,7 @@ export async function closeAbandonedVoterImports(m: EntityManager, alive: Import
     const removal: VoterRollRemoval = run.mode === 'full_roll' ? 'skipped' : 'not_requested';
     const updated = await m.update(VoterImportEntity, { id: run.id, status: 'running' }, { status: 'abandoned', finishedAt: now, removal, note });
     if (updated.affected === 0) continue;
-    if (run.mode === 'full_roll') await m.query(`DELETE FROM voter_roll_seen WHERE import_id = ${isPostgres(m.connection) ? '$1' : '?'}`, [run.id]);
+    if (run.mode === 'full_roll') await new VoterRollStore(run.electionId, run.id, isPostgres(m.connection)).clearListed(m);
     await appendAudit(m, {
       electionId: run.electionId,
       ballotId: null,
