@@ -56,7 +56,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-receiptNumber', number);
     await page.fill('#f-precinctId', fields['precinctId'] ?? 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
-    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await fillDateOfBirth(page, '02', '29', '1980');
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.fill('#f-castAt', '2020-11-03T12:00');
     await page.fill('#f-receivedAt', '2020-11-03T12:00');
@@ -69,6 +69,13 @@ describe('staff console in a browser', () => {
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForURL(/\/console\/ballots\//);
     return number;
+  }
+
+  /** The memorable date of birth: the month from its list, the day and the year typed. */
+  async function fillDateOfBirth(page: Page, month: string, day: string, year: string): Promise<void> {
+    await page.selectOption('#f-dateOfBirth-month', month);
+    await page.fill('#f-dateOfBirth-day', day);
+    await page.fill('#f-dateOfBirth-year', year);
   }
 
   const stateOf = async (page: Page) => (await page.textContent('main h1 + p .usa-tag'))?.trim() ?? '';
@@ -132,7 +139,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-precinctId', 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
     await page.fill('#f-lastName', 'Voter1001');
-    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await fillDateOfBirth(page, '02', '29', '1980');
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.selectOption('#f-issuedReason', 'not_on_list');
     await page.fill('#f-castAt', '2020-11-03T12:00');

@@ -1,32 +1,29 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
-import { BallotQueries, BallotTransitions, Certification, CureDecisions, Elections, VoterResearch, type RollSearchInput, type RollSearchResult } from '@app/ballots';
-import { CURE_DECLINE_REASONS, isOneOf, DomainError, type Clock, type StaffActor, CLOCK, can, requirePermission } from '@app/domain';
+import { BallotQueries, CureDecisions, Elections, type RollSearchInput } from '@app/ballots';
+import { isOneOf, type Clock, CLOCK, requirePermission } from '@app/domain';
 import { EVENT_TYPES } from '@app/lifecycle';
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
-import { BallotEventDto, toCommand } from '../ballots/ballot.dto';
 import { UuidParam } from '../common/uuid.pipe';
 import { CONSOLE_CSS } from './console.css';
 import { ConsoleExceptionFilter } from './console.filter';
-import { actorOf, chooseElection, field, pageContext, stringValues } from './console-context';
-import { localInstantOrAsTyped } from './intake-form';
+import { actorOf, chooseElection, pageContext } from './console-context';
 import { reportNames, runReport } from './console-reports';
-import { validateForm } from './form-validation';
+import { BallotView } from './ballot-view';
+import { submitForm } from './forms/console-form';
+import { BallotEventForm } from './forms/ballot-event.form';
+import { AcceptDocumentForm, DeclineDocumentForm } from './forms/cure-document.forms';
+import { CertificationForm } from './forms/admin.forms';
 import { EVENT_LABELS, reportTitle } from './labels';
-import { alert, page } from './layout';
-import { html } from './html';
-import { ballotPage, type EventFormState } from './pages/ballot.page';
-import { cureDocumentsSection } from './pages/cure-documents.section';
+import { page } from './layout';
 import { dashboardPage } from './pages/dashboard.page';
 import { noticeCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
-import { fieldErrors } from './pages/forms';
 import { queuePage } from './pages/queue.page';
 import { reportPage, reportsListPage } from './pages/reports.page';
-import { researchSection } from './pages/research.section';
 import { reviewPage } from './pages/review.page';
 import { Public } from '../auth/auth.guard';
 import { sendCureDocument } from '../portal/cure-document.response';
@@ -52,15 +49,17 @@ export class ConsoleController {
     private readonly elections: Elections,
     private readonly users: UsersService,
     private readonly queries: BallotQueries,
-    private readonly transitions: BallotTransitions,
     private readonly reports: Reports,
     private readonly exports: ReportExports,
-    private readonly certification: Certification,
     private readonly decisions: CureDecisions,
-    private readonly research: VoterResearch,
     private readonly maintenance: DatabaseMaintenance,
     private readonly stores: Stores,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly view: BallotView,
+    private readonly eventForm: BallotEventForm,
+    private readonly acceptForm: AcceptDocumentForm,
+    private readonly declineForm: DeclineDocumentForm,
+    private readonly certificationForm: CertificationForm,
   ) {}
 
   @Public()
@@ -104,36 +103,12 @@ export class ConsoleController {
       voterId: queryText(query, 'voterId'),
       precinctId: queryText(query, 'precinct'),
     };
-    return this.renderBallot(request, id, isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, null, null, { asked, searched: query['search'] === '1' });
+    return (await this.view.render(request, id, { flash: isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, research: { asked, searched: query['search'] === '1' } })).value;
   }
 
   @Post('ballots/:id/events')
-  async event(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const actor = actorOf(request);
-    const type = field(body, 'type');
-    const values = stringValues(body);
-    const plain: Record<string, unknown> = { type, expectedVersion: Number(field(body, 'expectedVersion')) };
-    for (const name of ['cureReason', 'evidence', 'reason', 'note', 'courtOrder', 'voterId']) if (field(body, name) !== '') plain[name] = field(body, name);
-    // datetime-local carries no zone: it is the election's local time (a malformed one is left for the validator to name).
-    const submittedAt = field(body, 'submittedAt');
-    if (submittedAt !== '') plain['submittedAt'] = await this.localInstant(id, actor, submittedAt);
-    const back = field(body, 'back') === 'review' ? '/console/review' : null;
-    const failed = (message: string, fields: { field: string; message: string }[]): EventFormState | null =>
-      isOneOf(EVENT_TYPES, type) ? { event: type, errors: fieldErrors(fields), values, message } : null;
-    const checked = await validateForm(BallotEventDto, plain);
-    if (!checked.ok) {
-      response.status(400).type('html').send(await this.renderBallot(request, id, null, failed('correct the fields marked below.', checked.fields)));
-      return;
-    }
-    try {
-      await this.transitions.apply(actor, id, toCommand(checked.value), checked.value.expectedVersion);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      const message = error.code === 'stale_version' ? 'someone else changed this ballot meanwhile; it is shown as it is now. Check it and try again.' : error.message;
-      response.status(error.code === 'stale_version' ? 409 : 422).type('html').send(await this.renderBallot(request, id, null, failed(message, [...error.fields])));
-      return;
-    }
-    response.redirect(303, back ?? `/console/ballots/${id}?done=${encodeURIComponent(type)}`);
+  event(@Req() request: AuthedRequest, @Param('id', new UuidParam()) _id: string, @Res() response: Response): Promise<void> {
+    return submitForm(this.eventForm, request, response);
   }
 
   @Get('review')
@@ -196,82 +171,22 @@ export class ConsoleController {
   }
 
   @Post('ballots/:id/documents/:documentId/accept')
-  async acceptDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    try {
-      await this.decisions.accept(actorOf(request), id, documentId, Number(field(body, 'expectedVersion')));
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      response.status(error.code === 'stale_version' || error.code === 'conflict' ? 409 : 422).type('html').send(await this.renderBallot(request, id, null, null, error.message));
-      return;
-    }
-    response.redirect(303, `/console/ballots/${id}?done=RECORD_CURE`);
+  acceptDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) _id: string, @Param('documentId', new UuidParam()) _documentId: string, @Res() response: Response): Promise<void> {
+    return submitForm(this.acceptForm, request, response);
   }
 
   @Post('ballots/:id/documents/:documentId/decline')
-  async declineDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const reason = field(body, 'reason');
-    if (!isOneOf(CURE_DECLINE_REASONS, reason)) {
-      response.status(400).type('html').send(await this.renderBallot(request, id, null, null, 'choose why the document is declined.'));
-      return;
-    }
-    try {
-      await this.decisions.decline(actorOf(request), id, documentId, reason);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'not_found' || error.code === 'unauthenticated') throw error;
-      response.status(409).type('html').send(await this.renderBallot(request, id, null, null, error.message));
-      return;
-    }
-    response.redirect(303, `/console/ballots/${id}`);
+  declineDocument(@Req() request: AuthedRequest, @Param('id', new UuidParam()) _id: string, @Param('documentId', new UuidParam()) _documentId: string, @Res() response: Response): Promise<void> {
+    return submitForm(this.declineForm, request, response);
   }
 
   @Post('counties/:code/certify')
-  async certify(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
-    await this.certification.certify(actorOf(request), election.id, code);
-    response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
+  certify(@Req() request: AuthedRequest, @Res() response: Response): Promise<void> {
+    return submitForm(this.certificationForm, request, response);
   }
 
   @Post('counties/:code/reopen')
-  async reopen(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
-    await this.certification.reopen(actorOf(request), election.id, code, field(body, 'courtOrder'));
-    response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
+  reopen(@Req() request: AuthedRequest, @Res() response: Response): Promise<void> {
+    return submitForm(this.certificationForm, request, response);
   }
-
-  /** A console datetime-local value as an instant in the ballot's county's zone; as typed when it is not one. */
-  private async localInstant(ballotId: string, actor: StaffActor, value: string): Promise<string> {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
-    const detail = await this.queries.detail(actor, ballotId);
-    const rules = await this.elections.rulesOf(actor, detail.ballot.electionId);
-    const zone = rules.calendar.zoneOf(detail.ballot.countyCode);
-    return localInstantOrAsTyped(value, (date, time) => rules.calendar.instantAt(date, time, zone));
-  }
-
-  private async renderBallot(request: AuthedRequest, id: string, flash: string | null, failed: EventFormState | null, documentError: string | null = null, research: { asked: RollSearchInput; searched: boolean } = { asked: {}, searched: false }): Promise<string> {
-    const actor = actorOf(request);
-    const detail = await this.queries.detail(actor, id);
-    // Research: the search asked for; with none, for a ballot not matched yet, the affirmation's name and date of birth.
-    let search: RollSearchResult | null = null;
-    let searchError: string | null = null;
-    if (research.searched || detail.voter === null) {
-      try {
-        search = await this.research.search(actor, id, research.searched ? research.asked : {});
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'invalid_input') throw error;
-        searchError = error.message;
-      }
-    }
-    const researchFailed = failed !== null && (failed.event === 'MATCH_VOTER' || failed.event === 'UNMATCH_VOTER') ? { event: failed.event, message: failed.message, errors: failed.errors, note: failed.values['note'] ?? '' } : null;
-    const researchHtml = researchSection(pageContext(request), detail, { search, searchError, asked: research.searched ? research.asked : {}, failed: researchFailed });
-    const documents = await this.decisions.forStaff(actor, id);
-    const { election } = await chooseElection(this.elections, request, detail.ballot.electionId);
-    const rules = await this.elections.rulesOf(actorOf(request), election.id);
-    const names = { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.users.usernames() };
-    const ctx = pageContext(request);
-    const canDecide = can(actor.role, 'decide_cure_document') && !detail.countyCertified;
-    const section = cureDocumentsSection(ctx, id, detail.ballot.version, detail.ballot.status === 'received.awaitingCure', canDecide, documents, election.timeZone);
-    const withError = documentError === null ? section : html`${alert('error', 'Not done:', documentError)}${section}`;
-    return page(ctx, `Ballot ${detail.ballot.receiptNumber}`, ballotPage(ctx, detail, election.timeZone, names, flash, researchFailed === null ? failed : null, withError, researchHtml)).value;
-  }
-
 }
