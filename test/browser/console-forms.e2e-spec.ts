@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { join } from 'node:path';
 import { launchBrowser, screenshot, SCREENSHOTS, seriousViolations } from '@test/support/browser';
+import { fillIntake, signInOn } from '@test/support/console';
 
 /**
  * Issue 14 items 1 and 5 in a real browser, under the console's own Content-Security-Policy (no
@@ -28,28 +29,17 @@ describe('console forms in a browser', () => {
     await t?.close();
   });
 
-  async function signIn(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${t.service.url}/console`);
-    await page.fill('#f-username', 'forms.clerk');
-    await page.fill('#f-password', PASSWORD);
-    await page.click('form[aria-label="Sign in"] button[type=submit]');
-    await page.waitForURL(/\/console$/);
-    return page;
-  }
+  const signIn = (context: BrowserContext): Promise<Page> => signInOn(context, t.service.url, 'forms.clerk');
 
   /** An intake form with a wrong date of birth, no reason, a receipt number with spaces and no received time. */
   async function typeBadIntake(page: Page): Promise<void> {
     await page.goto(`${t.service.url}/console/intake`);
-    await page.fill('#f-receiptNumber', 'BAD RECEIPT');
-    await page.fill('#f-precinctId', 'FUL-01');
-    await page.fill('#f-firstName', 'Pat');
-    await page.fill('#f-lastName', 'Voter1001');
-    await page.selectOption('#f-dateOfBirth-month', '02');
-    await page.fill('#f-dateOfBirth-day', '30');
-    await page.fill('#f-dateOfBirth-year', '1980');
-    await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
-    await page.fill('#f-castAt', '2020-11-03T12:00');
+    await fillIntake(page, { receiptNumber: 'BAD RECEIPT', precinctId: 'FUL-01', firstName: 'Pat', lastName: 'Voter1001', dateOfBirth: '1980-02-30', address: '1 Peachtree St, Atlanta, GA', castAt: '2020-11-03T12:00' });
+  }
+
+  /** Corrects what typeBadIntake got wrong, under a new receipt number. */
+  async function correctIntake(page: Page, receipt: string): Promise<void> {
+    await fillIntake(page, { receiptNumber: receipt, dateOfBirth: '1980-02-29', issuedReason: 'not_on_list', receivedAt: '2020-11-03T12:00' });
   }
 
   it('intake with errors: a focused summary that lists and links each error in plain words, each error again at its field, what was typed kept', async () => {
@@ -89,10 +79,7 @@ describe('console forms in a browser', () => {
       await page.click('.error-summary a[href="#f-dateOfBirth-month"]');
       expect(await page.evaluate(() => window.location.hash)).toBe('#f-dateOfBirth-month');
       // Corrected, the ballot is taken in.
-      await page.fill('#f-receiptNumber', `GOOD-${viewport.name}`);
-      await page.fill('#f-dateOfBirth-day', '29');
-      await page.selectOption('#f-issuedReason', 'not_on_list');
-      await page.fill('#f-receivedAt', '2020-11-03T12:00');
+      await correctIntake(page, `GOOD-${viewport.name}`);
       await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
       await page.waitForURL(/\/console\/ballots\//);
       expect(await page.textContent('main h1')).toContain(`GOOD-${viewport.name}`);
@@ -104,13 +91,8 @@ describe('console forms in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await signIn(context);
     await typeBadIntake(page);
-    await page.fill('#f-receiptNumber', 'FUTURE-1');
-    await page.fill('#f-lastName', 'Voter1002');
-    await page.fill('#f-claimedVoterId', '1002');
-    await page.fill('#f-dateOfBirth-day', '1');
-    await page.fill('#f-dateOfBirth-year', '2030');
-    await page.selectOption('#f-issuedReason', 'no_id');
-    await page.fill('#f-receivedAt', '2020-11-03T12:00');
+    await correctIntake(page, 'FUTURE-1');
+    await fillIntake(page, { lastName: 'Voter1002', claimedVoterId: '1002', dateOfBirth: '2028-02-29', issuedReason: 'no_id' });
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForSelector('.error-summary');
     expect(await page.textContent('.error-summary a[href="#f-dateOfBirth-month"]')).toBe('The date of birth is in the future.');
@@ -118,6 +100,7 @@ describe('console forms in a browser', () => {
     await page.fill('#f-dateOfBirth-year', '1980');
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForURL(/\/console\/ballots\//);
+    await page.selectOption('#request_cure-cureReason', 'id_required');
     await page.click('form[aria-label="Request a cure"] button[type=submit]');
     await page.waitForSelector('form[aria-label="Record the cure"]');
     await page.evaluate(() => document.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required')));
@@ -154,10 +137,7 @@ describe('console forms in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await signIn(context);
     await typeBadIntake(page);
-    await page.fill('#f-receiptNumber', 'AFTER-TIMEOUT-1');
-    await page.fill('#f-dateOfBirth-day', '29');
-    await page.selectOption('#f-issuedReason', 'not_on_list');
-    await page.fill('#f-receivedAt', '2020-11-03T12:00');
+    await correctIntake(page, 'AFTER-TIMEOUT-1');
     await page.fill('#f-notes', 'Envelope torn at the corner');
     // The session ends elsewhere while the clerk types (as the idle time-out ends it).
     const cookie = (await context.cookies()).find((c) => c.name === 'session')?.value ?? '';

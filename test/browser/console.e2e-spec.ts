@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { fillIntake, signInOn } from '@test/support/console';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 import { REPORT_DEFINITIONS } from '@app/reports';
 
@@ -37,14 +38,7 @@ describe('staff console in a browser', () => {
   });
 
   async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${t.service.url}/console`);
-    await page.fill('#f-username', username);
-    await page.fill('#f-password', PASSWORD);
-    await page.click('form[aria-label="Sign in"] button[type=submit]');
-    await page.waitForURL(/\/console$/);
-    return page;
+    return signInOn(await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }), t.service.url, username);
   }
 
   /** Fills and sends the intake form for a provisional ballot cast at noon on election day (FUL-01 unless told). */
@@ -56,7 +50,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-receiptNumber', number);
     await page.fill('#f-precinctId', fields['precinctId'] ?? 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
-    await fillDateOfBirth(page, '02', '29', '1980');
+    await fillIntake(page, { dateOfBirth: '1980-02-29' });
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.fill('#f-castAt', '2020-11-03T12:00');
     await page.fill('#f-receivedAt', '2020-11-03T12:00');
@@ -69,13 +63,6 @@ describe('staff console in a browser', () => {
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForURL(/\/console\/ballots\//);
     return number;
-  }
-
-  /** The memorable date of birth: the month from its list, the day and the year typed. */
-  async function fillDateOfBirth(page: Page, month: string, day: string, year: string): Promise<void> {
-    await page.selectOption('#f-dateOfBirth-month', month);
-    await page.fill('#f-dateOfBirth-day', day);
-    await page.fill('#f-dateOfBirth-year', year);
   }
 
   const stateOf = async (page: Page) => (await page.textContent('main h1 + p .usa-tag'))?.trim() ?? '';
@@ -139,7 +126,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-precinctId', 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
     await page.fill('#f-lastName', 'Voter1001');
-    await fillDateOfBirth(page, '02', '29', '1980');
+    await fillIntake(page, { dateOfBirth: '1980-02-29' });
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.selectOption('#f-issuedReason', 'not_on_list');
     await page.fill('#f-castAt', '2020-11-03T12:00');

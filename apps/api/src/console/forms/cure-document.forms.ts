@@ -9,21 +9,24 @@ import type { ConsoleForm, FormState } from './console-form';
 
 const ids = (request: AuthedRequest): { ballot: string; document: string } => ({ ballot: String(request.params['id']), document: String(request.params['documentId']) });
 
-/** A decision on a voter's document is shown above the documents, on the ballot page. */
-function documentPage(view: BallotView, request: AuthedRequest, state: FormState): Promise<Html> {
-  const words = state.errors.length > 0 ? state.errors.map((e) => e.message).join(' ') : (state.notice?.text ?? null);
-  return view.render(request, ids(request).ballot, { documentError: words });
+/** What the two decisions share: the service, and the ballot page they are shown on again. */
+@Injectable()
+abstract class DocumentForm {
+  readonly dto = null;
+  constructor(
+    protected readonly decisions: CureDecisions,
+    protected readonly view: BallotView,
+  ) {}
+
+  page(request: AuthedRequest, state: FormState): Promise<Html> {
+    const words = state.errors.length > 0 ? state.errors.map((e) => e.message).join(' ') : (state.notice?.text ?? null);
+    return this.view.render(request, ids(request).ballot, { documentError: words });
+  }
 }
 
 /** Accepting a voter's cure document (`.../documents/:documentId/accept`): the cure is recorded with it. */
 @Injectable()
-export class AcceptDocumentForm implements ConsoleForm<{ expectedVersion: number }, void> {
-  readonly dto = null;
-  constructor(
-    private readonly decisions: CureDecisions,
-    private readonly view: BallotView,
-  ) {}
-
+export class AcceptDocumentForm extends DocumentForm implements ConsoleForm<{ expectedVersion: number }, void> {
   parse(_request: AuthedRequest, body: Record<string, unknown>): { expectedVersion: number } {
     return { expectedVersion: Number(field(body, 'expectedVersion')) };
   }
@@ -35,21 +38,11 @@ export class AcceptDocumentForm implements ConsoleForm<{ expectedVersion: number
   redirect(request: AuthedRequest): string {
     return `/console/ballots/${ids(request).ballot}?done=RECORD_CURE`;
   }
-
-  page(request: AuthedRequest, state: FormState): Promise<Html> {
-    return documentPage(this.view, request, state);
-  }
 }
 
 /** Declining a voter's cure document, with one of the reasons the voter is told. */
 @Injectable()
-export class DeclineDocumentForm implements ConsoleForm<{ reason: string }, void> {
-  readonly dto = null;
-  constructor(
-    private readonly decisions: CureDecisions,
-    private readonly view: BallotView,
-  ) {}
-
+export class DeclineDocumentForm extends DocumentForm implements ConsoleForm<{ reason: string }, void> {
   parse(_request: AuthedRequest, body: Record<string, unknown>): { reason: string } {
     return { reason: field(body, 'reason') };
   }
@@ -62,9 +55,5 @@ export class DeclineDocumentForm implements ConsoleForm<{ reason: string }, void
 
   redirect(request: AuthedRequest): string {
     return `/console/ballots/${ids(request).ballot}`;
-  }
-
-  page(request: AuthedRequest, state: FormState): Promise<Html> {
-    return documentPage(this.view, request, state);
   }
 }

@@ -53,16 +53,20 @@ interface CourtOrderInput {
   readonly extendedTo: string;
 }
 
-/** Recording a court order that moves a deadline (the service checks the fields and names them). */
+/** What the deadline forms share: the services they call and the page they are on (the service checks their fields and names them). */
 @Injectable()
-export class CourtOrderForm implements ConsoleForm<CourtOrderInput, { electionId: string; county: string; notices: number }> {
+abstract class DeadlineForm {
   readonly dto = null;
   constructor(
-    private readonly elections: Elections,
-    private readonly orders: DeadlineOrders,
-    private readonly view: DeadlinesView,
+    protected readonly elections: Elections,
+    protected readonly orders: DeadlineOrders,
+    protected readonly view: DeadlinesView,
   ) {}
+}
 
+/** Recording a court order that moves a deadline. */
+@Injectable()
+export class CourtOrderForm extends DeadlineForm implements ConsoleForm<CourtOrderInput, { electionId: string; county: string; notices: number }> {
   parse(_request: AuthedRequest, body: Record<string, unknown>): CourtOrderInput {
     const codes = field(body, 'countyCodes').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
     return { citation: field(body, 'citation'), summary: field(body, 'summary').trim() === '' ? null : field(body, 'summary'), deadline: field(body, 'deadline'), countyCodes: codes, extendedTo: field(body, 'extendedTo') };
@@ -93,14 +97,7 @@ interface HoursInput {
 
 /** A county's own close of business, or back to the rule pack's, citing where it is set. */
 @Injectable()
-export class CloseOfBusinessForm implements ConsoleForm<HoursInput, { electionId: string; county: string }> {
-  readonly dto = null;
-  constructor(
-    private readonly elections: Elections,
-    private readonly orders: DeadlineOrders,
-    private readonly view: DeadlinesView,
-  ) {}
-
+export class CloseOfBusinessForm extends DeadlineForm implements ConsoleForm<HoursInput, { electionId: string; county: string }> {
   parse(_request: AuthedRequest, body: Record<string, unknown>): HoursInput {
     const time = field(body, 'closeOfBusiness').trim();
     return { countyCode: field(body, 'countyCode').trim().toUpperCase(), closeOfBusiness: time === '' ? null : time, source: field(body, 'source') };
