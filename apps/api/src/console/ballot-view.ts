@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { BallotQueries, CureDecisions, Elections, VoterResearch, type RollSearchInput, type RollSearchResult } from '@app/ballots';
-import { can, DomainError } from '@app/domain';
+import { can, DomainError, isOneOf } from '@app/domain';
+import { EVENT_TYPES } from '@app/lifecycle';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { actorOf, chooseElection, pageContext } from './console-context';
 import { html, type Html } from './html';
+import { EVENT_LABELS } from './labels';
 import { alert, page } from './layout';
 import { ballotPage, type EventFormState } from './pages/ballot.page';
 import { cureDocumentsSection } from './pages/cure-documents.section';
@@ -28,6 +30,17 @@ export class BallotView {
     private readonly decisions: CureDecisions,
     private readonly research: VoterResearch,
   ) {}
+
+  /** The page as `GET /console/ballots/:id` shows it: the flash of what was just done, and the research asked for. */
+  show(request: AuthedRequest, id: string, query: Readonly<Record<string, unknown>>): Promise<Html> {
+    const typed = (name: string): string | undefined => {
+      const value = query[name];
+      return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined;
+    };
+    const asked: RollSearchInput = { lastName: typed('lastName'), firstName: typed('firstName'), dateOfBirth: typed('dateOfBirth'), voterId: typed('voterId'), precinctId: typed('precinct') };
+    const done = query['done'];
+    return this.render(request, id, { flash: isOneOf(EVENT_TYPES, done) ? `${EVENT_LABELS[done]}.` : null, research: { asked, searched: query['search'] === '1' } });
+  }
 
   async render(request: AuthedRequest, id: string, state: BallotViewState = {}): Promise<Html> {
     const actor = actorOf(request);
