@@ -5,13 +5,11 @@ import { html } from './html';
 import { page } from './layout';
 import { DomainError } from '@app/domain';
 import { pageContext } from './console-context';
-import { isDraftPath, keptFields } from './forms/form-drafts';
+import { isDraftPath, keptFields, RETURNABLE } from './forms/draft-paths';
 import { loginPage } from './pages/login.page';
 
 const KEPT_NOTICE = 'Nothing was sent, because your session ended after a while without use. Sign in again: what you typed is kept, and the form is shown again for you to check and send.';
 
-/** A console page a person can be sent back to after signing in: a path under /console, no scheme or host. */
-export const RETURNABLE = /^\/console(\/[\w\-./]*)?(\?[\w\-.=&%+]*)?$/;
 
 /**
  * Errors on console pages are pages: no session sends the browser to sign in; anything else is
