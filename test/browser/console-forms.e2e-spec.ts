@@ -126,6 +126,7 @@ describe('console forms in a browser', () => {
     expect(await page.textContent('[data-session-warning]')).toMatch(/signed out in about 2 minutes/);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Stay signed in');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'session-warning.png') });
     const asked = page.waitForResponse((r) => r.url().endsWith('/console/session'));
     await page.click('[data-stay-signed-in]');
     expect(await (await asked).json()).toMatchObject({ signedIn: true, idleSeconds: 1800 });

@@ -134,7 +134,7 @@ describe('staff console in a browser', () => {
     await page.click('label[for="f-fwab"]');
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForLoadState();
-    expect(await page.textContent('#f-fwab-error')).toMatch(/only for a UOCAVA ballot/);
+    expect(await page.textContent('#f-fwab-error')).toMatch(/^Clear the FWAB box: only a UOCAVA ballot/);
     expect(await page.isChecked('#f-fwab')).toBe(true);
     expect(await page.inputValue('#f-receiptNumber')).toBe('BR-FWAB-1');
     await screenshot(page, 'intake-fwab-refused');
