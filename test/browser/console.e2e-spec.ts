@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { fillIntake, signInOn } from '@test/support/console';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 import { REPORT_DEFINITIONS } from '@app/reports';
 
@@ -37,14 +38,7 @@ describe('staff console in a browser', () => {
   });
 
   async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${t.service.url}/console`);
-    await page.fill('#f-username', username);
-    await page.fill('#f-password', PASSWORD);
-    await page.click('form[aria-label="Sign in"] button[type=submit]');
-    await page.waitForURL(/\/console$/);
-    return page;
+    return signInOn(await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }), t.service.url, username);
   }
 
   /** Fills and sends the intake form for a provisional ballot cast at noon on election day (FUL-01 unless told). */
@@ -56,7 +50,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-receiptNumber', number);
     await page.fill('#f-precinctId', fields['precinctId'] ?? 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
-    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await fillIntake(page, { dateOfBirth: '1980-02-29' });
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.fill('#f-castAt', '2020-11-03T12:00');
     await page.fill('#f-receivedAt', '2020-11-03T12:00');
@@ -132,7 +126,7 @@ describe('staff console in a browser', () => {
     await page.fill('#f-precinctId', 'FUL-01');
     await page.fill('#f-firstName', 'Pat');
     await page.fill('#f-lastName', 'Voter1001');
-    await page.fill('#f-dateOfBirth', '1980-02-29');
+    await fillIntake(page, { dateOfBirth: '1980-02-29' });
     await page.fill('#f-address', '1 Peachtree St, Atlanta, GA');
     await page.selectOption('#f-issuedReason', 'not_on_list');
     await page.fill('#f-castAt', '2020-11-03T12:00');
@@ -140,7 +134,7 @@ describe('staff console in a browser', () => {
     await page.click('label[for="f-fwab"]');
     await page.click('form[aria-label="Take in a ballot"] button[type=submit]');
     await page.waitForLoadState();
-    expect(await page.textContent('#f-fwab-error')).toMatch(/only for a UOCAVA ballot/);
+    expect(await page.textContent('#f-fwab-error')).toMatch(/^Clear the FWAB box: only a UOCAVA ballot/);
     expect(await page.isChecked('#f-fwab')).toBe(true);
     expect(await page.inputValue('#f-receiptNumber')).toBe('BR-FWAB-1');
     await screenshot(page, 'intake-fwab-refused');

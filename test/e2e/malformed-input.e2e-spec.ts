@@ -125,7 +125,7 @@ const HEADER_CASES: readonly { readonly name: string; readonly headers: Record<s
 /** The console's and portal's forms (not in the OpenAPI document), with their fields. `:id` and friends are filled in. */
 const FORMS: readonly { readonly path: string; readonly fields: readonly string[]; readonly session: boolean }[] = [
   { path: '/console/login', fields: ['username', 'password'], session: false },
-  { path: '/console/intake', fields: ['electionId', 'receiptNumber', 'kind', 'countyCode', 'precinctId', 'firstName', 'lastName', 'dateOfBirth', 'address', 'claimedVoterId', 'issuedReason', 'uocavaCategory', 'fwab', 'postmarkDate', 'signedDate', 'receivedAt', 'castAt', 'idShown', 'outOfPrecinctAffidavit', 'signature', 'notes', 'contactEmail', 'contactPhone', 'language'], session: true },
+  { path: '/console/intake', fields: ['electionId', 'receiptNumber', 'kind', 'countyCode', 'precinctId', 'firstName', 'lastName', 'dateOfBirth', 'dateOfBirth-month', 'dateOfBirth-day', 'dateOfBirth-year', 'address', 'claimedVoterId', 'issuedReason', 'uocavaCategory', 'fwab', 'postmarkDate', 'signedDate', 'receivedAt', 'castAt', 'idShown', 'outOfPrecinctAffidavit', 'signature', 'notes', 'contactEmail', 'contactPhone', 'language'], session: true },
   { path: '/console/users', fields: ['username', 'displayName', 'password', 'role', 'countyCode'], session: true },
   { path: '/console/ballots/:ballot/events', fields: ['type', 'expectedVersion', 'cureReason', 'evidence', 'reason', 'note', 'courtOrder', 'voterId', 'submittedAt', 'back'], session: true },
   { path: '/console/ballots/:ballot/documents/:document/accept', fields: ['expectedVersion'], session: true },

@@ -11,12 +11,14 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BallotImportController } from './ballots/ballot-import.controller';
+import { BallotFileImport } from './ballots/ballot-file-import';
 import { BallotsController } from './ballots/ballots.controller';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { validationPipe } from './common/validation';
 import { ConsoleAdminController } from './console/console-admin.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
+import { CONSOLE_FORM_PROVIDERS } from './console/forms';
 import { ConsoleDeadlinesController } from './console/console-deadlines.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
@@ -77,6 +79,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
+        ...CONSOLE_FORM_PROVIDERS,
+        BallotFileImport,
         NoticesScheduler,
         SweepScheduler,
         AbandonedImports,

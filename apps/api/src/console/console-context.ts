@@ -5,7 +5,8 @@ import type { PageContext } from './layout';
 import { DomainError, type StaffActor } from '@app/domain';
 
 export function pageContext(request: AuthedRequest): PageContext {
-  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path };
+  const location = (request as { consoleLocation?: string }).consoleLocation;
+  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: location ?? request.path, ...(location === undefined ? {} : { location }) };
 }
 
 export function actorOf(request: AuthedRequest): StaffActor {

@@ -10,4 +10,6 @@ export const CONSOLE_CSS = `
 .console-chart .bar { fill: #005ea2; }
 .console-actions form { margin-bottom: 1.5rem; }
 .usa-tag { white-space: normal; }
+.session-warning[hidden], [data-stay-signed-in][hidden] { display: none; }
+.session-warning { position: fixed; left: 1rem; right: 1rem; bottom: 1rem; z-index: 1000; max-width: 40rem; margin: 0 auto; box-shadow: 0 0.25rem 1rem rgba(0, 0, 0, 0.3); }
 `;

@@ -4,6 +4,12 @@ import { cookieValue, SESSION_COOKIE, type AuthedRequest } from '../auth/auth.gu
 import { html } from './html';
 import { page } from './layout';
 import { DomainError } from '@app/domain';
+import { pageContext } from './console-context';
+import { isDraftPath, keptFields, RETURNABLE } from './forms/draft-paths';
+import { loginPage } from './pages/login.page';
+
+const KEPT_NOTICE = 'Nothing was sent, because your session ended after a while without use. Sign in again: what you typed is kept, and the form is shown again for you to check and send.';
+
 
 /**
  * Errors on console pages are pages: no session sends the browser to sign in; anything else is
@@ -17,9 +23,16 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<AuthedRequest>();
     if (exception instanceof DomainError && exception.code === 'unauthenticated') {
+      // A form posted after its session ended: the sign-in page, carrying what was typed back to it.
+      if (request.method === 'POST' && isDraftPath(request.path)) {
+        const kept = { returnTo: request.path, values: keptFields(request.body) };
+        response.status(401).type('html').send(page(pageContext(request), 'Sign in', loginPage(pageContext(request), {}, null, KEPT_NOTICE, kept)).value);
+        return;
+      }
       // A cookie that no longer opens a session: it ended (idle, or signed out elsewhere).
       const hadSession = cookieValue(request.headers.cookie, SESSION_COOKIE) !== undefined;
-      response.redirect(303, hadSession ? '/console/login?signedOut=idle' : '/console/login');
+      const back = request.method === 'GET' && RETURNABLE.test(request.originalUrl) ? `&returnTo=${encodeURIComponent(request.originalUrl)}` : '';
+      response.redirect(303, hadSession ? `/console/login?signedOut=idle${back}` : `/console/login${back === '' ? '' : `?${back.slice(1)}`}`);
       return;
     }
     let status = 500;

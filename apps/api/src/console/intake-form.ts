@@ -1,6 +1,7 @@
 import { isCalendarDate } from '@app/imports';
 import type { ElectionCalendar } from '@app/rules';
 import { field } from './console-context';
+import { joinMemorableDate } from './forms/fields';
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -20,11 +21,13 @@ export function localInstantOrAsTyped(value: string, instantAt: (date: string, t
 
 /**
  * The console's intake form as the intake DTO's input: text trimmed, codes upper-cased, fields of
- * the other kind of ballot left out, and the datetime-local fields (which carry no zone) read as
- * the election's local time. What is malformed is passed on as typed, for the DTO to name.
+ * the other kind of ballot left out, the memorable date of birth joined, and the datetime-local
+ * fields (which carry no zone) read in the county's zone (the election's when the county has none
+ * of its own). What is malformed is passed on as typed, for the DTO to name.
  */
-export function intakeFormInput(body: Record<string, unknown>, electionId: string, calendar: Pick<ElectionCalendar, 'instantAt'>): Record<string, unknown> {
-  const instant = (name: string): string | undefined => (field(body, name) === '' ? undefined : localInstantOrAsTyped(field(body, name), (date, time) => calendar.instantAt(date, time)));
+export function intakeFormInput(body: Record<string, unknown>, electionId: string, calendar: Pick<ElectionCalendar, 'instantAt' | 'zoneOf'>): Record<string, unknown> {
+  const zone = calendar.zoneOf(field(body, 'countyCode').trim().toUpperCase());
+  const instant = (name: string): string | undefined => (field(body, name) === '' ? undefined : localInstantOrAsTyped(field(body, name), (date, time) => calendar.instantAt(date, time, zone)));
   const optional = (name: string): string | undefined => (field(body, name) === '' ? undefined : field(body, name));
   const kind = field(body, 'kind');
   return {
@@ -35,7 +38,7 @@ export function intakeFormInput(body: Record<string, unknown>, electionId: strin
     precinctId: kind === 'provisional' ? optional('precinctId') : undefined,
     firstName: field(body, 'firstName').trim(),
     lastName: field(body, 'lastName').trim(),
-    dateOfBirth: field(body, 'dateOfBirth').trim(),
+    dateOfBirth: joinMemorableDate(body, 'dateOfBirth'),
     address: field(body, 'address').trim(),
     claimedVoterId: optional('claimedVoterId'),
     issuedReason: kind === 'provisional' ? optional('issuedReason') : undefined,

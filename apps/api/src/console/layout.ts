@@ -5,6 +5,8 @@ export interface PageContext {
   readonly actor: StaffActor | null;
   readonly csrfToken: string | null;
   readonly path: string;
+  /** Where the browser should show it is (a form shown again after signing in is answered at /console/login). */
+  readonly location?: string;
 }
 
 /** The navigation, each item shown to the roles the permissions table lets do its action. */
@@ -46,6 +48,18 @@ function accountBar(ctx: PageContext): Html {
   </div></div>`;
 }
 
+/** Shown by console.js shortly before a signed-in session ends for want of use (issue 14 item 5). */
+function sessionWarning(ctx: PageContext): Html {
+  if (ctx.actor === null) return html``;
+  return html`<div class="usa-alert usa-alert--warning session-warning" data-session-warning hidden>
+    <div class="usa-alert__body">
+      <h2 class="usa-alert__heading">Your session is about to end</h2>
+      <p class="usa-alert__text" data-session-text aria-live="assertive"></p>
+      <button class="usa-button" type="button" data-stay-signed-in>Stay signed in</button>
+    </div>
+  </div>`;
+}
+
 /** The page shell: USWDS, served by the app itself; a skip link, landmarks, one h1 per page. */
 export function page(ctx: PageContext, title: string, body: Html): Html {
   return html`<!DOCTYPE html>
@@ -57,7 +71,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
   <link rel="stylesheet" href="/console/assets/uswds/css/uswds.min.css">
   <link rel="stylesheet" href="/console/assets/console.css">
 </head>
-<body>
+<body${ctx.location !== undefined ? html` data-location="${ctx.location}"` : ''}>
   <a class="usa-skipnav" href="#main-content">Skip to main content</a>
   ${accountBar(ctx)}
   <header class="usa-header usa-header--basic">
@@ -71,7 +85,9 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
   <main id="main-content" class="grid-container padding-bottom-6">
     ${body}
   </main>
+  ${sessionWarning(ctx)}
   <footer class="usa-footer usa-footer--slim"><div class="grid-container padding-y-2 font-body-3xs">Provisional and UOCAVA ballot adjudication · every action is recorded in the audit trail</div></footer>
+  <script src="/console/assets/console.js" defer></script>
 </body>
 </html>`;
 }

@@ -1,0 +1,11 @@
+import { BallotView } from '../ballot-view';
+import { ConsolePages } from '../console-pages';
+import { CertificationForm, NewUserForm, UsersView } from './admin.forms';
+import { BallotEventForm } from './ballot-event.form';
+import { AcceptDocumentForm, DeclineDocumentForm } from './cure-document.forms';
+import { CloseOfBusinessForm, CourtOrderForm, DeadlinesView } from './deadline.forms';
+import { FormDrafts } from './form-drafts';
+import { IntakeForm } from './intake.form';
+
+/** The console's forms, and the pages its routes show (each route one call), for the app module. */
+export const CONSOLE_FORM_PROVIDERS = [FormDrafts, ConsolePages, BallotView, DeadlinesView, UsersView, IntakeForm, BallotEventForm, AcceptDocumentForm, DeclineDocumentForm, CourtOrderForm, CloseOfBusinessForm, NewUserForm, CertificationForm];
