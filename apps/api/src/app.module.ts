@@ -18,6 +18,10 @@ import { ConsoleAdminController } from './console/console-admin.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
 import { ConsoleDeadlinesController } from './console/console-deadlines.controller';
+import { ConsoleQueueController } from './console/console-queue.controller';
+import { ConsoleDecisionsController } from './console/console-decisions.controller';
+import { ConsoleBulkController } from './console/console-bulk.controller';
+import { ConsoleCertificationController } from './console/console-certification.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
@@ -58,6 +62,10 @@ export class AppModule {
         ConsoleController,
         ConsoleAdminController,
         ConsoleDeadlinesController,
+        ConsoleQueueController,
+        ConsoleDecisionsController,
+        ConsoleBulkController,
+        ConsoleCertificationController,
         PortalController,
         CureDocumentsController,
         HealthController,

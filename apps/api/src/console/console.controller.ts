@@ -24,7 +24,6 @@ import { dashboardPage } from './pages/dashboard.page';
 import { noticeCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { fieldErrors } from './pages/forms';
-import { queuePage } from './pages/queue.page';
 import { reportPage, reportsListPage } from './pages/reports.page';
 import { researchSection } from './pages/research.section';
 import { reviewPage } from './pages/review.page';
@@ -34,8 +33,6 @@ import { ReportExports, Reports } from '@app/reports';
 import { formatHead } from '@app/audit';
 import { DatabaseMaintenance } from '@app/persistence';
 import { AUDIT_HEAD_HEADER } from '../audit/audit-head';
-
-const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
 /** A query parameter a person typed: trimmed, at most 100 characters; absent when empty. */
 function queryText(query: Record<string, unknown>, name: string): string | undefined {
@@ -68,30 +65,6 @@ export class ConsoleController {
   css(@Res() response: Response): void {
     response.type('text/css').setHeader('cache-control', 'public, max-age=3600');
     response.send(CONSOLE_CSS);
-  }
-
-  @Get()
-  async queue(@Req() request: AuthedRequest, @Query() query: Record<string, string | undefined>): Promise<string> {
-    const actor = actorOf(request);
-    const { election, elections } = await chooseElection(this.elections, request, query['election']);
-    const filters: Record<string, string> = {};
-    for (const name of QUEUE_FILTERS) {
-      const value = query[name];
-      if (typeof value === 'string' && value !== '') filters[name] = value.slice(0, 100);
-    }
-    const pageOf = await this.queries.list(actor, {
-      electionId: election.id,
-      kind: filters['kind'],
-      status: filters['status'],
-      subState: filters['subState'],
-      reason: filters['reason'],
-      precinctId: filters['precinct'],
-      text: filters['text'],
-      cursor: typeof query['cursor'] === 'string' && query['cursor'] !== '' ? query['cursor'] : undefined,
-      limit: 50,
-    });
-    const ctx = pageContext(request);
-    return page(ctx, 'Work queue', queuePage(ctx, { elections, election, filters, items: pageOf.items, deadlines: pageOf.cureDeadlinesInForce, nextCursor: pageOf.nextCursor })).value;
   }
 
   @Get('ballots/:id')
@@ -222,13 +195,6 @@ export class ConsoleController {
       return;
     }
     response.redirect(303, `/console/ballots/${id}`);
-  }
-
-  @Post('counties/:code/certify')
-  async certify(@Req() request: AuthedRequest, @Param('code') code: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { election } = await chooseElection(this.elections, request, field(body, 'election'));
-    await this.certification.certify(actorOf(request), election.id, code);
-    response.redirect(303, `/console/dashboard?election=${encodeURIComponent(election.id)}`);
   }
 
   @Post('counties/:code/reopen')

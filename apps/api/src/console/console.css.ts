@@ -10,4 +10,24 @@ export const CONSOLE_CSS = `
 .console-chart .bar { fill: #005ea2; }
 .console-actions form { margin-bottom: 1.5rem; }
 .usa-tag { white-space: normal; }
+.console-nowrap { white-space: nowrap; }
+.console-badge { margin-left: 0.25rem; }
+.console-action { border-top: 1px solid #dfe1e2; padding-top: 0.5rem; }
+.console-action form { margin-bottom: 1rem; }
+.console-differs td, .console-differs th { background: #faf3d1; }
+.console-hash { font-family: "Roboto Mono Web", monospace; font-size: 0.8rem; word-break: break-all; }
+.console-facts dt { font-weight: 700; }
+.console-facts dd { margin: 0 0 0.5rem 0; }
+.console-checklist .usa-icon-list__item[data-ok="no"] { color: #b50909; }
+.console-bulk { border: 0; padding: 0; margin: 0 0 0.5rem 0; }
+.console-bulk .usa-button { margin-top: 0.5rem; }
+.console-letter { page-break-after: always; break-after: page; white-space: pre-wrap; font-family: "Source Sans Pro Web", Georgia, serif; max-width: 40rem; }
+@media print {
+  .usa-skipnav, header.usa-header, .usa-footer, .console-no-print, .console-actions, main form, nav { display: none !important; }
+  main#main-content { max-width: none; padding: 0; }
+  a.usa-link { color: #000; text-decoration: none; }
+  .console-scroll { overflow: visible; }
+  .usa-table { font-size: 10pt; }
+  body > div.bg-base-lightest { display: none; }
+}
 `;

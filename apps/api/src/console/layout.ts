@@ -68,7 +68,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
       ${navigation(ctx)}
     </div>
   </header>
-  <main id="main-content" class="grid-container padding-bottom-6">
+  <main id="main-content" class="grid-container-widescreen padding-x-2 desktop:padding-x-4 padding-bottom-6">
     ${body}
   </main>
   <footer class="usa-footer usa-footer--slim"><div class="grid-container padding-y-2 font-body-3xs">Provisional and UOCAVA ballot adjudication · every action is recorded in the audit trail</div></footer>
