@@ -22,6 +22,7 @@ import { ConsoleQueueController } from './console/console-queue.controller';
 import { ConsoleDecisionsController } from './console/console-decisions.controller';
 import { ConsoleBulkController } from './console/console-bulk.controller';
 import { ConsoleCertificationController } from './console/console-certification.controller';
+import { ConsoleLettersController } from './console/console-letters.controller';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
@@ -66,6 +67,7 @@ export class AppModule {
         ConsoleDecisionsController,
         ConsoleBulkController,
         ConsoleCertificationController,
+        ConsoleLettersController,
         PortalController,
         CureDocumentsController,
         HealthController,

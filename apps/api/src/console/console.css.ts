@@ -11,6 +11,8 @@ export const CONSOLE_CSS = `
 .console-actions form { margin-bottom: 1.5rem; }
 .usa-tag { white-space: normal; }
 .console-nowrap { white-space: nowrap; }
+/* The header, account bar and footer line up with the wide main column (issue 14: use the screen's width). */
+.usa-header .usa-nav-container, .usa-footer .grid-container, body > .bg-base-lightest > .grid-container { max-width: 87.5rem; }
 .console-badge { margin-left: 0.25rem; }
 .console-action { border-top: 1px solid #dfe1e2; padding-top: 0.5rem; }
 .console-action form { margin-bottom: 1rem; }
@@ -21,7 +23,8 @@ export const CONSOLE_CSS = `
 .console-checklist .usa-icon-list__item[data-ok="no"] { color: #b50909; }
 .console-bulk { border: 0; padding: 0; margin: 0 0 0.5rem 0; }
 .console-bulk .usa-button { margin-top: 0.5rem; }
-.console-letter { page-break-after: always; break-after: page; white-space: pre-wrap; font-family: "Source Sans Pro Web", Georgia, serif; max-width: 40rem; }
+.console-letter { page-break-after: always; break-after: page; max-width: 40rem; }
+.console-letter address, .console-letter-text { white-space: pre-wrap; font-style: normal; }
 @media print {
   .usa-skipnav, header.usa-header, .usa-footer, .console-no-print, .console-actions, main form, nav { display: none !important; }
   main#main-content { max-width: none; padding: 0; }

@@ -15,6 +15,7 @@ const NAV: readonly { href: string; label: string; action: Action }[] = [
   { href: '/console/dashboard', label: 'Dashboard', action: 'read_reports' },
   { href: '/console/deadlines', label: 'Deadlines', action: 'read_ballots' },
   { href: '/console/reports', label: 'Reports', action: 'read_reports' },
+  { href: '/console/letters', label: 'Letters', action: 'export_letters' },
   { href: '/console/users', label: 'Users', action: 'manage_users' },
 ];
 

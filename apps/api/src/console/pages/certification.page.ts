@@ -77,7 +77,7 @@ export function certificatePage(v: CertificateView): Html {
     <h1>Certificate of adjudication: ${r.county.name}</h1>
     <p>${v.election.name}.</p>
     <p>The provisional and UOCAVA ballots of ${r.county.name} are adjudicated, and the county certified ${formatLocal(r.certifiedAt, tz)}.</p>
-    ${v.figures !== null ? html`<table class="usa-table usa-table--compact console-table" id="certificate-figures">
+    ${v.figures !== null ? html`<table class="usa-table usa-table--compact" id="certificate-figures">
       <caption>Ballots adjudicated</caption>
       <tbody>
         <tr><th scope="row">Ballots</th><td class="text-right">${n(v.figures.ballots)}</td></tr>

@@ -67,7 +67,7 @@ export function queuePage(ctx: PageContext, v: QueueView): Html {
   const n = v.total.toLocaleString('en-US');
   const summary = v.view === 'todo' ? `${n} ballot${v.total === 1 ? '' : 's'} need${v.total === 1 ? 's' : ''} work` : `${n} ballot${v.total === 1 ? '' : 's'}`;
   const table = html`<div class="console-scroll" tabindex="0" role="region" aria-label="Ballots, scrolls sideways on a small screen"><table class="usa-table usa-table--striped usa-table--compact console-table console-queue">
-    <caption>${summary}${v.items.length < v.total ? `, ${v.items.length} shown on this page` : ''}</caption>
+    <caption class="usa-sr-only">${summary}${v.items.length < v.total ? `, ${v.items.length} shown on this page` : ''}</caption>
     <thead><tr>${v.canBulk ? html`<th scope="col"><span class="usa-sr-only">Select</span></th>` : ''}<th scope="col">Receipt</th><th scope="col">Voter</th><th scope="col">Kind</th><th scope="col">County, precinct</th><th scope="col">State</th><th scope="col">Cure deadline</th><th scope="col">Reason</th></tr></thead>
     <tbody>
       ${v.items.map((b) => html`<tr>
@@ -88,6 +88,7 @@ export function queuePage(ctx: PageContext, v: QueueView): Html {
     ${v.emptied ? html`<div class="usa-alert usa-alert--success usa-alert--slim" role="status"><div class="usa-alert__body"><p class="usa-alert__text">No ballot is left to work on in this queue.</p></div></div>` : ''}
     ${filterForm(v)}
     <p class="font-body-lg text-bold margin-bottom-0" id="result-count">${summary}</p>
+    ${v.items.length < v.total ? html`<p class="margin-top-05">${v.items.length} shown on this page.</p>` : ''}
     ${v.items.length === 0
       ? html`<p>No ballot matches these filters.</p>`
       : v.canBulk
