@@ -233,6 +233,10 @@ describe('decisions, the queue and certification in a browser', () => {
     await page.goto(`${t.service.url}/console/dashboard`);
     expect(await page.textContent('#no-outstanding')).toContain('No ballot is outstanding');
     expect(await page.$('main svg.console-chart')).toBeNull();
+    expect(await page.$('nav a[href="/console/intake"]')).toBeNull();
+    expect((await page.goto(`${t.service.url}/console/intake`))?.status()).toBe(400);
+    expect(await page.textContent('main')).toContain('Cobb has certified, so no ballot can be taken in for it');
+    expect(await page.$('form[aria-label="Take in a ballot"]')).toBeNull();
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -4,8 +4,8 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import type { PageContext } from './layout';
 import { DomainError, type StaffActor } from '@app/domain';
 
-export function pageContext(request: AuthedRequest): PageContext {
-  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path };
+export function pageContext(request: AuthedRequest & { intakeClosed?: string }): PageContext {
+  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: request.path, intakeClosed: request.intakeClosed !== undefined };
 }
 
 export function actorOf(request: AuthedRequest): StaffActor {

@@ -5,6 +5,8 @@ export interface PageContext {
   readonly actor: StaffActor | null;
   readonly csrfToken: string | null;
   readonly path: string;
+  /** The user's county has certified: no intake in the navigation. */
+  readonly intakeClosed?: boolean;
 }
 
 /** The navigation, each item shown to the roles the permissions table lets do its action. */
@@ -25,7 +27,7 @@ export const csrfField = (ctx: PageContext): Html => html`<input type="hidden" n
 function navigation(ctx: PageContext): Html {
   const actor = ctx.actor;
   if (actor === null) return html``;
-  const items = NAV.filter((item) => can(actor.role, item.action));
+  const items = NAV.filter((item) => can(actor.role, item.action) && !(item.action === 'intake' && ctx.intakeClosed === true));
   return html`
     <nav aria-label="Primary navigation" class="usa-nav">
       <ul class="usa-nav__primary usa-accordion">
