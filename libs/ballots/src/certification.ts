@@ -103,7 +103,7 @@ export class Certification {
       const e = s.election(electionId);
       const county = await e.counties.get(countyCode);
       if (county === null || county.certifiedAt === null || county.certifiedBy === null) throw notFound('certification');
-      const entries = (await e.audit.ofEvent('CERTIFY_COUNTY')).filter((x) => (x.payload as { countyCode?: unknown }).countyCode === countyCode);
+      const entries = await e.audit.countyEntries('CERTIFY_COUNTY', countyCode);
       const entry = entries[entries.length - 1];
       if (entry === undefined) throw notFound('certification');
       const attested = (entry.payload as { attestedBy?: unknown }).attestedBy;

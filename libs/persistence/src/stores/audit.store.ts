@@ -71,9 +71,13 @@ export class AuditStore {
     return new Map(rows.map((r) => [r.ballotId, r.event]));
   }
 
-  /** The election's entries of one event, oldest first (the caller reads their payloads). */
-  ofEvent(event: AuditEvent): Promise<AuditEntryEntity[]> {
-    if (this.electionId === null) return Promise.resolve([]);
-    return this.m.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.election_id = :electionId AND e.event = :event', { electionId: this.electionId, event }).orderBy('e.seq', 'ASC').getMany();
+  /**
+   * The election's entries of one event about a county (their payload's `countyCode`, as
+   * CERTIFY_COUNTY and REOPEN_COUNTY carry it), oldest first; none for a county out of the scope.
+   */
+  async countyEntries(event: AuditEvent, countyCode: string): Promise<AuditEntryEntity[]> {
+    if (this.electionId === null || !reaches(this.scope, countyCode)) return [];
+    const entries = await this.m.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.election_id = :electionId AND e.event = :event', { electionId: this.electionId, event }).orderBy('e.seq', 'ASC').getMany();
+    return entries.filter((x) => (x.payload as { countyCode?: unknown }).countyCode === countyCode);
   }
 }
