@@ -14,25 +14,14 @@
 /// <reference lib="dom" />
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../test/support/app';
 import { launchBrowser } from '../test/support/browser';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
 const START_TIMEOUT_MS = 300_000;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** The service exactly as `npm start` runs it with `--demo`, from the sources, on its own data folder. */
 async function startDemo(dataDir: string): Promise<{ url: string; child: ChildProcess }> {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
-import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { launchBrowser, screenshot, seriousViolations, signInToConsole } from '@test/support/browser';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /**
@@ -36,15 +36,7 @@ describe('decisions, the queue and certification in a browser', () => {
     await t?.close();
   });
 
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, bypassCSP: true })).newPage();
-    await page.goto(`${t.service.url}/console`);
-    await page.fill('#f-username', username);
-    await page.fill('#f-password', PASSWORD);
-    await page.click('form[aria-label="Sign in"] button[type=submit]');
-    await page.waitForURL(/\/console$/);
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInToConsole(browser, t.service.url, username, PASSWORD, DESKTOP);
 
   const intake = async (overrides: Record<string, unknown> = {}, token = clerk): Promise<{ id: string; receiptNumber: string; version: number }> =>
     (await t.http.post('/api/ballots').auth(token, { type: 'bearer' }).send(intakeBody(overrides)).expect(201)).body as { id: string; receiptNumber: string; version: number };
