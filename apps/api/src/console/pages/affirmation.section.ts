@@ -31,7 +31,7 @@ export function affirmationSection(d: BallotDetail, timeZone: string): Html {
     b.kind === 'provisional' ? { term: 'Why a provisional ballot', affirmation: label(b.issuedReason) } : { term: 'Postmark / signed', affirmation: `${b.postmarkDate ?? 'no postmark'} / ${b.signedDate ?? 'not dated'}` },
     { term: 'Received', affirmation: formatLocal(b.receivedAt, timeZone) },
     ...(b.castAt !== null ? [{ term: 'Cast', affirmation: formatLocal(b.castAt, timeZone) }] : []),
-    b.kind === 'provisional' ? { term: 'ID shown at the polls', affirmation: b.idShown ? 'Yes' : 'No', registration: v === null ? undefined : v.idOnFile ? 'ID on file' : 'No ID on file' } : { term: 'Federal write-in ballot (FWAB)', affirmation: b.fwab ? 'Yes' : 'No' },
+    b.kind === 'provisional' ? { term: 'ID shown at the polls', affirmation: b.idShown ? 'Yes' : 'No', registration: v === null ? undefined : v.idOnFile ? 'ID on file' : 'No ID on file' } : { term: 'Returned on the federal write-in ballot (FWAB)', affirmation: b.fwab ? 'Yes' : 'No' },
     { term: 'Signature', affirmation: label(b.signature) },
   ];
   const compared = (r: Row): boolean => r.registration !== undefined && r.term !== 'ID shown at the polls';
