@@ -234,4 +234,28 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     expect(violations).toEqual([]);
     await page.context().close();
   });
+
+  it('cure notice letters print from the console with the letter list\'s own text, one to a page, once per batch', async () => {
+    const ballot = await intake({ ...NEEDS_ID_CURE });
+    await event(clerk, ballot.id, { type: 'REQUEST_CURE', cureReason: 'id_required', expectedVersion: 1 });
+    const page = await signIn('fulton.clerk');
+    await page.click('nav a:has-text("Letters")');
+    const violations = await look(page, 'letters');
+    await page.click('form[aria-label="Print the letters waiting"] button[type=submit]');
+    expect(await page.textContent('h1')).toMatch(/^\d+ letters? to print$/);
+    const letter = page.locator(`article.console-letter:has-text("ballot ${ballot.receiptNumber}")`);
+    expect(await letter.count()).toBe(1);
+    expect(await letter.textContent()).toContain('1 Peachtree St, Atlanta, GA');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('h1')).toBe(false);
+    expect(await letter.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    violations.push(...(await look(page, 'letters-printed', false)));
+    // Printed once, the batch is not listed again.
+    await page.goto(`${t.service.url}/console/letters`);
+    await page.click('form[aria-label="Print the letters waiting"] button[type=submit]');
+    expect(await page.textContent('h1')).toBe('No letter is waiting');
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
 });
