@@ -66,9 +66,15 @@ describe('staff console in a browser', () => {
   }
 
   const stateOf = async (page: Page) => (await page.textContent('main h1 + p .usa-tag'))?.trim() ?? '';
+  /** Sends an action from a ballot's page; a final one (Count, Confirm rejection) is confirmed on its second page. */
   const act = async (page: Page, label: string) => {
     await page.click(`form[aria-label="${label}"] button[type=submit]`);
     await page.waitForLoadState();
+    const confirm = await page.$(`form[aria-label="Confirm: ${label}"] button[type=submit]`);
+    if (confirm !== null) {
+      await confirm.click();
+      await page.waitForLoadState();
+    }
   };
 
   it('a clerk takes a provisional ballot from intake to counted', async () => {
@@ -168,6 +174,7 @@ describe('staff console in a browser', () => {
     expect(await supervisor.textContent('main')).toContain('proposed by fulton.clerk');
     await screenshot(supervisor, 'review-queue');
     await supervisor.click(`button:has-text("Confirm rejection of ${number}")`);
+    await supervisor.click(`button:has-text("Yes, reject ballot ${number}")`);
     await supervisor.waitForURL(/\/console\/review$/);
     expect(await supervisor.textContent('main')).not.toContain(`Confirm rejection of ${number}`);
     await supervisor.context().close();
@@ -183,8 +190,12 @@ describe('staff console in a browser', () => {
 
     const supervisor = await signIn('cobb.supervisor');
     await supervisor.goto(`${t.service.url}/console/dashboard`);
-    await supervisor.click('button:has-text("Certify Cobb")');
-    await supervisor.waitForURL(/\/console\/dashboard/);
+    await supervisor.click('a:has-text("Certify Cobb")');
+    await supervisor.fill('#f-attestedBy', 'Casey Cobb');
+    await supervisor.click('label[for="f-attested"]');
+    await supervisor.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
+    await supervisor.waitForURL(/\/console\/counties\/COBB\/certificate/);
+    await supervisor.goto(`${t.service.url}/console/dashboard`);
     expect(await supervisor.textContent('main')).toContain('Certified');
     await screenshot(supervisor, 'dashboard-certified');
     await supervisor.goto(ballotUrl);
@@ -203,7 +214,7 @@ describe('staff console in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${t.service.url}/console/login`);
     const focusOn = async (predicate: string) => {
-      for (let i = 0; i < 200; i += 1) {
+      for (let i = 0; i < 400; i += 1) {
         await page.keyboard.press('Tab');
         if (await page.evaluate(predicate)) return;
       }

@@ -69,6 +69,7 @@ const SCOPED: { readonly [S in StoreName]: Readonly<Record<string, Probe>> } = {
     },
     dueForSweep: async (e, c) => expect((await e.ballots.dueForSweep(Number.MAX_SAFE_INTEGER)).map((b) => b.id)).not.toContain(c.ballot.id),
     countOutstanding: async (e) => expect(await e.ballots.countOutstanding('COBB')).toBe(0),
+    countAwaitingCure: async (e) => expect(await e.ballots.countAwaitingCure('COBB')).toBe(0),
   },
   counties: {
     list: async (e) => expect((await e.counties.list()).map((c) => c.code)).toEqual(['FULTON']),
@@ -89,6 +90,8 @@ const SCOPED: { readonly [S in StoreName]: Readonly<Record<string, Probe>> } = {
     get: async (e, c) => expect(await e.cureDocuments.get(c.ballot.id, c.documentId)).toBeNull(),
     earliestPendingAt: async (e, c) => expect(await e.cureDocuments.earliestPendingAt(c.ballot.id)).toBeNull(),
     decide: async (e, c) => expect(await e.cureDocuments.decide(c.ballot.id, c.documentId, { status: 'declined', decidedBy: FULTON_CLERK.id, decidedAt: THURSDAY, declineReason: 'unreadable' })).toBe(false),
+    pendingByBallot: async (e, c) => expect((await e.cureDocuments.pendingByBallot([c.ballot.id])).size).toBe(0),
+    countPending: async (e) => expect(await e.cureDocuments.countPending('COBB')).toBe(0),
   },
   reports: {
     ballots: async (e) => fultonOnly(await (e.reports as unknown as { ballots(f: object): { getMany(): Promise<BallotEntity[]> } }).ballots({}).getMany()),
@@ -107,6 +110,8 @@ const SCOPED: { readonly [S in StoreName]: Readonly<Record<string, Probe>> } = {
   audit: {
     append: (e, c) => refused(() => e.audit.append({ event: 'VERIFY', ballot: c.ballot, payload: {}, at: THURSDAY })),
     historyOf: async (e, c) => expect(await e.audit.historyOf(c.ballot.id)).toEqual([]),
+    lastOf: async (e, c) => expect((await e.audit.lastOf([c.ballot.id], ['REQUEST_CURE'])).size).toBe(0),
+    countyEntries: async (e) => expect(await e.audit.countyEntries('INTAKE', 'COBB')).toEqual([]),
   },
   rules: {
     appendCourtOrder: (e) =>

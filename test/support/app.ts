@@ -15,7 +15,7 @@ export const PASSWORD = 'correct horse battery staple';
 const ROOT = resolve(__dirname, '../..');
 
 /** A free loopback port, chosen by the kernel. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);

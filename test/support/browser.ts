@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
@@ -23,6 +23,17 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** A new browser context signed in to the console as `username`, on the queue. */
+export async function signInToConsole(browser: Browser, baseUrl: string, username: string, password: string, viewport: ViewportSize = { width: 1366, height: 900 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, bypassCSP: true })).newPage();
+  await page.goto(`${baseUrl}/console`);
+  await page.fill('#f-username', username);
+  await page.fill('#f-password', password);
+  await page.click('form[aria-label="Sign in"] button[type=submit]');
+  await page.waitForURL(/\/console$/);
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

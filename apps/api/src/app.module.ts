@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { SignInThrottle, UsersService } from '@app/auth';
 import type { ClockPlan } from '@app/ballots';
 import { BallotsModule } from '@app/ballots/ballots.module';
@@ -20,6 +20,11 @@ import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleController } from './console/console.controller';
 import { CONSOLE_FORM_PROVIDERS } from './console/forms';
 import { ConsoleDeadlinesController } from './console/console-deadlines.controller';
+import { ConsoleDecisionsController } from './console/console-decisions.controller';
+import { ConsoleBulkController } from './console/console-bulk.controller';
+import { ConsoleCertificationController } from './console/console-certification.controller';
+import { ConsoleLettersController } from './console/console-letters.controller';
+import { IntakeClosedInterceptor } from './console/intake-closed.interceptor';
 import { APP_CONFIG } from './config.token';
 import { ElectionsController } from './elections/elections.controller';
 import { DeadlineOrdersController } from './elections/deadline-orders.controller';
@@ -60,6 +65,10 @@ export class AppModule {
         ConsoleController,
         ConsoleAdminController,
         ConsoleDeadlinesController,
+        ConsoleDecisionsController,
+        ConsoleBulkController,
+        ConsoleCertificationController,
+        ConsoleLettersController,
         PortalController,
         CureDocumentsController,
         HealthController,
@@ -78,6 +87,7 @@ export class AppModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: IntakeClosedInterceptor },
         { provide: APP_PIPE, useFactory: validationPipe },
         ...CONSOLE_FORM_PROVIDERS,
         BallotFileImport,

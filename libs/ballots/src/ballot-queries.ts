@@ -1,5 +1,5 @@
 import { requirePermission, type Clock, type StaffActor } from '@app/domain';
-import { availableEvents, type EventType } from '@app/lifecycle';
+import { availableEvents, EVENT_TYPES, type EventType } from '@app/lifecycle';
 import type { AuditEntryEntity, BallotEntity, BallotQueueFilter, Stores, VoterEntity } from '@app/persistence';
 import type { Deadline, EligibilityDecision } from '@app/rules';
 import type { BallotTransitions } from './ballot-transitions';
@@ -14,7 +14,16 @@ export interface BallotPage {
   readonly nextCursor: string | null;
   /** Each item's cure deadline in force (a court order or the county's hours may have moved the recorded one). */
   readonly cureDeadlinesInForce: ReadonlyMap<string, number | null>;
+  /** How many ballots the filter matches, on every page. */
+  readonly total: number;
+  /** Documents voters uploaded that still await a decision, per item (absent: none). */
+  readonly pendingUploads: ReadonlyMap<string, number>;
+  /** Items a supervisor returned to the clerk, with no decision on them since. */
+  readonly returned: ReadonlySet<string>;
 }
+
+/** The events that are a decision on a ballot: a RETURN stays the latest until the clerk decides again. */
+const DECISION_EVENTS: readonly EventType[] = EVENT_TYPES.filter((e) => e !== 'MATCH_VOTER' && e !== 'UNMATCH_VOTER');
 
 export interface BallotDetail {
   readonly ballot: BallotEntity;
@@ -44,7 +53,14 @@ export class BallotQueries {
       const e = s.election(filter.electionId);
       const page = await e.ballots.queue(filter);
       const rules = await this.rules.get(e.rules);
-      return { ...page, cureDeadlinesInForce: new Map(page.items.map((b) => [b.id, cureDeadlineInForce(b, rules)])) };
+      const ids = page.items.map((b) => b.id);
+      const last = await e.audit.lastOf(ids, DECISION_EVENTS);
+      return {
+        ...page,
+        cureDeadlinesInForce: new Map(page.items.map((b) => [b.id, cureDeadlineInForce(b, rules)])),
+        pendingUploads: await e.cureDocuments.pendingByBallot(ids),
+        returned: new Set(ids.filter((id) => last.get(id) === 'RETURN')),
+      };
     });
   }
 

@@ -6,6 +6,7 @@ import { BallotQueries } from './ballot-queries';
 import { BallotTransitions, type ScopeLog } from './ballot-transitions';
 import { openClock, type ClockPlan } from './clock';
 import { Certification } from './certification';
+import { BulkDecisions } from './bulk-decisions';
 import { DeadlineOrders } from './deadline-orders';
 import { DeadlineSweep } from './deadline-sweep';
 import { VoterResearch } from './voter-research';
@@ -54,10 +55,11 @@ const PROVIDERS: Provider[] = [
       useFactory: (stores: Stores, packs: RulePackRegistry, rules: ElectionRulesCache, clock: Clock) => new Elections(stores, packs, rules, clock),
       inject: [Stores, RulePackRegistry, ElectionRulesCache, CLOCK],
     },
+    { provide: BulkDecisions, useFactory: (stores: Stores, transitions: BallotTransitions) => new BulkDecisions(stores, transitions), inject: [Stores, BallotTransitions] },
     {
       provide: Certification,
-      useFactory: (stores: Stores, clock: Clock) => new Certification(stores, clock),
-      inject: [Stores, CLOCK],
+      useFactory: (stores: Stores, clock: Clock, rules: ElectionRulesCache) => new Certification(stores, clock, rules),
+      inject: [Stores, CLOCK, ElectionRulesCache],
     },
 ];
 
@@ -73,7 +75,7 @@ export class BallotsModule {
       module: BallotsModule,
       global: true,
       providers: [...PROVIDERS, { provide: CLOCK, useFactory: (tx: TransactionRunner) => openClock(tx, clock), inject: [TransactionRunner] }],
-      exports: [RulePackRegistry, CLOCK, ElectionRulesCache, Elections, BallotTransitions, BallotIntake, BallotQueries, Certification, DeadlineOrders, DeadlineSweep, VoterResearch],
+      exports: [RulePackRegistry, CLOCK, ElectionRulesCache, Elections, BallotTransitions, BallotIntake, BallotQueries, BulkDecisions, Certification, DeadlineOrders, DeadlineSweep, VoterResearch],
     };
   }
 }

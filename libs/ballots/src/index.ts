@@ -5,6 +5,8 @@ export * from './ballot-intake';
 export * from './election-setup';
 export * from './ballot-queries';
 export * from './certification';
+export * from './certification-checklist';
+export * from './bulk-decisions';
 export * from './intake.dto';
 export * from './election.dto';
 export * from './elections';

@@ -4,9 +4,9 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import type { PageContext } from './layout';
 import { DomainError, type StaffActor } from '@app/domain';
 
-export function pageContext(request: AuthedRequest): PageContext {
+export function pageContext(request: AuthedRequest & { intakeClosed?: string }): PageContext {
   const location = (request as { consoleLocation?: string }).consoleLocation;
-  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: location ?? request.path, ...(location === undefined ? {} : { location }) };
+  return { actor: request.actor ?? null, csrfToken: request.csrfToken ?? null, path: location ?? request.path, intakeClosed: request.intakeClosed !== undefined, ...(location === undefined ? {} : { location }) };
 }
 
 export function actorOf(request: AuthedRequest): StaffActor {

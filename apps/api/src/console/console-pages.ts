@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import { formatHead } from '@app/audit';
 import { BallotQueries, CureDecisions, Elections } from '@app/ballots';
-import { CLOCK, requirePermission, type Clock } from '@app/domain';
+import { can, CLOCK, countyScopeOf, isOneOf, requirePermission, type Clock } from '@app/domain';
 import { noticeCounts } from '@app/notices';
 import { DatabaseMaintenance, Stores } from '@app/persistence';
 import { ReportExports, Reports } from '@app/reports';
@@ -16,11 +16,11 @@ import type { Html } from './html';
 import { reportTitle } from './labels';
 import { page } from './layout';
 import { dashboardPage } from './pages/dashboard.page';
-import { queuePage } from './pages/queue.page';
+import { QUEUE_VIEWS, queuePage } from './pages/queue.page';
 import { reportPage, reportsListPage } from './pages/reports.page';
 import { reviewPage } from './pages/review.page';
 
-const QUEUE_FILTERS = ['kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
+const QUEUE_FILTERS = ['county', 'kind', 'status', 'subState', 'reason', 'precinct', 'text'] as const;
 
 type Query = Readonly<Record<string, unknown>>;
 
@@ -45,14 +45,19 @@ export class ConsolePages {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The work queue (issue 14, item 3): by default what needs work; every filter kept in the URL. */
   async queue(request: AuthedRequest, query: Query): Promise<Html> {
     const actor = actorOf(request);
     const { election, elections } = await chooseElection(this.elections, request, text(query, 'election'));
     const filters: Record<string, string> = {};
-    for (const name of QUEUE_FILTERS) if (text(query, name) !== '') filters[name] = text(query, name).slice(0, 100);
+    for (const name of QUEUE_FILTERS) if (text(query, name).trim() !== '') filters[name] = text(query, name).trim().slice(0, 100);
+    const view = isOneOf(QUEUE_VIEWS, query['view']) ? query['view'] : 'todo';
+    const stateStaff = countyScopeOf(actor).county === null;
     const cursor = text(query, 'cursor');
     const pageOf = await this.queries.list(actor, {
       electionId: election.id,
+      outstanding: view === 'todo',
+      countyCode: stateStaff ? filters['county'] : undefined,
       kind: filters['kind'],
       status: filters['status'],
       subState: filters['subState'],
@@ -62,8 +67,23 @@ export class ConsolePages {
       cursor: cursor === '' ? undefined : cursor,
       limit: 50,
     });
+    const counties = stateStaff ? (await this.elections.view(actor, election.id)).counties : [];
     const ctx = pageContext(request);
-    return page(ctx, 'Work queue', queuePage(ctx, { elections, election, filters, items: pageOf.items, deadlines: pageOf.cureDeadlinesInForce, nextCursor: pageOf.nextCursor }));
+    return page(ctx, 'Work queue', queuePage(ctx, {
+      elections,
+      election,
+      filters,
+      view,
+      counties,
+      items: pageOf.items,
+      total: pageOf.total,
+      deadlines: pageOf.cureDeadlinesInForce,
+      pendingUploads: pageOf.pendingUploads,
+      returned: pageOf.returned,
+      nextCursor: pageOf.nextCursor,
+      canBulk: can(actor.role, 'VERIFY') || can(actor.role, 'COUNT'),
+      emptied: query['empty'] === '1',
+    }));
   }
 
   async review(request: AuthedRequest, wanted: string | undefined): Promise<Html> {

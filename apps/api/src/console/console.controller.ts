@@ -91,11 +91,6 @@ export class ConsoleController {
     return submitForm(this.declineForm, request, response);
   }
 
-  @Post('counties/:code/certify')
-  certify(@Req() request: AuthedRequest, @Res() response: Response): Promise<void> {
-    return submitForm(this.certificationForm, request, response);
-  }
-
   @Post('counties/:code/reopen')
   reopen(@Req() request: AuthedRequest, @Res() response: Response): Promise<void> {
     return submitForm(this.certificationForm, request, response);

@@ -7,6 +7,8 @@ export interface PageContext {
   readonly path: string;
   /** Where the browser should show it is (a form shown again after signing in is answered at /console/login). */
   readonly location?: string;
+  /** The user's county has certified: no intake in the navigation. */
+  readonly intakeClosed?: boolean;
 }
 
 /** The navigation, each item shown to the roles the permissions table lets do its action. */
@@ -17,6 +19,7 @@ const NAV: readonly { href: string; label: string; action: Action }[] = [
   { href: '/console/dashboard', label: 'Dashboard', action: 'read_reports' },
   { href: '/console/deadlines', label: 'Deadlines', action: 'read_ballots' },
   { href: '/console/reports', label: 'Reports', action: 'read_reports' },
+  { href: '/console/letters', label: 'Letters', action: 'export_letters' },
   { href: '/console/users', label: 'Users', action: 'manage_users' },
 ];
 
@@ -26,7 +29,7 @@ export const csrfField = (ctx: PageContext): Html => html`<input type="hidden" n
 function navigation(ctx: PageContext): Html {
   const actor = ctx.actor;
   if (actor === null) return html``;
-  const items = NAV.filter((item) => can(actor.role, item.action));
+  const items = NAV.filter((item) => can(actor.role, item.action) && !(item.action === 'intake' && ctx.intakeClosed === true));
   return html`
     <nav aria-label="Primary navigation" class="usa-nav">
       <ul class="usa-nav__primary usa-accordion">
@@ -82,7 +85,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
       ${navigation(ctx)}
     </div>
   </header>
-  <main id="main-content" class="grid-container padding-bottom-6">
+  <main id="main-content" class="grid-container-widescreen padding-x-2 desktop:padding-x-4 padding-bottom-6">
     ${body}
   </main>
   ${sessionWarning(ctx)}

@@ -57,4 +57,27 @@ export class AuditStore {
     if (this.electionId !== null) query.andWhere('b.election_id = :electionId', { electionId: this.electionId });
     return inCounty(query, this.scope, 'b').orderBy('e.seq', 'ASC').getMany();
   }
+
+  /**
+   * For each of these ballots (in the scope), the last of its entries whose event is one of
+   * `events`, e.g. the last decision, to tell a ballot a supervisor returned.
+   */
+  async lastOf(ballotIds: readonly string[], events: readonly string[]): Promise<Map<string, string>> {
+    if (ballotIds.length === 0 || events.length === 0) return new Map();
+    const query = this.m.getRepository(AuditEntryEntity).createQueryBuilder('e').select('e.ballot_id', 'ballotId').addSelect('e.event', 'event')
+      .innerJoin(BallotEntity, 'b', 'b.id = e.ballot_id')
+      .where('e.ballot_id IN (:...ballotIds) AND e.event IN (:...events)', { ballotIds, events });
+    const rows = await inCounty(query, this.scope, 'b').orderBy('e.seq', 'ASC').getRawMany<{ ballotId: string; event: string }>();
+    return new Map(rows.map((r) => [r.ballotId, r.event]));
+  }
+
+  /**
+   * The election's entries of one event about a county (their payload's `countyCode`, as
+   * CERTIFY_COUNTY and REOPEN_COUNTY carry it), oldest first; none for a county out of the scope.
+   */
+  async countyEntries(event: AuditEvent, countyCode: string): Promise<AuditEntryEntity[]> {
+    if (this.electionId === null || !reaches(this.scope, countyCode)) return [];
+    const entries = await this.m.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.election_id = :electionId AND e.event = :event', { electionId: this.electionId, event }).orderBy('e.seq', 'ASC').getMany();
+    return entries.filter((x) => (x.payload as { countyCode?: unknown }).countyCode === countyCode);
+  }
 }

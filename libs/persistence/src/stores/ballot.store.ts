@@ -16,6 +16,8 @@ export function awaitedDeadlineSql(alias: string): string {
 
 export interface BallotQueueFilter {
   readonly countyCode?: string;
+  /** Only ballots not yet counted or rejected: the queue's to-do view. */
+  readonly outstanding?: boolean;
   readonly kind?: string;
   /** Top-level state: received, verified, cured, counted, rejected. */
   readonly status?: string;
@@ -35,6 +37,8 @@ export interface BallotQueueFilter {
 export interface BallotQueuePage {
   readonly items: BallotEntity[];
   readonly nextCursor: string | null;
+  /** How many ballots the filter matches, on every page. */
+  readonly total: number;
 }
 
 /** The lifecycle columns a transition writes, in one statement. */
@@ -112,6 +116,7 @@ export class BallotStore {
   async queue(filter: BallotQueueFilter): Promise<BallotQueuePage> {
     const query = this.query();
     if (filter.countyCode !== undefined) query.andWhere('b.county_code = :county', { county: filter.countyCode });
+    if (filter.outstanding === true) query.andWhere(outstandingSql('b'));
     if (filter.kind !== undefined) query.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter.subState !== undefined) query.andWhere('b.status = :subState', { subState: filter.subState });
     if (filter.status !== undefined) {
@@ -130,6 +135,7 @@ export class BallotStore {
         ),
       );
     }
+    const total = await query.getCount();
     if (filter.cursor !== undefined) {
       const [key, id] = decodeCursor(filter.cursor);
       query.andWhere(new Brackets((w) => w.where(`${SORT_KEY} > :key`, { key }).orWhere(new Brackets((x) => x.where(`${SORT_KEY} = :key`, { key }).andWhere('b.id > :id', { id })))));
@@ -137,7 +143,7 @@ export class BallotStore {
     const rows = await query.orderBy(SORT_KEY, 'ASC').addOrderBy('b.id', 'ASC').limit(filter.limit + 1).getMany();
     const items = rows.slice(0, filter.limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last) : null };
+    return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(last) : null, total };
   }
 
   /** Ballots awaiting a cure in these counties (all in the scope when null): who to tell that a deadline moved. */
@@ -150,6 +156,11 @@ export class BallotStore {
   /** Ballots still awaiting a cure whose recorded deadline is before `before`: the sweep's candidates. */
   dueForSweep(before: number): Promise<Pick<BallotEntity, 'id' | 'receiptNumber' | 'version'>[]> {
     return this.query().select(['b.id', 'b.receiptNumber', 'b.version']).andWhere("b.status = 'received.awaitingCure'").andWhere('b.cure_deadline < :before', { before }).orderBy('b.cure_deadline').addOrderBy('b.id').getMany();
+  }
+
+  /** How many of a county's ballots wait for the voter to cure. */
+  countAwaitingCure(countyCode: string): Promise<number> {
+    return this.query().andWhere('b.county_code = :countyCode', { countyCode }).andWhere("b.status = 'received.awaitingCure'").getCount();
   }
 
   /** How many of a county's ballots are not yet counted or rejected. */

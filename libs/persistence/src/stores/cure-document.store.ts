@@ -46,4 +46,17 @@ export class CureDocumentStore {
       .where("id = :documentId AND ballot_id = :ballotId AND status = 'pending'", { documentId, ballotId }).execute();
     return result.affected === 1;
   }
+
+  /** Documents still awaiting a clerk's decision, per ballot, for these ballots (absent: none). */
+  async pendingByBallot(ballotIds: readonly string[]): Promise<Map<string, number>> {
+    if (ballotIds.length === 0) return new Map();
+    const rows = await this.query().select('d.ballot_id', 'ballotId').addSelect('COUNT(*)', 'n')
+      .andWhere("d.status = 'pending' AND d.ballot_id IN (:...ballotIds)", { ballotIds }).groupBy('d.ballot_id').getRawMany<{ ballotId: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.ballotId, Number(r.n)]));
+  }
+
+  /** How many documents of a county's ballots still await a clerk's decision. */
+  countPending(countyCode: string): Promise<number> {
+    return this.query().andWhere("d.status = 'pending' AND b.county_code = :countyCode", { countyCode }).getCount();
+  }
 }

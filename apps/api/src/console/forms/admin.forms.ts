@@ -87,8 +87,7 @@ export class CertificationForm implements ConsoleForm<{ courtOrder: string }, st
   async run(request: AuthedRequest, input: { courtOrder: string }): Promise<string> {
     const { election } = await chooseElection(this.elections, request, field(request.body as Record<string, unknown>, 'election'));
     const code = String(request.params['code']);
-    if (request.path.endsWith('/reopen')) await this.certification.reopen(actorOf(request), election.id, code, input.courtOrder);
-    else await this.certification.certify(actorOf(request), election.id, code);
+    await this.certification.reopen(actorOf(request), election.id, code, input.courtOrder);
     return election.id;
   }
 

@@ -40,6 +40,7 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
   const rejections = new Map<string, number>();
   for (const r of v.rejections) rejections.set(r.reason, (rejections.get(r.reason) ?? 0) + r.ballots);
   const canCertify = ctx.actor !== null && can(ctx.actor.role, 'certify_county');
+  const queue = (params: Record<string, string>): string => `/console?${new URLSearchParams({ election: v.election.id, ...params }).toString()}`;
   return html`
     <h1>Dashboard</h1>
     <p>${v.election.name}. As of ${formatLocal(v.now, v.election.timeZone)}.</p>
@@ -49,8 +50,8 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
         <table class="usa-table usa-table--compact console-table">
           <caption class="usa-sr-only">Outstanding ballots by status</caption>
           <thead><tr><th scope="col">Status</th><th scope="col" class="text-right">Ballots</th></tr></thead>
-          <tbody>${[...byStatus].map(([s, n]) => html`<tr><th scope="row">${STATE_LABELS[s as keyof typeof STATE_LABELS] ?? s}</th><td class="text-right">${n.toLocaleString('en-US')}</td></tr>`)}
-          <tr><th scope="row">All outstanding</th><td class="text-right text-bold">${total.toLocaleString('en-US')}</td></tr></tbody>
+          <tbody>${[...byStatus].map(([s, n]) => html`<tr><th scope="row">${STATE_LABELS[s as keyof typeof STATE_LABELS] ?? s}</th><td class="text-right"><a class="usa-link" href="${queue({ subState: s })}">${n.toLocaleString('en-US')}</a></td></tr>`)}
+          <tr><th scope="row">All outstanding</th><td class="text-right text-bold"><a class="usa-link" href="${queue({})}">${total.toLocaleString('en-US')}</a></td></tr></tbody>
         </table>
       </div>
       <div class="tablet:grid-col-6">
@@ -58,13 +59,13 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
         <table class="usa-table usa-table--compact console-table">
           <caption class="usa-sr-only">Ballots waiting for a cure, by deadline</caption>
           <thead><tr><th scope="col">Cure deadline</th><th scope="col" class="text-right">Ballots</th></tr></thead>
-          <tbody>${v.cureDeadlines.length === 0 ? html`<tr><td colspan="2">None</td></tr>` : v.cureDeadlines.map((r) => html`<tr><th scope="row">${formatLocal(r.deadline, v.election.timeZone)}${r.deadline < v.now ? html` <span class="usa-tag bg-secondary-dark">passed</span>` : ''}</th><td class="text-right">${r.ballots}</td></tr>`)}</tbody>
+          <tbody>${v.cureDeadlines.length === 0 ? html`<tr><td colspan="2">None</td></tr>` : v.cureDeadlines.map((r) => html`<tr><th scope="row">${formatLocal(r.deadline, v.election.timeZone)}${r.deadline < v.now ? html` <span class="usa-tag bg-secondary-dark">passed</span>` : ''}</th><td class="text-right"><a class="usa-link" href="${queue({ subState: 'received.awaitingCure' })}">${r.ballots}</a></td></tr>`)}</tbody>
         </table>
         <h2>Rejections by reason</h2>
         <table class="usa-table usa-table--compact console-table">
           <caption class="usa-sr-only">Rejected ballots by EAVS reason</caption>
           <thead><tr><th scope="col">Reason (EAVS)</th><th scope="col" class="text-right">Ballots</th></tr></thead>
-          <tbody>${rejections.size === 0 ? html`<tr><td colspan="2">None</td></tr>` : [...rejections].map(([r, n]) => html`<tr><th scope="row">${label(r)}</th><td class="text-right">${n}</td></tr>`)}</tbody>
+          <tbody>${rejections.size === 0 ? html`<tr><td colspan="2">None</td></tr>` : [...rejections].map(([r, n]) => html`<tr><th scope="row">${label(r)}</th><td class="text-right"><a class="usa-link" href="${queue({ view: 'all', status: 'rejected', reason: r })}">${n}</a></td></tr>`)}</tbody>
         </table>
       </div>
     </div>
@@ -76,21 +77,23 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): Html {
     </table>
     <p class="font-body-2xs">Mailed: on the letter list or printed (no contact given, or the email or text failed for good). Bounced: texts the carrier could not deliver; they are mailed too. No longer true: the decision was reversed before the notice went out, so it was not sent.</p>
     <h2>Outstanding ballots by county</h2>
-    <figure class="margin-x-0">${trusted(chart)}</figure>
+    ${total === 0
+      ? html`<p id="no-outstanding" class="usa-alert usa-alert--success usa-alert--slim usa-alert--no-icon padding-2">No ballot is outstanding: every ballot ${ctx.actor?.countyCode !== null && ctx.actor?.countyCode !== undefined ? 'of the county' : 'of every county'} is counted or rejected. ${v.readiness.every((r) => r.certified) ? 'Every county shown has certified.' : 'Counties that have not certified can do so below.'}</p>`
+      : html`<figure class="margin-x-0">${trusted(chart)}</figure>`}
     <h2>Certification readiness</h2>
     <table class="usa-table usa-table--compact usa-table--striped console-table">
       <caption class="usa-sr-only">Certification readiness per county</caption>
       <thead><tr><th scope="col">County</th><th scope="col" class="text-right">Outstanding</th><th scope="col" class="text-right">Ballots</th><th scope="col">Certification</th></tr></thead>
       <tbody>${v.readiness.map((r) => html`<tr>
         <th scope="row">${r.countyName}</th>
-        <td class="text-right">${r.outstanding}</td>
-        <td class="text-right">${r.total}</td>
+        <td class="text-right"><a class="usa-link" href="${queue({ county: r.countyCode })}" aria-label="${r.outstanding} outstanding in ${r.countyName}: open the queue">${r.outstanding}</a></td>
+        <td class="text-right"><a class="usa-link" href="${queue({ county: r.countyCode, view: 'all' })}" aria-label="${r.total} ballots in ${r.countyName}: open the queue">${r.total}</a></td>
         <td>${r.certified
-          ? html`<span class="usa-tag bg-green">Certified</span> ${r.certifiedAt !== null ? formatLocal(Date.parse(r.certifiedAt), v.election.timeZone) : ''}
+          ? html`<span class="usa-tag bg-green">Certified</span> ${r.certifiedAt !== null ? formatLocal(Date.parse(r.certifiedAt), v.election.timeZone) : ''} <a class="usa-link" href="/console/counties/${r.countyCode}/certificate?election=${v.election.id}">Certificate</a>
             ${ctx.actor !== null && can(ctx.actor.role, 'reopen_county') ? html`<form method="post" action="/console/counties/${r.countyCode}/reopen" class="margin-top-1"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<label class="usa-label margin-top-0 font-body-3xs" for="order-${r.countyCode}">Court order reopening ${r.countyName}</label><input class="usa-input" id="order-${r.countyCode}" name="courtOrder" required><button class="usa-button usa-button--outline margin-top-1" type="submit">Reopen ${r.countyName}</button></form>` : ''}`
           : r.ready && canCertify
-            ? html`<form method="post" action="/console/counties/${r.countyCode}/certify"><input type="hidden" name="election" value="${v.election.id}">${csrfField(ctx)}<button class="usa-button" type="submit">Certify ${r.countyName}</button></form>`
-            : r.ready ? 'Ready to certify' : `${r.outstanding} outstanding`}</td>
+            ? html`<a class="usa-button" href="/console/counties/${r.countyCode}/certification?election=${v.election.id}">Certify ${r.countyName}…</a>`
+            : r.ready ? 'Ready to certify' : html`${r.outstanding} outstanding${canCertify ? html` · <a class="usa-link" href="/console/counties/${r.countyCode}/certification?election=${v.election.id}">Checklist</a>` : ''}`}</td>
       </tr>`)}</tbody>
     </table>`;
 }

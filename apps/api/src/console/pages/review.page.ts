@@ -19,9 +19,9 @@ export function reviewPage(ctx: PageContext, election: ElectionEntity, items: re
         ${mine
           ? html`<p class="text-italic">You proposed this rejection, so someone else must review it.</p>`
           : html`<div class="display-flex flex-wrap">
-            <form method="post" action="/console/ballots/${b.id}/events" class="margin-right-2">
-              ${csrfField(ctx)}<input type="hidden" name="type" value="CONFIRM_REJECTION"><input type="hidden" name="expectedVersion" value="${b.version}"><input type="hidden" name="back" value="review">
-              <button class="usa-button usa-button--secondary" type="submit">Confirm rejection of ${b.receiptNumber}</button>
+            <form method="get" action="/console/ballots/${b.id}/confirm" class="margin-right-2">
+              <input type="hidden" name="type" value="CONFIRM_REJECTION"><input type="hidden" name="expectedVersion" value="${b.version}"><input type="hidden" name="back" value="review">
+              <button class="usa-button usa-button--secondary" type="submit">Confirm rejection of ${b.receiptNumber}…</button>
             </form>
             <form method="post" action="/console/ballots/${b.id}/events" class="usa-form">
               ${csrfField(ctx)}<input type="hidden" name="type" value="RETURN"><input type="hidden" name="expectedVersion" value="${b.version}"><input type="hidden" name="back" value="review">
