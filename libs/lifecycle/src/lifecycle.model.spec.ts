@@ -1,6 +1,9 @@
 import { anEnv, CURE_DEADLINE, MINUTE } from '@test/fixtures/lifecycle';
 import { acceptedEvents, applyEvent, initialLifecycle } from './apply';
-import { BALLOT_STATES, EVENT_TYPES, type BallotState, type EventType } from './codes';
+import { transition, type StateValue } from 'xstate';
+import { BALLOT_STATES, EVENT_TYPES, PROPOSABLE_STATES, type BallotState, type EventType } from './codes';
+import { ballotMachine, INITIAL_CONTEXT } from './machine';
+import { nextState } from './table';
 import type { BallotCommand, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
 
 /**
@@ -130,6 +133,25 @@ describe('model-based tests of the ballot lifecycle', () => {
 
   it('the machine\'s own accepted events equal the table\'s, state by state', () => {
     for (const state of BALLOT_STATES) expect([...acceptedEvents(state)].sort()).toEqual(Object.keys(SPEC_TABLE[state]).sort());
+  });
+
+  it('the precomputed table equals the machine: every state x event x proposal origin, through xstate\'s transition()', () => {
+    const value = (state: BallotState): StateValue => (state.includes('.') ? { [state.split('.')[0] as string]: state.split('.')[1] as string } : state);
+    const flat = (v: StateValue): string => (typeof v === 'string' ? v : Object.entries(v).map(([k, c]) => `${k}.${typeof c === 'string' ? c : JSON.stringify(c)}`).join());
+    const contexts: LifecycleContext[] = [INITIAL_CONTEXT, ...PROPOSABLE_STATES.map((from) => ({ ...INITIAL_CONTEXT, proposal: { reason: 'other' as const, note: '', by: 'u', byRole: 'clerk' as const, at: 0, from } }))];
+    let compared = 0;
+    for (const state of BALLOT_STATES) {
+      for (const type of EVENT_TYPES) {
+        for (const context of contexts) {
+          const snapshot = ballotMachine.resolveState({ value: value(state), context });
+          const event = { type } as BallotCommand;
+          const machine = snapshot.can(event) ? flat(transition(ballotMachine, snapshot, event)[0].value) : null;
+          expect({ state, type, from: context.proposal?.from, to: nextState(state, type, context) }).toEqual({ state, type, from: context.proposal?.from, to: machine });
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(BALLOT_STATES.length * EVENT_TYPES.length * contexts.length);
   });
 
   it('no path reaches counted without passing verified', () => {
