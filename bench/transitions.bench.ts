@@ -2,7 +2,8 @@
  * Audited writes against the bare driver (issue 16), in one process: intake, then two transitions
  * per ballot (PROPOSE_REJECTION; CONFIRM_REJECTION, which also queues the voter's notice), through
  * the service layer; then the same statements by the raw driver on a copy of the same schema
- * (raw-baseline.ts); then 20 concurrent clients through the service. Prints rates and ratios.
+ * (raw-baseline.ts); then 20 concurrent clients through the service. Raw and ours take turns in
+ * rounds, so the machine's noise weighs on both. Prints rates and ratios.
  *
  *   npm run bench -- --transitions-only            (SQLite)
  *   npm run bench -- --transitions-only --postgres (PG_URL, default postgres://postgres@127.0.0.1:5432/postgres)
@@ -41,73 +42,112 @@ async function prepare(config: DatabaseConfig, dir: string): Promise<void> {
   await dataSource.destroy();
 }
 
-const rate = (count: number, seconds: number): number => count / seconds;
 const fmt = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')}/s`;
 
-async function timed(work: () => Promise<void>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
+/** Rounds, raw and ours taking turns in each, so a noisy machine weighs on both alike. */
+const ROUNDS = 5;
+
+interface Rates {
+  intake: number;
+  sequential: number;
+  concurrent: number;
 }
 
-/** Intake of `count` ballots with receipts `<prefix>-i`; their ids. */
-async function intakeAll(s: Services, prefix: string, count: number): Promise<string[]> {
-  const pick = picker(seededRandom(25_000));
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const ballot = await s.intake.intake(clerk, benchIntake(ELECTION, pick(bundle.precincts), { receiptNumber: `${prefix}-${i}`, lastName: `Voter${i}` }));
-    ids.push(ballot.id);
+/** Seconds spent per measured phase, summed over the rounds. */
+class Clock {
+  readonly seconds = new Map<string, number>();
+  async time(phase: string, work: () => Promise<void>): Promise<void> {
+    const started = process.hrtime.bigint();
+    await work();
+    this.seconds.set(phase, (this.seconds.get(phase) ?? 0) + Number(process.hrtime.bigint() - started) / 1e9);
   }
-  return ids;
+  rate(phase: string, count: number): number {
+    return count / (this.seconds.get(phase) ?? Number.NaN);
+  }
 }
 
-/** No matched voter: the clerk proposes the rejection, a second admin confirms it. */
-async function adjudicate(s: Services, id: string): Promise<void> {
-  await s.transitions.apply(clerk, id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
-  await s.transitions.apply(supervisor, id, { type: 'CONFIRM_REJECTION' }, 2);
-}
+/** The service layer: intake one at a time, then two transitions per ballot; the same again by 20 clients. */
+class Ours {
+  private readonly pick = picker(seededRandom(25_000));
+  constructor(private readonly s: Services) {}
 
-async function ours(config: DatabaseConfig, dir: string): Promise<{ intake: number; sequential: number; concurrent: number }> {
-  const dataSource = createDataSource(config);
-  await dataSource.initialize();
-  await openAuditKey(dataSource, { kind: 'file', path: join(dir, 'audit.key') });
-  const s = services(dataSource, NOW);
-  let ids: string[] = [];
-  const intakeSeconds = await timed(async () => void (ids = await intakeAll(s, 'S', BALLOTS)));
-  const sequentialSeconds = await timed(async () => {
-    for (const id of ids) await adjudicate(s, id);
-  });
-  const more = await intakeAll(s, 'C', BALLOTS);
-  let next = 0;
-  const concurrentSeconds = await timed(async () => {
+  async intake(prefix: string, from: number, to: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = from; i < to; i += 1) {
+      const ballot = await this.s.intake.intake(clerk, benchIntake(ELECTION, this.pick(bundle.precincts), { receiptNumber: `${prefix}-${i}`, lastName: `Voter${i}` }));
+      ids.push(ballot.id);
+    }
+    return ids;
+  }
+
+  /** No matched voter: the clerk proposes the rejection, a second admin confirms it. */
+  async adjudicate(id: string): Promise<void> {
+    await this.s.transitions.apply(clerk, id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
+    await this.s.transitions.apply(supervisor, id, { type: 'CONFIRM_REJECTION' }, 2);
+  }
+
+  async concurrently(ids: readonly string[]): Promise<void> {
+    let next = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        for (let id = more[next++]; id !== undefined; id = more[next++]) await adjudicate(s, id);
+        for (let id = ids[next++]; id !== undefined; id = ids[next++]) await this.adjudicate(id);
       }),
     );
-  });
-  await dataSource.destroy();
-  return { intake: rate(BALLOTS, intakeSeconds), sequential: rate(2 * BALLOTS, sequentialSeconds), concurrent: rate(2 * BALLOTS, concurrentSeconds) };
+  }
 }
 
-async function raw(db: RawDb, key: Buffer): Promise<{ intake: number; sequential: number }> {
-  const audit = new RawAudit(db, key);
-  const pick = picker(seededRandom(25_000));
-  const ids = Array.from({ length: BALLOTS }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-  const intakeSeconds = await timed(async () => {
-    for (const [i, id] of ids.entries()) {
-      const p = pick(bundle.precincts);
-      await rawIntake(db, audit, { id, electionId: ELECTION, receiptNumber: `R-${i}`, countyCode: p.countyCode, precinctId: p.id, lastName: `Voter${i}` }, NOW);
+/** The bare driver doing the same statements (raw-baseline.ts). */
+class Raw {
+  private readonly pick = picker(seededRandom(25_000));
+  private readonly audit: RawAudit;
+  constructor(private readonly db: RawDb, key: Buffer) {
+    this.audit = new RawAudit(db, key);
+  }
+
+  async intake(from: number, to: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = from; i < to; i += 1) {
+      const p = this.pick(bundle.precincts);
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      await rawIntake(this.db, this.audit, { id, electionId: ELECTION, receiptNumber: `R-${i}`, countyCode: p.countyCode, precinctId: p.id, lastName: `Voter${i}` }, NOW);
+      ids.push(id);
     }
-  });
-  const sequentialSeconds = await timed(async () => {
-    for (const id of ids) {
-      await rawTransition(db, audit, id, 'PROPOSE_REJECTION', 'received.rejectionProposed', false, NOW);
-      await rawTransition(db, audit, id, 'CONFIRM_REJECTION', 'rejected', true, NOW);
-    }
-  });
-  await db.close();
-  return { intake: rate(BALLOTS, intakeSeconds), sequential: rate(2 * BALLOTS, sequentialSeconds) };
+    return ids;
+  }
+
+  async adjudicate(id: string): Promise<void> {
+    await rawTransition(this.db, this.audit, id, 'PROPOSE_REJECTION', 'received.rejectionProposed', false, NOW);
+    await rawTransition(this.db, this.audit, id, 'CONFIRM_REJECTION', 'rejected', true, NOW);
+  }
+}
+
+async function measureBoth(oursConfig: DatabaseConfig, rawDb: RawDb, key: Buffer, dir: string): Promise<{ ours: Rates; raw: Rates }> {
+  const dataSource = createDataSource(oursConfig);
+  await dataSource.initialize();
+  await openAuditKey(dataSource, { kind: 'file', path: join(dir, 'audit.key') });
+  const ours = new Ours(services(dataSource, NOW));
+  const raw = new Raw(rawDb, key);
+  const clock = new Clock();
+  const per = Math.ceil(BALLOTS / ROUNDS);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const [from, to] = [round * per, Math.min(BALLOTS, (round + 1) * per)];
+    let rawIds: string[] = [];
+    let ourIds: string[] = [];
+    await clock.time('raw intake', async () => void (rawIds = await raw.intake(from, to)));
+    await clock.time('ours intake', async () => void (ourIds = await ours.intake('S', from, to)));
+    await clock.time('raw sequential', async () => {
+      for (const id of rawIds) await raw.adjudicate(id);
+    });
+    await clock.time('ours sequential', async () => {
+      for (const id of ourIds) await ours.adjudicate(id);
+    });
+    const more = await ours.intake('C', from, to);
+    await clock.time('ours concurrent', () => ours.concurrently(more));
+  }
+  await dataSource.destroy();
+  await rawDb.close();
+  const rates = (who: string): Rates => ({ intake: clock.rate(`${who} intake`, BALLOTS), sequential: clock.rate(`${who} sequential`, 2 * BALLOTS), concurrent: clock.rate(`${who} concurrent`, 2 * BALLOTS) });
+  return { ours: rates('ours'), raw: rates('raw') };
 }
 
 /** Two fresh databases (ours, the baseline's) with the same schema and election; and the audit key. */
@@ -153,8 +193,7 @@ export async function transitionBenchmark(postgres: boolean): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const dbs = await databases(postgres, dir);
   try {
-    const baseline = await raw(await dbs.raw(), dbs.key);
-    const service = await ours(dbs.ours, dir);
+    const { ours: service, raw: baseline } = await measureBoth(dbs.ours, await dbs.raw(), dbs.key, dir);
     const name = postgres ? 'PostgreSQL (raw: pg client)' : 'SQLite (raw: sqlite3 driver)';
     console.log(`audited writes on ${name}, ${BALLOTS.toLocaleString('en-US')} ballots per phase, Node ${process.version}`);
     console.log(`  intake:                    ours ${fmt(service.intake)}, raw ${fmt(baseline.intake)}, ratio ${(service.intake / baseline.intake).toFixed(2)} (aim 0.5)`);
