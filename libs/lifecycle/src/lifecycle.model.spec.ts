@@ -3,8 +3,9 @@ import { acceptedEvents, applyEvent, initialLifecycle } from './apply';
 import { transition, type StateValue } from 'xstate';
 import { BALLOT_STATES, EVENT_TYPES, PROPOSABLE_STATES, type BallotState, type EventType } from './codes';
 import { ballotMachine, INITIAL_CONTEXT } from './machine';
+import { needsEligibility } from './policy';
 import { nextState } from './table';
-import type { BallotCommand, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
+import type { BallotCommand, EligibilitySummary, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
 
 /**
  * Model-based tests: explore every lifecycle reachable from intake with one sample of each event
@@ -152,6 +153,37 @@ describe('model-based tests of the ballot lifecycle', () => {
       }
     }
     expect(compared).toBe(BALLOT_STATES.length * EVENT_TYPES.length * contexts.length);
+  });
+
+  it('an event needsEligibility calls free of the engine gives the same result whatever the engine would say (issue 16: the engine runs only when needed)', () => {
+    const answers: (EligibilitySummary | null)[] = [
+      null,
+      { outcome: 'count', determination: 'full', contests: ['president'] },
+      { outcome: 'count', determination: 'partial', contests: [] },
+      { outcome: 'reject', determination: 'none', contests: [], rejection: 'late' },
+      { outcome: 'reject', determination: 'none', contests: [], rejection: 'other' },
+      { outcome: 'cure', determination: 'none', contests: [] },
+      { outcome: 'hold', determination: 'none', contests: [] },
+    ];
+    const lifecycles = [...reached.values()].flatMap((l) =>
+      l.context.proposal === null ? [l] : [l, { ...l, context: { ...l.context, proposal: { ...l.context.proposal, by: 'system', byRole: 'system' as const } } }],
+    );
+    let free = 0;
+    let engineMatters = 0;
+    for (const lifecycle of lifecycles) {
+      for (const { env, ...command } of SAMPLES) {
+        const results = answers.map((eligibility) => applyEvent(lifecycle, command, { ...env, eligibility }));
+        const same = results.every((r) => JSON.stringify(r) === JSON.stringify(results[0]));
+        if (needsEligibility(command.type, lifecycle.context)) {
+          if (!same) engineMatters += 1;
+          continue;
+        }
+        free += 1;
+        expect({ state: lifecycle.state, event: command.type, same }).toEqual({ state: lifecycle.state, event: command.type, same: true });
+      }
+    }
+    expect(free).toBeGreaterThan(0);
+    expect(engineMatters).toBeGreaterThan(0);
   });
 
   it('no path reaches counted without passing verified', () => {
