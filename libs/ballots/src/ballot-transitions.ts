@@ -54,7 +54,8 @@ export class BallotTransitions {
   }
 
   apply(actor: StaffActor, ballotId: string, command: BallotCommand, expectedVersion: number): Promise<TransitionOutcome> {
-    return this.stores.write(actor, (s) => this.applyIn(s, ballotId, command, expectedVersion));
+    // Group commit on SQLite: concurrent clients' transitions share a commit, each checked on its own.
+    return this.stores.writeGrouped(actor, (s) => this.applyIn(s, ballotId, command, expectedVersion));
   }
 
   /** The same, inside a transaction the caller already holds (intake, a cure document's acceptance). */
