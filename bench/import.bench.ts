@@ -5,10 +5,11 @@
  *    process) into a fresh migrated SQLite file, and in the same run imports the same file with the
  *    sqlite3 shell's .import into a copy of the same empty schema, as the baseline. Prints both
  *    times, the ratio, rows per second and the CLI's peak memory (VmHWM).
- * 2. Takes in and adjudicates ballots through the service layer (intake, VERIFY, COUNT; each with
- *    its audit entry, on SQLite) and prints transitions per second.
+ * 2. Audited writes through the service layer against the bare driver doing the same statements,
+ *    sequential and with 20 clients (transitions.bench.ts); `--postgres` runs them on PostgreSQL.
  *
- *   npm run bench                     (VOTERS=200000 BALLOTS=10000 npm run bench for a shorter run)
+ *   npm run bench                     (VOTERS=200000 TX_BALLOTS=1000 npm run bench for a shorter run)
+ *   npm run bench -- --transitions-only [--postgres]
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -18,14 +19,12 @@ import { setUpElection } from '@app/ballots';
 import { demoJurisdiction, picker, seededRandom } from '@app/demo';
 import { createDataSource, openAuditKey, Stores, TransactionRunner } from '@app/persistence';
 import { loadBundledPacks } from '@app/rules';
-import { services } from '../test/support/services';
-import { benchIntake } from './bench-ballot';
+import { transitionBenchmark } from './transitions.bench';
 import { measure, ROOT } from './measure';
 import { sqliteShellImport } from './roll-baseline';
-import { SYSTEM_ACTOR, type StaffActor } from '@app/domain';
+import { SYSTEM_ACTOR } from '@app/domain';
 
 const VOTERS = Number(process.env['VOTERS'] ?? 1_000_000);
-const BALLOTS = Number(process.env['BALLOTS'] ?? 100_000);
 const OUT = join(ROOT, 'bench', 'out');
 const ELECTION = 'ga-2020-general';
 const bundle = demoJurisdiction();
@@ -89,38 +88,9 @@ async function importBenchmark(): Promise<void> {
   console.log(`  ratio CLI / shell: ${(cli.seconds / shell.seconds).toFixed(2)} (aim: 3 or less; peak memory aim: under 300 MB)`);
 }
 
-async function transitionBenchmark(): Promise<void> {
-  const dir = join(OUT, 'transitions');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'adjudication.sqlite');
-  await emptySchema(path);
-  const dataSource = createDataSource({ kind: 'sqlite', path });
-  await dataSource.initialize();
-  await openAuditKey(dataSource, { kind: 'file', path: join(dir, 'audit.key') });
-  const s = services(dataSource, Date.parse('2020-11-05T10:00:00-05:00'));
-  const clerk: StaffActor = { id: 'bench-clerk', username: 'bench.clerk', role: 'admin', countyCode: null };
-  const random = seededRandom(25_000);
-  const pick = picker(random);
-  let transitions = 0;
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < BALLOTS; i += 1) {
-    const p = pick(bundle.precincts);
-    const ballot = await s.intake.intake(clerk, benchIntake(ELECTION, p, { receiptNumber: `T-${i}`, lastName: `Voter${i}` }));
-    // No matched voter: the rules find the voter unregistered, so the clerk proposes and a second admin confirms.
-    await s.transitions.apply(clerk, ballot.id, { type: 'PROPOSE_REJECTION', reason: 'not_registered', note: 'No record' }, 1);
-    await s.transitions.apply({ ...clerk, id: 'bench-supervisor' }, ballot.id, { type: 'CONFIRM_REJECTION' }, 2);
-    transitions += 2;
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await dataSource.destroy();
-  console.log(`service layer on SQLite: ${BALLOTS.toLocaleString('en-US')} ballots taken in and adjudicated (intake + 2 transitions each, every one audited) in ${seconds.toFixed(1)} s`);
-  console.log(`  ${Math.round(transitions / seconds).toLocaleString('en-US')} transitions/s; ${Math.round((transitions + BALLOTS) / seconds).toLocaleString('en-US')} audited writes/s including intake (aim: 1,000 transitions/s or more)`);
-}
-
 async function main(): Promise<void> {
-  await importBenchmark();
-  await transitionBenchmark();
+  if (!process.argv.includes('--transitions-only')) await importBenchmark();
+  await transitionBenchmark(process.argv.includes('--postgres'));
 }
 
 main().catch((error: unknown) => {

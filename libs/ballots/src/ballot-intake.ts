@@ -5,7 +5,7 @@ import { BallotEntity, type ActorStores, type ElectionStores, type Stores } from
 import { formatLocal } from '@app/rules';
 import { DateTime } from 'luxon';
 import type { BallotTransitions } from './ballot-transitions';
-import type { ElectionRulesCache } from './election-rules';
+import type { ElectionRules, ElectionRulesCache } from './election-rules';
 import { matchAtIntake } from './voter-research';
 import { DomainError, notFound, reachesCounty, requirePermission, type Clock, type FieldProblem, type StaffActor } from '@app/domain';
 
@@ -68,10 +68,14 @@ export class BallotIntake {
         { field: 'countyCode', message: 'must be your own county' },
       ]);
     }
-    if ((await s.elections.get(input.electionId)) === null) throw notFound('election');
     const e = s.election(input.electionId);
-    await this.checkPlaces(e, input);
-    await this.checkTimes(e, input);
+    // The rules version is read once (null: no such election); places and times are checked
+    // against the rules it names, from the versioned cache (issue 16: no re-reads per ballot).
+    const version = await e.rules.version();
+    if (version === null) throw notFound('election');
+    const rules = await this.rules.atVersion(e.rules, version);
+    await this.checkPlaces(e, rules, input);
+    this.checkTimes(rules, input);
     if (await e.ballots.receiptTaken(input.receiptNumber)) {
       throw new DomainError('conflict', `receipt number ${input.receiptNumber} is already taken in for this election`, {}, [
         { field: 'receiptNumber', message: 'is already used in this election' },
@@ -131,9 +135,8 @@ export class BallotIntake {
    * after it was received; a postmark or signature is not dated after receipt; a voter is born
    * neither in the future, nor after election day, nor more than 130 years before it.
    */
-  private async checkTimes(e: ElectionStores, input: IntakeInput): Promise<void> {
+  private checkTimes(rules: ElectionRules, input: IntakeInput): void {
     const now = this.clock.now();
-    const rules = await this.rules.get(e.rules);
     const county = rules.calendar.forCounty(input.countyCode);
     const zone = county.timeZone;
     const show = (instant: number) => formatLocal(instant, zone);
@@ -157,18 +160,16 @@ export class BallotIntake {
     if (problems.length > 0) throw new DomainError('invalid_input', `the ballot's dates and times are not possible: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {}, problems);
   }
 
-  private async checkPlaces(e: ElectionStores, input: IntakeInput): Promise<void> {
-    if (!(await e.counties.existsInElection(input.countyCode))) {
+  /** The county and precinct from the election's rules (its jurisdiction at this rules version); the county's certification read fresh. */
+  private async checkPlaces(e: ElectionStores, rules: ElectionRules, input: IntakeInput): Promise<void> {
+    if (!rules.jurisdiction.hasCounty(input.countyCode)) {
       throw new DomainError('invalid_input', 'unknown county for this election', {}, [{ field: 'countyCode', message: 'is not a county of this election' }]);
     }
     const county = await e.counties.get(input.countyCode);
     if (county === null) throw new DomainError('forbidden', 'you can take in ballots only for your own county', {}, [{ field: 'countyCode', message: 'must be your own county' }]);
     if (county.certifiedAt !== null) throw new DomainError('county_certified', 'the county has certified; no ballot can be taken in');
-    if (input.precinctId !== null) {
-      const precinct = await e.counties.precinct(input.precinctId);
-      if (precinct === null || precinct.countyCode !== input.countyCode) {
-        throw new DomainError('invalid_input', 'unknown precinct for this county', {}, [{ field: 'precinctId', message: 'is not a precinct of this county' }]);
-      }
+    if (input.precinctId !== null && rules.jurisdiction.countyOf(input.precinctId) !== input.countyCode) {
+      throw new DomainError('invalid_input', 'unknown precinct for this county', {}, [{ field: 'precinctId', message: 'is not a precinct of this county' }]);
     }
   }
 }

@@ -1,9 +1,9 @@
 import { DomainError, notFound, type Clock, type StaffActor } from '@app/domain';
-import { applyEvent, type BallotCommand, type LifecycleEffect, type Refusal } from '@app/lifecycle';
+import { applyEvent, needsEligibility, type BallotCommand, type LifecycleEffect, type Refusal } from '@app/lifecycle';
 import type { ActorStores, BallotEntity, ElectionStores, Stores } from '@app/persistence';
 import { decideEligibility, type EligibilityDecision } from '@app/rules';
 import { ballotFacts, voterRecord } from './ballot-facts';
-import type { ElectionRulesCache } from './election-rules';
+import type { ElectionRules, ElectionRulesCache } from './election-rules';
 
 export interface ScopeLog {
   /** An attempt to reach a ballot outside the actor's county: refused, and recorded here. */
@@ -13,7 +13,8 @@ export interface ScopeLog {
 export interface TransitionOutcome {
   readonly ballot: BallotEntity;
   readonly effects: readonly LifecycleEffect[];
-  readonly decision: EligibilityDecision;
+  /** The engine's decision, for the events whose guards read it (`needsEligibility`); else null. */
+  readonly decision: EligibilityDecision | null;
 }
 
 /** A ballot the actor reaches, with its election's stores. */
@@ -37,41 +38,44 @@ export class BallotTransitions {
 
   /** A ballot the actor may reach, or "not found" (the same answer for another county's ballot, whose attempt is logged). */
   async reach(s: ActorStores, ballotId: string): Promise<ReachedBallot> {
-    const found = await s.ballot(ballotId);
-    if (found !== null) return found;
+    return (await s.ballot(ballotId)) ?? this.notReached(s, ballotId);
+  }
+
+  private async notReached(s: ActorStores, ballotId: string): Promise<never> {
     if (await s.existsOutsideScope(ballotId)) this.scopeLog.outOfScope(s.actor, ballotId);
     throw notFound('ballot');
   }
 
   /** The engine's decision for a stored ballot now. */
-  async decide(e: ElectionStores, ballot: BallotEntity, now: number): Promise<EligibilityDecision> {
-    const rules = await this.rules.get(e.rules);
+  async decide(e: ElectionStores, ballot: BallotEntity, now: number, known?: ElectionRules): Promise<EligibilityDecision> {
+    const rules = known ?? (await this.rules.get(e.rules));
     const voter = ballot.matchedVoterId === null ? null : await e.voters.forDecision(ballot.matchedVoterId);
     return decideEligibility({ ballot: ballotFacts(ballot), voter: voterRecord(voter), jurisdiction: rules.jurisdiction, calendar: rules.calendar, now });
   }
 
   apply(actor: StaffActor, ballotId: string, command: BallotCommand, expectedVersion: number): Promise<TransitionOutcome> {
-    return this.stores.write(actor, (s) => this.applyIn(s, ballotId, command, expectedVersion));
+    // Group commit on SQLite: concurrent clients' transitions share a commit, each checked on its own.
+    return this.stores.writeGrouped(actor, (s) => this.applyIn(s, ballotId, command, expectedVersion));
   }
 
   /** The same, inside a transaction the caller already holds (intake, a cure document's acceptance). */
   async applyIn(s: ActorStores, ballotId: string, command: BallotCommand, expectedVersion: number): Promise<TransitionOutcome> {
     const now = this.clock.now();
-    const { ballot, stores: e } = await this.reach(s, ballotId);
+    // One query: the ballot, its election's rules version and its county's certification.
+    const { ballot, stores: e, rulesVersion, countyCertified } = (await s.ballotForTransition(ballotId)) ?? (await this.notReached(s, ballotId));
     if (ballot.version !== expectedVersion) throw staleVersion(ballot.version, expectedVersion);
-    const rules = await this.rules.get(e.rules);
-    const county = await e.counties.get(ballot.countyCode);
+    const rules = await this.rules.atVersion(e.rules, rulesVersion);
     if (command.type === 'MATCH_VOTER' && (typeof command.voterId !== 'string' || !(await e.voters.isOnRoll(command.voterId)))) {
       throw new DomainError('invalid_input', `no voter ${String(command.voterId)} on this election's roll`, {}, [{ field: 'voterId', message: 'is not on this election\'s roll' }]);
     }
-    const decision = await this.decide(e, ballot, now);
+    const decision = needsEligibility(command.type, ballot.lifecycle) ? await this.decide(e, ballot, now, rules) : null;
     const result = applyEvent(
       { machineVersion: ballot.machineVersion, state: ballot.status, context: ballot.lifecycle },
       command,
       {
         actor: { id: s.actor.id, role: s.actor.role },
         now,
-        countyCertified: county?.certifiedAt !== null && county?.certifiedAt !== undefined,
+        countyCertified,
         eligibility: decision,
         cureDeadline: rules.calendar.forCounty(ballot.countyCode).deadlines.provisionalCure.at,
         // Only the sweep's event reads it: a cure submitted in time holds the ballot off the sweep.

@@ -1,7 +1,11 @@
 import { anEnv, CURE_DEADLINE, MINUTE } from '@test/fixtures/lifecycle';
 import { acceptedEvents, applyEvent, initialLifecycle } from './apply';
-import { BALLOT_STATES, EVENT_TYPES, type BallotState, type EventType } from './codes';
-import type { BallotCommand, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
+import { transition, type StateValue } from 'xstate';
+import { BALLOT_STATES, EVENT_TYPES, PROPOSABLE_STATES, type BallotState, type EventType } from './codes';
+import { ballotMachine, INITIAL_CONTEXT } from './machine';
+import { needsEligibility } from './policy';
+import { nextState } from './table';
+import type { BallotCommand, EligibilitySummary, LifecycleContext, PersistedLifecycle, TransitionEnv } from './types';
 
 /**
  * Model-based tests: explore every lifecycle reachable from intake with one sample of each event
@@ -130,6 +134,56 @@ describe('model-based tests of the ballot lifecycle', () => {
 
   it('the machine\'s own accepted events equal the table\'s, state by state', () => {
     for (const state of BALLOT_STATES) expect([...acceptedEvents(state)].sort()).toEqual(Object.keys(SPEC_TABLE[state]).sort());
+  });
+
+  it('the precomputed table equals the machine: every state x event x proposal origin, through xstate\'s transition()', () => {
+    const value = (state: BallotState): StateValue => (state.includes('.') ? { [state.split('.')[0] as string]: state.split('.')[1] as string } : state);
+    const flat = (v: StateValue): string => (typeof v === 'string' ? v : Object.entries(v).map(([k, c]) => `${k}.${typeof c === 'string' ? c : JSON.stringify(c)}`).join());
+    const contexts: LifecycleContext[] = [INITIAL_CONTEXT, ...PROPOSABLE_STATES.map((from) => ({ ...INITIAL_CONTEXT, proposal: { reason: 'other' as const, note: '', by: 'u', byRole: 'clerk' as const, at: 0, from } }))];
+    let compared = 0;
+    for (const state of BALLOT_STATES) {
+      for (const type of EVENT_TYPES) {
+        for (const context of contexts) {
+          const snapshot = ballotMachine.resolveState({ value: value(state), context });
+          const event = { type } as BallotCommand;
+          const machine = snapshot.can(event) ? flat(transition(ballotMachine, snapshot, event)[0].value) : null;
+          expect({ state, type, from: context.proposal?.from, to: nextState(state, type, context) }).toEqual({ state, type, from: context.proposal?.from, to: machine });
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(BALLOT_STATES.length * EVENT_TYPES.length * contexts.length);
+  });
+
+  it('an event needsEligibility calls free of the engine gives the same result whatever the engine would say (issue 16: the engine runs only when needed)', () => {
+    const answers: (EligibilitySummary | null)[] = [
+      null,
+      { outcome: 'count', determination: 'full', contests: ['president'] },
+      { outcome: 'count', determination: 'partial', contests: [] },
+      { outcome: 'reject', determination: 'none', contests: [], rejection: 'late' },
+      { outcome: 'reject', determination: 'none', contests: [], rejection: 'other' },
+      { outcome: 'cure', determination: 'none', contests: [] },
+      { outcome: 'hold', determination: 'none', contests: [] },
+    ];
+    const lifecycles = [...reached.values()].flatMap((l) =>
+      l.context.proposal === null ? [l] : [l, { ...l, context: { ...l.context, proposal: { ...l.context.proposal, by: 'system', byRole: 'system' as const } } }],
+    );
+    let free = 0;
+    let engineMatters = 0;
+    for (const lifecycle of lifecycles) {
+      for (const { env, ...command } of SAMPLES) {
+        const results = answers.map((eligibility) => applyEvent(lifecycle, command, { ...env, eligibility }));
+        const same = results.every((r) => JSON.stringify(r) === JSON.stringify(results[0]));
+        if (needsEligibility(command.type, lifecycle.context)) {
+          if (!same) engineMatters += 1;
+          continue;
+        }
+        free += 1;
+        expect({ state: lifecycle.state, event: command.type, same }).toEqual({ state: lifecycle.state, event: command.type, same: true });
+      }
+    }
+    expect(free).toBeGreaterThan(0);
+    expect(engineMatters).toBeGreaterThan(0);
   });
 
   it('no path reaches counted without passing verified', () => {

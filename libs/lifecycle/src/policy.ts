@@ -101,6 +101,16 @@ function cureTimeRefusal(submittedAt: unknown, context: LifecycleContext, env: T
 }
 
 /**
+ * Whether anything the lifecycle does with this event reads the eligibility engine's decision:
+ * VERIFY and COUNT (and COUNT records its determination), and confirming a rejection the service
+ * proposed. For every other event the engine's answer changes nothing (lifecycle.model.spec.ts
+ * checks it), so the caller runs the engine only when this says so.
+ */
+export function needsEligibility(type: EventType, context: LifecycleContext): boolean {
+  return type === 'VERIFY' || type === 'COUNT' || (type === 'CONFIRM_REJECTION' && context.proposal?.byRole === 'system');
+}
+
+/**
  * The guard conditions of SPEC section 3 that do not depend on the event's fields: who may act,
  * whether the county has certified, deadlines, eligibility and the two-person rule.
  */

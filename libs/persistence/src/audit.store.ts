@@ -17,23 +17,50 @@ import { AuditChainHeadEntity, AuditEntryEntity } from './entities';
 const HEAD_ID = 1;
 
 /**
+ * The head each open database last wrote, held by its one writer (issue 16: no read of the head
+ * per append). Only a hint: an append checks it in the same statement that moves the head (the
+ * UPDATE matches only while the head is still at that sequence and hash), and reads the head
+ * afresh when another process (the CLI, a second instance) or a rolled-back transaction moved it.
+ */
+const lastHeads = new WeakMap<DataSource, ChainHead>();
+
+/**
  * Appends to the audit chain inside the caller's transaction, so an entry exists exactly when the
  * change it records does, signed with the audit key together with the new head. Appends are
- * serialized on the chain head: PostgreSQL locks its row `FOR UPDATE`; on SQLite the transaction
- * queue already admits one writer at a time.
+ * serialized on the chain head: the conditional UPDATE of the head row locks it on PostgreSQL (a
+ * concurrent append waits, then finds the head moved), as does the fallback's `FOR UPDATE`; on
+ * SQLite the transaction queue already admits one writer at a time.
  */
 export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<ChainedAuditEntry> {
   const key = auditKeyOf(manager.connection);
   if (key === null) throw new Error('the audit key is not loaded: an audit entry cannot be signed (set AUDIT_KEY or keep DATA_DIR/audit.key)');
-  const query = manager.getRepository(AuditChainHeadEntity).createQueryBuilder('head').where('head.id = :id', { id: HEAD_ID });
-  if (isPostgres(manager.connection)) query.setLock('pessimistic_write');
-  const head = await query.getOne();
-  if (head === null) throw new Error('audit_chain_head row is missing: run the migrations');
-  const entry = chain(record, head.seq === 0 ? null : { seq: head.seq, hash: head.hash });
+  const cached = lastHeads.get(manager.connection);
+  let entry = cached === undefined ? null : await moveHead(manager, key, record, cached);
+  if (entry === null) {
+    const query = manager.getRepository(AuditChainHeadEntity).createQueryBuilder('head').where('head.id = :id', { id: HEAD_ID });
+    if (isPostgres(manager.connection)) query.setLock('pessimistic_write');
+    const head = await query.getOne();
+    if (head === null) throw new Error('audit_chain_head row is missing: run the migrations');
+    entry = await moveHead(manager, key, record, { seq: head.seq, hash: head.hash });
+    if (entry === null) throw new Error('the audit chain head moved while locked');
+  }
   const point = { seq: entry.seq, hash: entry.hash };
   await manager.insert(AuditEntryEntity, { ...entry, signature: sign(key, 'entry', point) });
-  await manager.update(AuditChainHeadEntity, { id: HEAD_ID }, { ...point, signature: sign(key, 'head', point) });
+  lastHeads.set(manager.connection, point);
   return entry;
+}
+
+/** Chains the record after `head` and moves the recorded head to it, if the head is still `head`; null when it is not. */
+async function moveHead(manager: EntityManager, key: AuditKey, record: AuditRecord, head: ChainHead): Promise<ChainedAuditEntry | null> {
+  const entry = chain(record, head.seq === 0 ? null : head);
+  const point = { seq: entry.seq, hash: entry.hash };
+  const moved = await manager
+    .createQueryBuilder()
+    .update(AuditChainHeadEntity)
+    .set({ ...point, signature: sign(key, 'head', point) })
+    .where('id = :id AND seq = :seq AND hash = :hash', { id: HEAD_ID, seq: head.seq, hash: head.hash })
+    .execute();
+  return moved.affected === 1 ? entry : null;
 }
 
 /** The chain's head as recorded now (`seq` 0 and the genesis hash for an empty chain), to publish with a report. */

@@ -29,6 +29,17 @@ class FifoMutex {
  */
 const TAKE_THE_WRITE_LOCK = 'UPDATE migrations SET id = id WHERE 0';
 
+/** The most transactions one group commit takes (issue 16): enough to share a commit, few enough to keep each caller's wait short. */
+const MAX_GROUP = 50;
+
+interface GroupItem {
+  readonly work: (manager: EntityManager) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 5;
 
@@ -53,6 +64,8 @@ function sqlState(error: unknown): string | undefined {
  */
 export class TransactionRunner {
   private readonly mutex = new FifoMutex();
+  private readonly waiting: GroupItem[] = [];
+  private groupQueued = false;
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -75,6 +88,66 @@ export class TransactionRunner {
         await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 10));
       }
     }
+  }
+
+  /**
+   * The same as `run` for each caller; on SQLite, the units of work waiting for the writer when it
+   * comes free are committed together (group commit: one commit instead of one each, the commit
+   * being most of a small write's cost). Each runs in its own SAVEPOINT, in arrival order, so each
+   * sees what those before it wrote, as if run one after another; one that fails is rolled back to
+   * its savepoint and refused alone, never failing the others. A caller's promise settles only
+   * after the commit; if the commit itself fails, every caller of the group gets the error.
+   */
+  runGrouped<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (isPostgres(this.dataSource)) return this.run(work);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queueGroup();
+    });
+  }
+
+  private queueGroup(): void {
+    if (this.groupQueued) return;
+    this.groupQueued = true;
+    void this.mutex.run(() => this.commitGroup());
+  }
+
+  private async commitGroup(): Promise<void> {
+    this.groupQueued = false;
+    const group = this.waiting.splice(0, MAX_GROUP);
+    if (this.waiting.length > 0) this.queueGroup();
+    const outcomes: Outcome[] = [];
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.query(TAKE_THE_WRITE_LOCK);
+        // Alone, a unit needs no savepoint: its failure rolls the transaction back, as `run` does.
+        if (group.length === 1) return void outcomes.push({ ok: true, value: await (group[0] as GroupItem).work(m) });
+        for (const item of group) {
+          await m.query('SAVEPOINT group_item');
+          try {
+            const value = await item.work(m);
+            await m.query('RELEASE group_item');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await m.query('ROLLBACK TO group_item');
+            await m.query('RELEASE group_item');
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // Nothing of the group was written: a unit's own refusal stands, the others get the error.
+      group.forEach((item, i) => {
+        const outcome = outcomes[i];
+        item.reject(outcome !== undefined && !outcome.ok ? outcome.error : error);
+      });
+      return;
+    }
+    group.forEach((item, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
   }
 
   /** Reads that must not interleave with a SQLite write use the same queue; on PostgreSQL they run directly. */

@@ -8,13 +8,13 @@ import {
   type DeadlineName,
   type NamedTime,
 } from './codes';
+import { formatLocal, remember } from './local-time';
 import { countDay, governing, isoWeekday, type ElectionKind } from './day-count';
 import type { DeadlineRule, DeadlineTiming, ElectionDayRule, ElectionDayTiming, RulePack } from './pack.loader';
 import type { CountyCalendar, CourtOrder, Deadline, DeadlineSet, ElectionSchedule } from './schedule';
 
 export type { CountyCalendar, CountyOverride, CourtOrder, Deadline, DeadlineSet, ElectionSchedule } from './schedule';
 
-const DISPLAY_FORMAT = 'ccc, LLL d, yyyy, h:mm a ZZZZ';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -27,6 +27,8 @@ export class ElectionCalendar {
   readonly election: ElectionKind;
   private readonly holidays: ReadonlySet<string>;
   private readonly counties = new Map<string, CountyCalendar>();
+  /** Instants already computed by luxon (pure: the same date, time and zone give the same instant); bounded. */
+  private readonly instants = new Map<string, Instant>();
 
   constructor(
     readonly pack: RulePack,
@@ -78,8 +80,14 @@ export class ElectionCalendar {
 
   /** The instant of a local wall-clock time (`HH:MM`) on a local date, in `zone` (the election's by default). */
   instantAt(date: LocalDate, time: string, zone: string = this.timeZone): Instant {
-    const [hour, minute] = time.split(':').map(Number);
-    return DateTime.fromISO(date, { zone }).set({ hour: hour ?? 0, minute: minute ?? 0 }).toMillis();
+    const key = `${date} ${time} ${zone}`;
+    let instant = this.instants.get(key);
+    if (instant === undefined) {
+      const [hour, minute] = time.split(':').map(Number);
+      instant = DateTime.fromISO(date, { zone }).set({ hour: hour ?? 0, minute: minute ?? 0 }).toMillis();
+      remember(this.instants, key, instant);
+    }
+    return instant;
   }
 
   /** The local calendar date of an instant, in `zone` (the election's by default). */
@@ -231,8 +239,3 @@ function courtOrderTarget(name: DeadlineName): CourtOrderTarget | null {
       return throwIllegalValue(name, 'deadline');
   }
 }
-
-export function formatLocal(instant: Instant, timeZone: string): string {
-  return DateTime.fromMillis(instant, { zone: timeZone }).setLocale('en-US').toFormat(DISPLAY_FORMAT);
-}
-

@@ -1,5 +1,6 @@
 export * from './codes';
 export * from './deadlines';
+export { formatLocal } from './local-time';
 export * from './eligibility';
 export {
   parseRulePack,
