@@ -71,6 +71,7 @@ export class PortalLookup {
       determination: ballot.determination,
       contestsCounted: contestIds.map((id) => names.get(id) ?? id),
       timeZone: rules.election.timeZone,
+      electionName: rules.election.name,
       office: {
         name: county?.officeName ?? `${county?.name ?? ballot.countyCode} County election office`,
         address: county?.officeAddress ?? null,
@@ -79,6 +80,8 @@ export class PortalLookup {
         email: county?.officeEmail ?? null,
       },
       latestUpload: latest === null ? null : { status: latest.status, declineReason: latest.declineReason },
+      officeTranslations: county?.officeTranslations ?? null,
+      history: await portal.history(ballot.id),
     };
   }
 }
