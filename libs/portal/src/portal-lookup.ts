@@ -71,9 +71,11 @@ export class PortalLookup {
       determination: ballot.determination,
       contestsCounted: contestIds.map((id) => names.get(id) ?? id),
       timeZone: rules.election.timeZone,
+      countyName: county?.name ?? ballot.countyCode,
       electionName: rules.election.name,
       office: {
-        name: county?.officeName ?? `${county?.name ?? ballot.countyCode} County election office`,
+        // No name given: the view says "<county> County election office" in the voter's language.
+        name: county?.officeName ?? '',
         address: county?.officeAddress ?? null,
         hours: county?.officeHours ?? null,
         phone: county?.officePhone ?? null,

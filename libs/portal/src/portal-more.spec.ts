@@ -19,6 +19,7 @@ const facts = (overrides: Partial<PortalFacts> = {}): PortalFacts => ({
   determination: null,
   contestsCounted: [],
   timeZone: EST,
+  countyName: 'Fulton',
   electionName: 'General Election 2020',
   office: OFFICE,
   latestUpload: null,
@@ -51,6 +52,10 @@ describe('the portal\u2019s timeline, office words and affidavit (issue 14)', ()
     expect(officeIn(OFFICE, { es: { hours: 'De lunes a viernes' } }, 'en')).toEqual(OFFICE);
     expect(officeIn(OFFICE, null, 'es')).toEqual(OFFICE);
     expect(portalView(facts(), NOW, 'es').office.hours).toBe('De lunes a viernes, de 8 a. m. a 5 p. m.');
+    // A county that gave no office name: its name and "election office", in the voter's language.
+    const unnamed = facts({ office: { ...OFFICE, name: '' }, officeTranslations: null });
+    expect(portalView(unnamed, NOW, 'es').office.name).toBe('Oficina electoral del condado de Fulton');
+    expect(portalView(unnamed, NOW, 'en').office.name).toBe('Fulton County election office');
   });
 
   it('the affidavit is offered for a signature cure, not for an ID', () => {

@@ -26,7 +26,9 @@ export interface PortalFacts {
   /** Names of the contests counted, in ballot order, for a partial count. */
   readonly contestsCounted: readonly string[];
   readonly timeZone: string;
+  readonly countyName: string;
   readonly electionName: string;
+  /** As the county gave it; a name of '' is the county's name with "election office", in the voter's language. */
   readonly office: CountyOfficeView;
   /** The latest document the voter uploaded, if any. */
   readonly latestUpload: { readonly status: 'pending' | 'accepted' | 'declined'; readonly declineReason: CureDeclineReason | null } | null;
@@ -159,7 +161,7 @@ export function portalView(facts: PortalFacts, now: number, language: VoterLangu
     action,
     contestsCounted: contests,
     reason,
-    office: officeIn(facts.office, facts.officeTranslations, language),
+    office: officeIn(facts.office.name === '' ? { ...facts.office, name: words.notice.officeName(facts.countyName) } : facts.office, facts.officeTranslations, language),
     timeline: timelineOf(facts.history, facts.timeZone, language),
     language,
   };

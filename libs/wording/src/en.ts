@@ -172,7 +172,6 @@ export const EN: VoterWords = {
   },
   more: {
     errorSummaryTitle: 'There is a problem',
-    receivedTitle: 'Document received',
     reference: 'Reference number',
     receivedAt: 'Received',
     receivedStatus: 'Status: document received, being reviewed.',

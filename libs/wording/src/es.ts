@@ -175,7 +175,6 @@ export const ES: VoterWords = {
   },
   more: {
     errorSummaryTitle: 'Hay un problema',
-    receivedTitle: 'Documento recibido',
     reference: 'Número de referencia',
     receivedAt: 'Recibido',
     receivedStatus: 'Estado: documento recibido, en revisión.',

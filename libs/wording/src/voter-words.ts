@@ -139,7 +139,6 @@ export type UpdateProblemWord = (typeof UPDATE_PROBLEMS)[number];
 /** The portal's reassurance after an upload, the error summary, the timeline and the affidavit link. */
 export interface PortalMoreWords {
   readonly errorSummaryTitle: string;
-  readonly receivedTitle: string;
   readonly reference: string;
   readonly receivedAt: string;
   readonly receivedStatus: string;

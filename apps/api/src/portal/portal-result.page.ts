@@ -66,8 +66,8 @@ export function resultPage(language: VoterLanguage, view: PortalView, state: Res
 function receivedBox(language: VoterLanguage, received: { reference: string; at: string }, focus: boolean): Html {
   const more = wordsFor(language).more;
   return html`<div class="usa-alert usa-alert--success margin-y-2" id="upload-received" role="status" tabindex="-1"${focus ? html` autofocus` : ''}><div class="usa-alert__body">
-    <h2 class="usa-alert__heading">${more.receivedTitle}</h2>
-    <p class="usa-alert__text">${more.reference}: <strong class="font-mono-md" data-reference>${received.reference}</strong><br>${more.receivedAt}: ${received.at}</p>
+    <h2 class="usa-alert__heading">${say(language, 'uploaded')}</h2>
+    <p class="usa-alert__text">${more.reference}: <strong class="font-mono-md text-no-wrap" data-reference>${received.reference}</strong><br>${more.receivedAt}: ${received.at}</p>
     <p class="usa-alert__text"><strong>${more.receivedStatus}</strong> ${more.receivedNext}</p>
   </div></div>`;
 }
