@@ -1,9 +1,9 @@
 import type { IntakeInput } from '@app/ballots';
 import { NoticeDispatcher, type EmailTransport, type OutgoingEmail, type OutgoingSms, type SmsProvider } from '@app/notices';
-import { AuditEntryEntity, BallotEntity, ContactChangeEntity, OutboxEntity } from '@app/persistence';
+import { AuditEntryEntity, BallotEntity, ContactChangeEntity, CountyEntity, OutboxEntity } from '@app/persistence';
 import { ContactUpdates, MAX_WRONG_CODES } from '@app/portal';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
-import { FULTON_CLERK, provisionalIntake, seedGeorgia2020, services, type Services } from '@test/support/services';
+import { FULTON_CLERK, GA_2020_ELECTION, provisionalIntake, seedGeorgia2020, services, type Services } from '@test/support/services';
 
 /**
  * Issue 15 item 5: a voter asks on the portal for updates at a new email or phone. A code goes to
@@ -150,5 +150,16 @@ describe.each(testDatabases())('a voter opts in to updates on %s (medium: real d
     const changeId = (await contacts.summary(theirs))?.pending?.changeId ?? '';
     await expect(contacts.confirm(mine, changeId, codeSent(NEW_EMAIL))).resolves.toEqual({ ok: false, problem: 'code_expired' });
     expect((await ballotOf(theirs)).contactEmail).toBe(OLD_EMAIL);
+  });
+
+  it('the office in a notice is in the voter\u2019s language where the county gave a translation', async () => {
+    await db.dataSource.getRepository(CountyEntity).update({ electionId: GA_2020_ELECTION, code: 'FULTON' }, { officeHours: 'Monday to Friday, 8 AM to 5 PM', officeTranslations: { es: { hours: 'De lunes a viernes, de 8 a. m. a 5 p. m.' } } });
+    const english = await cureRequested();
+    const spanish = await s.intake.intake(FULTON_CLERK, provisionalIntake({ ...NEEDS_ID, language: 'es', contactEmail: 'es.voter@example.net' }));
+    await s.transitions.apply(FULTON_CLERK, spanish.id, { type: 'REQUEST_CURE', cureReason: 'id_required' }, 1);
+    await dispatcher.runOnce();
+    expect(english).not.toBe(spanish.id);
+    expect(sent.emails.find((e) => e.to === 'es.voter@example.net')?.text).toContain('De lunes a viernes, de 8 a. m. a 5 p. m.');
+    expect(sent.emails.find((e) => e.to === OLD_EMAIL)?.text).toContain('Monday to Friday, 8 AM to 5 PM');
   });
 });
