@@ -5,6 +5,7 @@ import { AuditEntryEntity, OutboxEntity } from '@app/persistence';
 import { EN, ES } from '@app/wording';
 import { startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { lookUpOnPortal } from '@test/support/portal-page';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /**
@@ -47,15 +48,7 @@ describe('the voter portal\u2019s journeys in a browser (issues 14 and 15)', () 
     return context.newPage();
   }
 
-  async function lookUp(page: Page, lang: 'en' | 'es', receipt: string): Promise<void> {
-    await page.goto(`${t.service.url}/portal?lang=${lang}`);
-    await page.fill('#receiptNumber', receipt);
-    await page.fill('#month', DOB.month);
-    await page.fill('#day', DOB.day);
-    await page.fill('#year', DOB.year);
-    await page.click('form[action="/portal"] button[type=submit]');
-    await page.waitForLoadState();
-  }
+  const lookUp = (page: Page, lang: 'en' | 'es', receipt: string): Promise<void> => lookUpOnPortal(page, t.service.url, lang, receipt, DOB);
 
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
   const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
