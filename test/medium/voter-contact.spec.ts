@@ -70,7 +70,10 @@ describe.each(testDatabases())('a voter opts in to updates on %s (medium: real d
     expect(codeMail?.subject).toBe('Su código para avisos sobre su boleta');
     const code = codeSent(NEW_EMAIL);
     expect(code).toMatch(/^\d{6}$/);
-    expect(await db.dataSource.getRepository(OutboxEntity).findOneByOrFail({ kind: 'contact_confirmation', ballotId: id })).toMatchObject({ status: 'sent', channel: 'email' });
+    // Once sent, the outbox row no longer holds the code.
+    const row = await db.dataSource.getRepository(OutboxEntity).findOneByOrFail({ kind: 'contact_confirmation', ballotId: id });
+    expect(row).toMatchObject({ status: 'sent', channel: 'email' });
+    expect(JSON.stringify(row.payload)).not.toContain(code);
 
     const pending = await contacts.summary(id);
     const changeId = pending?.pending?.changeId ?? '';
@@ -122,6 +125,9 @@ describe.each(testDatabases())('a voter opts in to updates on %s (medium: real d
     expect(sent.emails.filter((e) => e.to !== OLD_EMAIL).map((e) => e.to)).toEqual([NEW_EMAIL]);
     const changes = await db.dataSource.getRepository(ContactChangeEntity).find({ where: { ballotId: id }, order: { requestedAt: 'ASC', status: 'ASC' } });
     expect(changes.map((c) => c.status).sort()).toEqual(['pending', 'replaced']);
+    const rows = await db.dataSource.getRepository(OutboxEntity).findBy({ kind: 'contact_confirmation', ballotId: id });
+    expect(rows.map((r) => r.status).sort()).toEqual(['sent', 'superseded']);
+    expect(rows.map((r) => Object.keys(r.payload))).toEqual([['changeId'], ['changeId']]);
     const changeId = (await contacts.summary(id))?.pending?.changeId ?? '';
     const code = codeSent(NEW_EMAIL);
     const wrong = code === '111111' ? '222222' : '111111';

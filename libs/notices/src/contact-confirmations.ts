@@ -57,7 +57,7 @@ export class ContactConfirmations {
     const now = this.clock.now();
     if (payload === null || change === null || change.status !== 'pending' || change.expiresAt < now) {
       const because = payload === null || change === null ? 'not a confirmation this version can send' : change.status === 'pending' ? 'the code expired before it could be sent' : `the voter's change is ${change.status}`;
-      const moved = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'superseded', processedAt: now, nextAttemptAt: null, endReason: because }, asRead));
+      const moved = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'superseded', processedAt: now, nextAttemptAt: null, endReason: because, payload: { changeId: payload?.changeId ?? null } }, asRead));
       return moved ? 'superseded' : 'skipped';
     }
     const channel = change.channel;
@@ -76,7 +76,7 @@ export class ContactConfirmations {
     const attempts = row.attempts + 1;
     const givenUp = error !== null && attempts >= this.options.maxAttempts;
     const changes = error === null
-      ? { status: 'sent' as const, attempts, processedAt: at, nextAttemptAt: null, lastError: null }
+      ? { status: 'sent' as const, attempts, processedAt: at, nextAttemptAt: null, lastError: null, payload: { changeId: payload.changeId } } // the code is kept no longer than it must be
       : givenUp
         ? { status: 'failed' as const, attempts, processedAt: at, nextAttemptAt: null, lastError: error, endReason: `the code could not be sent after ${attempts} attempts` }
         : { status: 'pending' as const, attempts, nextAttemptAt: at + this.options.backoffAfter(attempts), lastError: error };
