@@ -1,6 +1,7 @@
 import type { IntakeInput } from '@app/ballots';
 import { NO_DISPATCH, noticeCounts, NoticeDispatcher, receiveDeliveryStatus, receiveInboundMessage, smsProviderFrom, smsSettingsFrom, webhookSignature, type EmailTransport, type SmsSettings } from '@app/notices';
 import { NoticeAttemptEntity, OutboxEntity } from '@app/persistence';
+import { loadBundledPacks, RulePackRegistry } from '@app/rules';
 import { openTestDatabase, testDatabases, type TestDatabase } from '@test/support/database';
 import { startFakeSmsProvider, type FakeSmsProvider } from '@test/support/fake-sms';
 import { ADMIN, COBB_CLERK, COBB_SUPERVISOR, FULTON_CLERK, provisionalIntake, seedGeorgia2020, services, TestClock, type Services } from '@test/support/services';
@@ -134,6 +135,22 @@ describe.each(testDatabases())('text-message notices through an HTTP SMS provide
     await expect(dispatcher.runOnce()).resolves.toEqual(NO_DISPATCH);
     clock.current = FRIDAY_MORNING;
     await expect(dispatcher.runOnce()).resolves.toEqual({ ...NO_DISPATCH, sent: 1 });
+  });
+
+  it('quiet hours are the county\'s own: a county the rule pack puts in Central time is texted at 9:30 p.m. Eastern (8:30 p.m. there)', async () => {
+    // A pack like GA-2020 whose FULTON keeps Central time (countyTimeZones): the zone the county's deadlines use.
+    const ga = loadBundledPacks().get('GA-2020');
+    if (ga === undefined) throw new Error('GA-2020 is bundled');
+    const packs = new RulePackRegistry([{ ...ga, countyTimeZones: { source: ga.sources[0]?.citation ?? 'test', zones: { FULTON: 'America/Chicago' } } }]);
+    const central = new NoticeDispatcher(s.stores, { email: noEmail, sms: smsProviderFrom(settings, (l) => log.push(l)) }, clock, { publicUrl: PUBLIC_URL, log: (l) => log.push(l), packs });
+    const evening = Date.UTC(2020, 10, 6, 2, 30); // Thu 5 Nov 2020, 21:30 EST = 20:30 CST
+    const ballot = await counted();
+    clock.current = evening;
+    await expect(dispatcher.runOnce()).resolves.toEqual({ ...NO_DISPATCH, deferred: 1 }); // by the election's zone it is quiet
+    await expect(noticeOf(ballot.id)).resolves.toMatchObject({ status: 'pending', nextAttemptAt: FRIDAY_MORNING });
+    const other = await counted();
+    await expect(central.runOnce()).resolves.toEqual({ ...NO_DISPATCH, sent: 1 });
+    await expect(noticeOf(other.id)).resolves.toMatchObject({ status: 'sent' });
   });
 
   it('STOP by text: that number gets no more texts (its notices go by mail); START lifts it', async () => {

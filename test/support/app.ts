@@ -7,6 +7,7 @@ import { UsersService } from '@app/auth';
 import { SYSTEM_ACTOR } from '@app/domain';
 import { Stores, TransactionRunner } from '@app/persistence';
 import request from 'supertest';
+import { entryPoint } from './entry';
 import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
 import { seedGeorgia2020 } from './services';
 
@@ -45,9 +46,10 @@ process.once('exit', () => {
 export async function startService(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<RunningService> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', ...args], {
+  const entry = entryPoint('api');
+  const child = spawn(process.execPath, [...entry.args, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ...entry.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

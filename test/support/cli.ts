@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TestDatabase } from './database';
+import { entryPoint } from './entry';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -19,9 +20,10 @@ export function cliEnv(db: TestDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.
 
 /** Starts the CLI (exactly apps/cli/src/main.ts) as its own process. */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProcess & { result: Promise<CliResult> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
+  const entry = entryPoint('cli');
+  const child = spawn(process.execPath, [...entry.args, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, ...env, ...entry.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { LimiterFactory } from '@app/persistence';
+import { limitKey, type LimiterFactory } from '@app/persistence';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface SignInThrottleSettings {
@@ -87,7 +86,6 @@ export class SignInThrottle {
   }
 
   private keys(username: string, client: string): { pair: string; address: string } {
-    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-    return { pair: hash(`${username.trim().toLowerCase()}\n${client}`), address: hash(client) };
+    return { pair: limitKey(username.trim().toLowerCase(), client), address: limitKey(client) };
   }
 }

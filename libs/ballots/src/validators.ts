@@ -1,4 +1,4 @@
-import { DomainError, forbiddenCharacter } from '@app/domain';
+import { DomainError, forbiddenCharacter, isCalendarDate } from '@app/domain';
 import { plainToInstance, Transform } from 'class-transformer';
 import { isEmail, registerDecorator, validateSync, type ValidationError, type ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
@@ -12,7 +12,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be a date, YYYY-MM-DD`, ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid,
+        validate: (value: unknown) => isCalendarDate(value),
       },
     });
 }

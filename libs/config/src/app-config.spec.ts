@@ -36,10 +36,11 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     expect(loadConfig({}, dir())).toMatchObject({ smtpUrl: null, noticeFrom: null, publicUrl: 'http://localhost:3000', noticeIntervalSeconds: 60 });
     expect(loadConfig({ PORT: '8080' }, dir()).publicUrl).toBe('http://localhost:8080');
     const config = loadConfig(
-      { SMTP_URL: 'smtp://notices:s3cret@mail.example.gov:587', NOTICE_FROM: '"Fulton Elections" <notices@example.gov>', PUBLIC_URL: 'https://vote.example.gov/', NOTICE_INTERVAL_SECONDS: '15' },
+      { SMTP_URL: 'smtp://notices:s3cret@mail.example.gov:587', NOTICE_FROM: '"Fulton Elections" <notices@example.gov>', PUBLIC_URL: 'https://vote.example.gov/', NOTICE_INTERVAL_SECONDS: '15', NOTICE_LEASE_SECONDS: '900' },
       dir(),
     );
-    expect(config).toMatchObject({ smtpUrl: 'smtp://notices:s3cret@mail.example.gov:587', noticeFrom: '"Fulton Elections" <notices@example.gov>', publicUrl: 'https://vote.example.gov', noticeIntervalSeconds: 15 });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://notices:s3cret@mail.example.gov:587', noticeFrom: '"Fulton Elections" <notices@example.gov>', publicUrl: 'https://vote.example.gov', noticeIntervalSeconds: 15, noticeLeaseSeconds: 900 });
+    expect(loadConfig({}, dir()).noticeLeaseSeconds).toBe(600);
   });
 
   it('a bad SMTP_URL is refused without echoing it: it may hold a password', () => {
@@ -96,6 +97,8 @@ describe('configuration from the environment (issue 3: working defaults, clear e
     ['PUBLIC_URL', { PUBLIC_URL: 'https://vote.example.gov/?x=1' }],
     ['NOTICE_INTERVAL_SECONDS', { NOTICE_INTERVAL_SECONDS: '0' }],
     ['NOTICE_INTERVAL_SECONDS', { NOTICE_INTERVAL_SECONDS: 'often' }],
+    ['NOTICE_LEASE_SECONDS', { NOTICE_LEASE_SECONDS: '60' }],
+    ['NOTICE_LEASE_SECONDS', { NOTICE_LEASE_SECONDS: '10m' }],
   ])('a bad %s is refused, naming the variable', (variable, env) => {
     expect(() => loadConfig(env, dir())).toThrow(new RegExp(`^${variable}`));
   });

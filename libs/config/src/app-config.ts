@@ -31,6 +31,11 @@ export interface AppConfig {
   /** `NOTICE_INTERVAL_SECONDS`: how often the service sends queued voter notices. */
   readonly noticeIntervalSeconds: number;
   /**
+   * `NOTICE_LEASE_SECONDS` (default 600): how long a dispatcher's claim on a notice holds; a claim
+   * older than this was left by a process that died, and the notice is sent again (same message id).
+   */
+  readonly noticeLeaseSeconds: number;
+  /**
    * `TRUST_PROXY`: how many reverse proxies stand in front of the service (0: none). With 1 or more,
    * a client's address is read from that many hops of X-Forwarded-For; with 0 the header is ignored,
    * so nobody can dodge the portal's per-client limit by sending one.
@@ -108,7 +113,7 @@ function auditKey(env: NodeJS.ProcessEnv, dataDir: string): AuditKeySource {
 }
 
 /** The notice settings; a bad one is named, and an SMTP URL is never echoed (it may hold a password). */
-function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 'smtpUrl' | 'noticeFrom' | 'publicUrl' | 'noticeIntervalSeconds'> {
+function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 'smtpUrl' | 'noticeFrom' | 'publicUrl' | 'noticeIntervalSeconds' | 'noticeLeaseSeconds'> {
   const given = (name: string): string | null => {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? null : value;
@@ -122,7 +127,11 @@ function notices(env: NodeJS.ProcessEnv, listenPort: number): Pick<AppConfig, 's
   if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', `must be an http:// or https:// URL without a query, not "${publicUrl}"`);
   const interval = Number(given('NOTICE_INTERVAL_SECONDS') ?? 60);
   if (!Number.isInteger(interval) || interval < 1) throw new ConfigError('NOTICE_INTERVAL_SECONDS', 'must be a whole number of seconds, at least 1');
-  return { smtpUrl, noticeFrom, publicUrl, noticeIntervalSeconds: interval };
+  // Longer than any one send can take (the transports give up within two minutes), so a claim
+  // still being worked on never runs out and is sent twice.
+  const lease = Number(given('NOTICE_LEASE_SECONDS') ?? 600);
+  if (!Number.isInteger(lease) || lease < 180) throw new ConfigError('NOTICE_LEASE_SECONDS', 'must be a whole number of seconds, at least 180 (longer than a send can take)');
+  return { smtpUrl, noticeFrom, publicUrl, noticeIntervalSeconds: interval, noticeLeaseSeconds: lease };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {

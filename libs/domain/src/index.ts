@@ -10,3 +10,4 @@ export * from './clock';
 export * from './ids';
 export * from './permissions';
 export * from './audit-events';
+export * from './dates';

@@ -121,15 +121,5 @@ export async function* csvRows(input: Readable, required: readonly string[], opt
 
 export const isProblem = (item: CsvRow | RowProblem): item is RowProblem => 'message' in item;
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real calendar date `YYYY-MM-DD`, checked without building a Date (this runs millions of times). */
-export function isCalendarDate(value: string): boolean {
-  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1800 || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] ?? 0));
-}
+/** The shared date check (`@app/domain`), where the roll's rows have always found it. */
+export { isCalendarDate } from '@app/domain';

@@ -37,7 +37,8 @@ function parsePayload(payload: unknown): Payload | null {
 export class ContactConfirmations {
   constructor(
     private readonly stores: Stores,
-    private readonly transports: { readonly email: EmailTransport; readonly sms: SmsProvider },
+    /** `email` null: no mail server; a code by email waits, untouched, like the notices. */
+    private readonly transports: { readonly email: EmailTransport | null; readonly sms: SmsProvider },
     private readonly clock: Clock,
     private readonly options: { readonly maxAttempts: number; readonly leaseMs: number; readonly backoffAfter: (attempts: number) => number; readonly log: StructuredLog },
   ) {}
@@ -61,13 +62,15 @@ export class ContactConfirmations {
       return moved ? 'superseded' : 'skipped';
     }
     const channel = change.channel;
+    const email = this.transports.email;
+    if (channel === 'email' && email === null) return 'skipped';
     const claimedAt = this.clock.now();
     if (!(await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'sending', channel, claimedAt }, asRead)))) return 'skipped';
     const words = wordsFor(change.language).updates.message;
     const receipt = await this.stores.noticesRead((n) => n.ballot(change.ballotId));
     let error: string | null = null;
     try {
-      if (channel === 'email') await this.transports.email.send({ outboxId: row.id, to: change.address, subject: words.subject, text: words.text(payload.code, CODE_MINUTES, receipt?.receiptNumber ?? ''), replyTo: null });
+      if (channel === 'email' && email !== null) await email.send({ outboxId: row.id, to: change.address, subject: words.subject, text: words.text(payload.code, CODE_MINUTES, receipt?.receiptNumber ?? ''), replyTo: null });
       else await this.transports.sms.send({ outboxId: row.id, to: change.address, text: words.sms(payload.code, CODE_MINUTES) });
     } catch (caught) {
       error = (caught instanceof Error ? caught.message : String(caught)).split(change.address).join('[recipient]').slice(0, 500);

@@ -8,6 +8,7 @@ import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
 import { type Clock } from '@app/domain';
 import { ContactConfirmations } from './contact-confirmations';
+import type { RulePackRegistry } from '@app/rules';
 
 export { VOTER_NOTICE };
 
@@ -28,6 +29,8 @@ export interface DispatcherOptions {
   readonly leaseMs?: number;
   /** Where one line per delivery goes (outbox id, channel, outcome): never an address or the message. */
   readonly log?: StructuredLog;
+  /** The rule packs, for each county's zone (quiet hours, deadlines in the text); default: the bundled ones. */
+  readonly packs?: RulePackRegistry;
 }
 
 export interface DispatchCounts {
@@ -85,10 +88,15 @@ export class NoticeDispatcher {
   private readonly portalUrl: string;
   private readonly log: StructuredLog;
   private readonly confirmations: ContactConfirmations;
+  private readonly packs: RulePackRegistry | undefined;
 
+  /**
+   * `transports.email` null: no mail server is configured. Texts and letters still go; notices
+   * that would go by email stay queued, untouched, until a dispatcher with a mail server runs.
+   */
   constructor(
     private readonly stores: Stores,
-    private readonly transports: { readonly email: EmailTransport; readonly sms: SmsProvider },
+    private readonly transports: { readonly email: EmailTransport | null; readonly sms: SmsProvider },
     private readonly clock: Clock,
     options: DispatcherOptions,
   ) {
@@ -98,6 +106,7 @@ export class NoticeDispatcher {
     this.leaseMs = options.leaseMs ?? 600_000;
     this.portalUrl = portalUrlFrom(options.publicUrl);
     this.log = options.log ?? (() => undefined);
+    this.packs = options.packs;
     if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error('maxAttempts must be a whole number of at least 1');
     if (!Number.isInteger(this.leaseMs) || this.leaseMs < 60_000) throw new Error('leaseMs must be a whole number of milliseconds, at least a minute');
     this.confirmations = new ContactConfirmations(stores, transports, clock, { maxAttempts: this.maxAttempts, leaseMs: this.leaseMs, backoffAfter: (n) => this.backoffAfter(n), log: this.log });
@@ -111,9 +120,9 @@ export class NoticeDispatcher {
   /** Processes up to `limit` due notices, oldest first. */
   async runOnce(limit = 100): Promise<DispatchCounts> {
     const now = this.clock.now();
-    const due = await this.stores.noticesRead((n) => n.due(now, limit, this.leaseMs));
+    const due = await this.stores.noticesRead((n) => n.due(now, limit, this.leaseMs, { email: this.transports.email !== null }));
     const counts: Record<RowOutcome, number> = { ...NO_DISPATCH };
-    const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now)));
+    const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now, this.packs)));
     for (const row of due) counts[await this.process(row, contexts)] += 1;
     // The codes that confirm a voter's new address (issue 15) go out with the notices.
     const codes = await this.confirmations.runOnce(limit);
@@ -144,6 +153,8 @@ export class NoticeDispatcher {
       return marked ? 'superseded' : 'skipped';
     }
     const channel = chooseChannel(ballot);
+    // The voter gave an email address since the row was read, and there is no mail server: it waits.
+    if (channel === 'email' && this.transports.email === null) return 'skipped';
     if (channel === 'letter') {
       const marked = await this.stores.noticesWrite((n) => n.move(row.id, from, { status: 'letter', channel: 'letter', processedAt: this.clock.now(), endReason: 'no email address or phone given' }, asRead));
       if (marked) this.log({ msg: 'voter notice for the letter list', outboxId: row.id });
@@ -223,9 +234,10 @@ export class NoticeDispatcher {
   }
 
   private deliver(channel: 'email' | 'sms', outboxId: string, to: string, rendered: RenderedNotice, replyTo: string | null): Promise<DeliveryReceipt> {
-    return channel === 'sms'
-      ? this.transports.sms.send({ outboxId, to, text: rendered.sms })
-      : this.transports.email.send({ outboxId, to, subject: rendered.subject, text: rendered.text, replyTo });
+    if (channel === 'sms') return this.transports.sms.send({ outboxId, to, text: rendered.sms });
+    const email = this.transports.email;
+    if (email === null) throw new Error('no mail server is configured'); // not reached: such rows are never claimed
+    return email.send({ outboxId, to, subject: rendered.subject, text: rendered.text, replyTo });
   }
 }
 

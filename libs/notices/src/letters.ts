@@ -1,6 +1,7 @@
 import type { ChainHead } from '@app/audit';
 import { countyScopeOf, DomainError, reachesCounty, requirePermission, type StaffActor, type VoterLanguage } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
+import type { RulePackRegistry } from '@app/rules';
 import type { BallotEntity, NoticeStore, OutboxEntity, Stores } from '@app/persistence';
 import { NoticeContexts, parseVoterNotice, portalUrlFrom } from './notice-context';
 import { standingOf } from './dispatcher';
@@ -46,6 +47,8 @@ export interface LetterRenderOptions {
   readonly publicUrl: string;
   /** When the letters are printed: "in 2 days" counts from here. */
   readonly now: number;
+  /** The rule packs, for each county's zone (the deadline in the text); default: the bundled ones. */
+  readonly packs?: RulePackRegistry;
 }
 
 /**
@@ -157,7 +160,7 @@ async function letterRows(n: NoticeStore, electionId: string, countyCode: string
 
 async function renderLetters(n: NoticeStore, listed: { readonly outbox: readonly OutboxEntity[]; readonly ballots: ReadonlyMap<string, BallotEntity> }, options: LetterRenderOptions): Promise<LetterRow[]> {
   const { outbox, ballots } = listed;
-  const contexts = new NoticeContexts(n, portalUrlFrom(options.publicUrl), options.now);
+  const contexts = new NoticeContexts(n, portalUrlFrom(options.publicUrl), options.now, options.packs);
   const rows: LetterRow[] = [];
   for (const o of outbox) {
     const notice = parseVoterNotice(o.payload);

@@ -1,6 +1,7 @@
 import { CURE_DECLINE_REASONS, CURE_REASONS, isOneOf, REJECTION_REASONS } from '@app/domain';
 import type { VoterNotice } from '@app/lifecycle';
 import type { BallotEntity, CountyEntity, ElectionEntity, NoticeStore } from '@app/persistence';
+import { loadBundledPacks, type RulePackRegistry } from '@app/rules';
 import type { NoticeContext } from './templates';
 
 /**
@@ -65,6 +66,7 @@ export class NoticeContexts {
     private readonly store: NoticeStore,
     private readonly portalUrl: string,
     private readonly now: number,
+    private readonly packs: RulePackRegistry = bundledPacks(),
   ) {}
 
   async of(ballot: BallotEntity, notice: VoterNotice): Promise<NoticeContext> {
@@ -78,7 +80,7 @@ export class NoticeContexts {
       receiptNumber: ballot.receiptNumber,
       ballotKind: ballot.kind,
       electionName: election.name,
-      timeZone: election.timeZone,
+      timeZone: countyZone(this.packs, election, ballot.countyCode),
       office: {
         // In the voter's language where the county gave a translation (issue 14), else as given.
         name: translated?.name ?? county.officeName,
@@ -105,6 +107,23 @@ export class NoticeContexts {
   private contestNames(electionId: string): Promise<Readonly<Record<string, string>>> {
     return memo(this.contests, electionId, () => this.store.contestNames(electionId));
   }
+}
+
+/**
+ * The zone a county's voters live by: the rule pack's `countyTimeZones` entry for the county (a
+ * state that spans two zones), else the election's. Deadlines in a notice are shown in it and
+ * quiet hours are kept in it, as the county's own deadlines are computed in it (ElectionCalendar).
+ */
+export function countyZone(packs: RulePackRegistry, election: Pick<ElectionEntity, 'rulePackId' | 'timeZone'>, countyCode: string): string {
+  return packs.get(election.rulePackId)?.countyTimeZones?.zones[countyCode] ?? election.timeZone;
+}
+
+let bundled: RulePackRegistry | null = null;
+
+/** The packs the service ships with, loaded once: what the service's own registry holds. */
+function bundledPacks(): RulePackRegistry {
+  bundled ??= loadBundledPacks();
+  return bundled;
 }
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

@@ -12,6 +12,6 @@ export * from './service-clock.store';
 export * from './voter-search.store';
 export * from './stores';
 export { CureFiles, storageUnavailable, type WriteBytes } from './cure-files';
-export { memoryLimiters, RATE_LIMITERS, sharedLimiters, type LimiterFactory, type LimiterOptions } from './rate-limits';
+export { limitKey, memoryLimiters, RATE_LIMITERS, sharedLimiters, type LimiterFactory, type LimiterOptions } from './rate-limits';
 export * from './voter-roll/voter-import-record';
 export * from './voter-roll/voter-roll-store';

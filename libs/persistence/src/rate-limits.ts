@@ -1,8 +1,18 @@
+import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 
 /** The Nest token of the service's LimiterFactory (DatabaseModule provides it). */
 export const RATE_LIMITERS = Symbol('RATE_LIMITERS');
+
+/**
+ * A limiter's key for the parts it counts by (an address, a username and an address, a receipt):
+ * their SHA-256, so the store, in memory or the `rate_limits` table, never holds an address, a
+ * username or a receipt number as written.
+ */
+export function limitKey(...parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
 
 /** One counter: its name (a key prefix), how many points a key holds, and for how long. */
 export interface LimiterOptions {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { memoryLimiters, type LimiterFactory } from '@app/persistence';
+import { limitKey, memoryLimiters, type LimiterFactory } from '@app/persistence';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { receiptCandidates } from './portal-lookup';
 
@@ -52,12 +51,12 @@ export class PortalLimits {
   /** Counts one request from the client; refuses it when the client, its tries at the receipt, or the receipt is over its limit. */
   async admit(client: string, receiptNumber: string | null): Promise<LimitCheck> {
     try {
-      await this.clients.consume(hashed(client));
+      await this.clients.consume(limitKey(client));
     } catch (error) {
       return refused(error);
     }
     if (receiptNumber === null) return { ok: true };
-    const [mine, everyone] = await Promise.all([this.receiptClients.get(hashed(client, receiptKey(receiptNumber))), this.receipts.get(hashed(receiptKey(receiptNumber)))]);
+    const [mine, everyone] = await Promise.all([this.receiptClients.get(limitKey(client, receiptKey(receiptNumber))), this.receipts.get(limitKey(receiptKey(receiptNumber)))]);
     const waits: number[] = [];
     if (mine !== null && mine.consumedPoints >= this.settings.perReceiptClient) waits.push(mine.msBeforeNext);
     // Resting: `block` sets the points past the limit, for the rest only.
@@ -67,8 +66,8 @@ export class PortalLimits {
 
   /** A lookup that found nothing counts against the (receipt, client) pair and the receipt; the receipt rests when everyone together reaches its count. */
   async failed(client: string, receiptNumber: string): Promise<void> {
-    const receipt = hashed(receiptKey(receiptNumber));
-    const [, everyone] = await Promise.all([this.receiptClients.penalty(hashed(client, receiptKey(receiptNumber)), 1), this.receipts.penalty(receipt, 1)]);
+    const receipt = limitKey(receiptKey(receiptNumber));
+    const [, everyone] = await Promise.all([this.receiptClients.penalty(limitKey(client, receiptKey(receiptNumber)), 1), this.receipts.penalty(receipt, 1)]);
     // Each count is one atomic step, so exactly one failure reaches the limit and starts the rest.
     if (everyone.consumedPoints === this.settings.perReceipt) await this.receipts.block(receipt, this.settings.receiptRestSeconds);
   }
@@ -76,10 +75,6 @@ export class PortalLimits {
 
 function receiptKey(receiptNumber: string): string {
   return receiptCandidates(receiptNumber).at(-1) ?? '';
-}
-
-function hashed(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
 function refused(error: unknown): LimitCheck {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DateTime } from 'luxon';
+import { isCalendarDate } from '@app/domain';
 import {
   RulePackDto,
   type DeadlineRuleDto,
@@ -47,10 +48,6 @@ function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
     out.push(...flatten(error.children ?? [], path));
   }
   return out;
-}
-
-function isCalendarDate(value: string): boolean {
-  return DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 }
 
 function isTimeZone(zone: string): boolean {

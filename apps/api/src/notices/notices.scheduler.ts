@@ -5,13 +5,15 @@ import { SMS_SETTINGS } from './sms.token';
 import { Stores } from '@app/persistence';
 import { APP_CONFIG } from '../config.token';
 import { type Clock, CLOCK } from '@app/domain';
+import { RulePackRegistry } from '@app/rules';
 
 
 /**
- * Sends queued voter notices every NOTICE_INTERVAL_SECONDS while the service runs, when SMTP_URL
- * is set; otherwise says once, at start, that notices are queued but not sent. A run never
- * overlaps the previous one, and shutdown waits for the run in progress (a notice claimed is then
- * finished, not left half-sent) before the database closes.
+ * Sends queued voter notices every NOTICE_INTERVAL_SECONDS while the service runs: texts through
+ * the SMS provider (or the log), letters onto the mailed-letter list, and email when SMTP_URL is
+ * set; without it, says once at start that email notices stay queued. A run never overlaps the
+ * previous one, and shutdown waits for the run in progress (a notice claimed is then finished,
+ * not left half-sent) before the database closes.
  */
 @Injectable()
 export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,22 +29,23 @@ export class NoticesScheduler implements OnApplicationBootstrap, BeforeApplicati
     private readonly stores: Stores,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SMS_SETTINGS) private readonly sms: SmsSettings,
+    private readonly packs: RulePackRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     const { smtpUrl, noticeFrom } = this.config;
     if (smtpUrl === null || noticeFrom === null) {
-      this.logger.warn({ msg: 'SMTP_URL is not set: voter notices are queued in the outbox but not sent. Set SMTP_URL and NOTICE_FROM, or run the CLI\'s dispatch-notices and export letters.' });
-      return;
+      this.logger.warn({ msg: 'SMTP_URL is not set: voter notices by email stay queued in the outbox until it is (texts and letters still go). Set SMTP_URL and NOTICE_FROM.' });
+    } else {
+      this.email = new SmtpEmailTransport({ url: smtpUrl, from: noticeFrom });
     }
-    this.email = new SmtpEmailTransport({ url: smtpUrl, from: noticeFrom });
     this.dispatcher = new NoticeDispatcher(
       this.stores,
       { email: this.email, sms: smsProviderFrom(this.sms, (line) => this.logger.log(line)) },
       this.clock,
-      { publicUrl: this.config.publicUrl, log: (line) => this.logger.log(line) },
+      { publicUrl: this.config.publicUrl, log: (line) => this.logger.log(line), leaseMs: this.config.noticeLeaseSeconds * 1000, packs: this.packs },
     );
-    this.logger.log({ msg: 'voter notices are sent from the outbox', server: redactUrl(smtpUrl), everySeconds: this.config.noticeIntervalSeconds, sms: describeSms(this.sms) });
+    this.logger.log({ msg: 'voter notices are sent from the outbox', email: smtpUrl === null ? 'not configured' : redactUrl(smtpUrl), everySeconds: this.config.noticeIntervalSeconds, leaseSeconds: this.config.noticeLeaseSeconds, sms: describeSms(this.sms) });
     this.timer = setInterval(() => this.tick(), this.config.noticeIntervalSeconds * 1000);
     this.tick();
   }

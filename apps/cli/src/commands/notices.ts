@@ -6,6 +6,7 @@ import { formatHead } from '@app/audit';
 import { dispatched, exportLetters, lettersCsv, NO_DISPATCH, smsProviderFrom, smsSettingsFrom, NoticeDispatcher, SmtpEmailTransport, type DispatchCounts } from '@app/notices';
 import { Stores } from '@app/persistence';
 import { Elections } from '@app/ballots';
+import { RulePackRegistry } from '@app/rules';
 import { EXIT } from '../context';
 import { DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
 
@@ -15,20 +16,13 @@ import { DomainError, SYSTEM_ACTOR, type Clock, CLOCK } from '@app/domain';
  * is set, else to the log (LogSmsProvider), one JSON line each with the phone masked, for sending by hand. Exit 1 when a notice was given up.
  */
 export async function dispatchNoticesCommand(app: INestApplicationContext, config: AppConfig): Promise<number> {
-  if (config.smtpUrl === null || config.noticeFrom === null) {
-    const missing = [
-      config.smtpUrl === null ? 'SMTP_URL (the mail server, e.g. smtp://user:password@mail.example.gov:587)' : null,
-      config.noticeFrom === null ? 'NOTICE_FROM (the sender, e.g. "County Elections" <notices@example.gov>)' : null,
-    ].filter((m): m is string => m !== null);
-    throw new DomainError('invalid_input', `dispatch-notices sends email and needs ${missing.join(' and ')} in the environment; until then, notices stay queued`);
-  }
-  const email = new SmtpEmailTransport({ url: config.smtpUrl, from: config.noticeFrom });
+  const email = config.smtpUrl === null || config.noticeFrom === null ? null : new SmtpEmailTransport({ url: config.smtpUrl, from: config.noticeFrom });
   const stores = app.get(Stores);
   const dispatcher = new NoticeDispatcher(
     stores,
     { email, sms: smsProviderFrom(smsSettingsFrom(process.env), (line) => process.stdout.write(`${JSON.stringify(line)}\n`)) },
     app.get<Clock>(CLOCK),
-    { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) },
+    { publicUrl: config.publicUrl, log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`), leaseMs: config.noticeLeaseSeconds * 1000, packs: app.get(RulePackRegistry) },
   );
   const sum: { -readonly [K in keyof DispatchCounts]: number } = { ...NO_DISPATCH };
   try {
@@ -38,11 +32,16 @@ export async function dispatchNoticesCommand(app: INestApplicationContext, confi
       if (dispatched(run) === 0) break;
     }
   } finally {
-    email.close();
+    email?.close();
   }
   console.log(`notices: ${sum.sent} sent, ${sum.retried} to retry later, ${sum.failed} given up, ${sum.letters} for the letter list${sum.superseded > 0 ? `, ${sum.superseded} no longer true (not sent)` : ''}`);
+  if (email === null) {
+    const waiting = await stores.noticesRead((n) => n.countWaitingForEmail());
+    if (waiting > 0) console.log(`${waiting} notice${waiting === 1 ? '' : 's'} by email stay${waiting === 1 ? 's' : ''} queued: set SMTP_URL and NOTICE_FROM (the sender) to send ${waiting === 1 ? 'it' : 'them'}`);
+  }
   const stuck = await stores.noticesRead((n) => n.countSending());
-  if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' is' : 's are'} claimed by another run or by one that stopped: a claim older than the lease (10 minutes) is sent again, with the same message id, by the next run`);
+  const lease = config.noticeLeaseSeconds % 60 === 0 ? `${config.noticeLeaseSeconds / 60} minutes` : `${config.noticeLeaseSeconds} seconds`;
+  if (stuck > 0) console.log(`${stuck} notice${stuck === 1 ? ' is' : 's are'} claimed by another run or by one that stopped: a claim older than the lease (${lease}) is sent again, with the same message id, by the next run`);
   return sum.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 

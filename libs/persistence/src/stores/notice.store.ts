@@ -21,13 +21,18 @@ export class NoticeStore {
    * Notices due now, oldest first: pending ones whose time has come, and ones claimed (`sending`)
    * by a process that has not finished within the lease (it died, or lost its connection): their
    * claim ran out at `claimed_at + leaseMs` (a claim from before the lease existed has no time and
-   * has run out). Notices of a county whose notices are held wait.
+   * has run out). Notices of a county whose notices are held wait. Without a mail server
+   * (`can.email` false), notices that would go by email (the voter gave an address, or a claim
+   * was by email) are left for a dispatcher that has one, so texts and letters are not stuck
+   * behind them.
    */
-  due(now: number, limit: number, leaseMs: number): Promise<OutboxEntity[]> {
-    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+  due(now: number, limit: number, leaseMs: number, can: { readonly email: boolean } = { email: true }): Promise<OutboxEntity[]> {
+    const query = this.m.getRepository(OutboxEntity).createQueryBuilder('o')
       .leftJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
       .where('o.kind = :kind', { kind: VOTER_NOTICE })
-      .andWhere(`(b.id IS NULL OR ${NOT_HELD})`)
+      .andWhere(`(b.id IS NULL OR ${NOT_HELD})`);
+    if (!can.email) query.andWhere("(o.channel IS NULL OR o.channel <> 'email')").andWhere("(b.id IS NULL OR b.contact_email IS NULL OR TRIM(b.contact_email) = '')");
+    return query
       .andWhere("((o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)) OR (o.status = 'sending' AND (o.claimed_at IS NULL OR o.claimed_at <= :expired)))", { now, expired: now - leaseMs })
       .orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
   }
@@ -228,6 +233,16 @@ export class NoticeStore {
   }
 
   /** Notices left in `sending` by a run that stopped. */
+  /** Pending voter notices that go by email (the voter gave an address): what waits for a mail server. */
+  countWaitingForEmail(): Promise<number> {
+    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .innerJoin(BallotEntity, 'b', 'b.id = o.ballot_id')
+      .where('o.kind = :kind', { kind: VOTER_NOTICE })
+      .andWhere("o.status = 'pending'")
+      .andWhere("(o.channel = 'email' OR (b.contact_email IS NOT NULL AND TRIM(b.contact_email) <> ''))")
+      .getCount();
+  }
+
   countSending(): Promise<number> {
     return this.m.getRepository(OutboxEntity).countBy({ status: 'sending' });
   }
