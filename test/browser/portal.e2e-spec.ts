@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '@test/support/app';
 import { launchBrowser, screenshot, seriousViolations } from '@test/support/browser';
+import { lookUpOnPortal } from '@test/support/portal-page';
 import { intakeBodies, NEEDS_ID_CURE } from '@test/fixtures/intake-body';
 
 /**
@@ -78,15 +79,7 @@ describe('voter portal in a browser, on a phone', () => {
     return context.newPage();
   }
 
-  async function lookUp(page: Page, lang: 'en' | 'es', receipt: string): Promise<void> {
-    await page.goto(`${t.service.url}/portal?lang=${lang}`);
-    await page.fill('#receiptNumber', receipt);
-    await page.fill('#month', DOB.month);
-    await page.fill('#day', DOB.day);
-    await page.fill('#year', DOB.year);
-    await page.click('form[action="/portal"] button[type=submit]');
-    await page.waitForLoadState();
-  }
+  const lookUp = (page: Page, lang: 'en' | 'es', receipt: string): Promise<void> => lookUpOnPortal(page, t.service.url, lang, receipt, DOB);
 
   /** axe-core needs script; with script off, the same HTML is scanned in a second, scripted page. */
   async function scan(page: Page, javaScript: boolean): Promise<string[]> {

@@ -136,7 +136,11 @@ const FORMS: readonly { readonly path: string; readonly fields: readonly string[
   { path: '/console/deadlines/court-orders', fields: ['election', 'citation', 'summary', 'deadline', 'countyCodes', 'extendedTo'], session: true },
   { path: '/console/deadlines/close-of-business', fields: ['election', 'countyCode', 'closeOfBusiness', 'source'], session: true },
   { path: '/portal', fields: ['lang', 'receiptNumber', 'month', 'day', 'year'], session: false },
-  { path: '/portal/view', fields: ['lang', 'token'], session: false },
+  { path: '/portal/view', fields: ['lang', 'token', 'show'], session: false },
+  { path: '/portal/updates', fields: ['lang', 'token', 'channel', 'address'], session: false },
+  { path: '/portal/updates/confirm', fields: ['lang', 'token', 'change', 'code'], session: false },
+  { path: '/portal/updates/remove', fields: ['lang', 'token', 'channel'], session: false },
+  { path: '/portal/affidavit', fields: ['lang', 'token'], session: false },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -98,6 +98,17 @@ describe.each(testDatabases())('jurisdiction re-imports on %s (medium)', (kind) 
     expect((await reimport(e, corrected)).changed).toBe(false);
   });
 
+  it('an office\u2019s words in Spanish arrive with the county and a change to them alone is an update (issue 14)', async () => {
+    const electionId = await anElection();
+    const office = { name: 'Fulton County Registration and Elections', address: '1 Main St', hours: 'Monday to Friday, 8 AM to 5 PM', phone: '404-555-0100' };
+    const withSpanish = (hours: string): JurisdictionBundle => ({ ...GEORGIA_BUNDLE, counties: GEORGIA_BUNDLE.counties.map((c) => (c.code === 'FULTON' ? { ...c, office: { ...office, translations: { es: { hours } } } } : c)) });
+    await reimport(electionId, withSpanish('De lunes a viernes, de 8 a. m. a 5 p. m.'));
+    const result = await reimport(electionId, withSpanish('De lunes a viernes, de 9 a. m. a 5 p. m.'));
+    expect(result.changes.counties).toMatchObject({ updated: 1 });
+    const fulton = await db.dataSource.getRepository(CountyEntity).findOneByOrFail({ electionId, code: 'FULTON' });
+    expect(fulton.officeTranslations).toEqual({ es: { hours: 'De lunes a viernes, de 9 a. m. a 5 p. m.' } });
+  });
+
   it('merge (the default) keeps what the bundle leaves out, and counts it as kept', async () => {
     const e = await anElection(WITH_CLAYTON);
     const result = await reimport(e, GEORGIA_BUNDLE);

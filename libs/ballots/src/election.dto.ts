@@ -38,12 +38,26 @@ export class NewElectionDto {
   federal?: boolean;
 }
 
+/** The office's words in one other language: each optional, the same limits as the originals. */
+export class OfficeTranslationDto {
+  @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name?: string;
+  @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() address?: string;
+  @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() hours?: string;
+}
+
+/** Per voter language (English, Spanish): the portal and the notices show the office in the voter's language. */
+export class OfficeTranslationsDto {
+  @IsOptional() @ValidateNested() @Type(() => OfficeTranslationDto) en?: OfficeTranslationDto;
+  @IsOptional() @ValidateNested() @Type(() => OfficeTranslationDto) es?: OfficeTranslationDto;
+}
+
 export class CountyOfficeDto {
   @Trim() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name!: string;
   @Trim() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() address!: string;
   @Trim() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() hours!: string;
   @Matches(PHONE, { message: 'phone must be a phone number' }) phone!: string;
   @IsOptional() @IsEmailAddress() @MaxLength(254) email?: string;
+  @IsOptional() @ValidateNested() @Type(() => OfficeTranslationsDto) translations?: OfficeTranslationsDto;
 }
 
 export class CountyDto {

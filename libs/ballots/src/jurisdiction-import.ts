@@ -95,13 +95,14 @@ export async function importJurisdiction(
         officeHours: c.office?.hours ?? null,
         officePhone: c.office?.phone ?? null,
         officeEmail: c.office?.email ?? null,
+        officeTranslations: c.office?.translations ?? null,
         certifiedAt: null,
         certifiedBy: null,
       }),
     ),
     (c) => c.code,
     (a, b) =>
-      a.name === b.name && a.officeName === b.officeName && a.officeAddress === b.officeAddress && a.officeHours === b.officeHours && a.officePhone === b.officePhone && a.officeEmail === b.officeEmail,
+      a.name === b.name && a.officeName === b.officeName && a.officeAddress === b.officeAddress && a.officeHours === b.officeHours && a.officePhone === b.officePhone && a.officeEmail === b.officeEmail && JSON.stringify(a.officeTranslations) === JSON.stringify(b.officeTranslations),
   );
   const districts = diff(
     await store.rows('districts'),
@@ -151,6 +152,7 @@ export async function importJurisdiction(
       officeHours: c.officeHours,
       officePhone: c.officePhone,
       officeEmail: c.officeEmail,
+      officeTranslations: c.officeTranslations,
     });
   }
   await store.insert('districts', districts.inserts);

@@ -27,6 +27,7 @@ export function demoJurisdiction(): JurisdictionBundle {
       hours: 'Monday to Friday, 8:00 AM to 5:00 PM',
       phone: `(404) 555-01${String(index % 100).padStart(2, '0')}`,
       email: `elections@${countyCode(name).toLowerCase()}.example.org`,
+      translations: { es: { name: `Junta Electoral y de Registro del Condado de ${name} (demostración)`, hours: 'De lunes a viernes, de 8:00 a. m. a 5:00 p. m.' } },
     },
   }));
   for (const county of counties) districts.push({ id: `CO-${county.code}`, kind: 'county', name: `${county.name} County` });

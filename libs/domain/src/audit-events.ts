@@ -29,6 +29,10 @@ export const AUDIT_EVENTS = [
   ...EVENT_TYPES,
   'CURE_UPLOADED',
   'CURE_DECLINED',
+  /** A voter on the portal asked for updates at a new email or phone, confirmed it, or removed it: the channel only, never the address. */
+  'VOTER_CONTACT_REQUESTED',
+  'VOTER_CONTACT_CONFIRMED',
+  'VOTER_CONTACT_REMOVED',
   'CERTIFY_COUNTY',
   'REOPEN_COUNTY',
   'JURISDICTION_IMPORTED',

@@ -1,4 +1,4 @@
-import type { DistrictKind } from './codes';
+import type { DistrictKind, VoterLanguage } from './codes';
 
 /** The county office a voter is sent to: the portal and the notices show it. */
 export interface CountyOffice {
@@ -7,7 +7,21 @@ export interface CountyOffice {
   readonly hours: string;
   readonly phone: string;
   readonly email?: string;
+  /**
+   * The office's words in other languages, as the county gives them (for example
+   * `{"es": {"hours": "De lunes a viernes, de 8:00 a. m. a 5:00 p. m."}}`): a voter reading in
+   * that language sees them instead; what is left out is shown as given above.
+   */
+  readonly translations?: OfficeTranslations;
 }
+
+/** The office's name, address and hours in a language other than the one the county wrote them in. */
+export interface OfficeTranslation {
+  readonly name?: string;
+  readonly address?: string;
+  readonly hours?: string;
+}
+export type OfficeTranslations = Readonly<Partial<Record<VoterLanguage, OfficeTranslation>>>;
 
 /** The jurisdiction bundle as imported (SPEC section 2): plain data, validated at the edge. */
 export interface JurisdictionBundle {

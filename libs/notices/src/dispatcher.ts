@@ -7,6 +7,7 @@ import type { VoterNotice } from '@app/lifecycle';
 import { renderNotice, type RenderedNotice } from './templates';
 import type { DeliveryReceipt, EmailTransport, SmsProvider, StructuredLog } from './transports';
 import { type Clock } from '@app/domain';
+import { ContactConfirmations } from './contact-confirmations';
 import type { RulePackRegistry } from '@app/rules';
 
 export { VOTER_NOTICE };
@@ -86,6 +87,7 @@ export class NoticeDispatcher {
   private readonly leaseMs: number;
   private readonly portalUrl: string;
   private readonly log: StructuredLog;
+  private readonly confirmations: ContactConfirmations;
   private readonly packs: RulePackRegistry | undefined;
 
   /**
@@ -107,6 +109,7 @@ export class NoticeDispatcher {
     this.packs = options.packs;
     if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error('maxAttempts must be a whole number of at least 1');
     if (!Number.isInteger(this.leaseMs) || this.leaseMs < 60_000) throw new Error('leaseMs must be a whole number of milliseconds, at least a minute');
+    this.confirmations = new ContactConfirmations(stores, transports, clock, { maxAttempts: this.maxAttempts, leaseMs: this.leaseMs, backoffAfter: (n) => this.backoffAfter(n), log: this.log });
   }
 
   /** The wait before attempt `attempts + 1`, after `attempts` failures. */
@@ -121,6 +124,9 @@ export class NoticeDispatcher {
     const counts: Record<RowOutcome, number> = { ...NO_DISPATCH };
     const contexts = await this.stores.noticesRead((n) => Promise.resolve(new NoticeContexts(n, this.portalUrl, now, this.packs)));
     for (const row of due) counts[await this.process(row, contexts)] += 1;
+    // The codes that confirm a voter's new address (issue 15) go out with the notices.
+    const codes = await this.confirmations.runOnce(limit);
+    for (const key of ['sent', 'failed', 'retried', 'superseded', 'skipped'] as const) counts[key] += codes[key];
     return counts;
   }
 

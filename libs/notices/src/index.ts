@@ -11,3 +11,4 @@ export * from './quiet-hours';
 export * from './sms-inbox';
 export * from './holds';
 export * from './notice-counts';
+export * from './contact-confirmations';

@@ -74,6 +74,7 @@ export class NoticeContexts {
     const election = await this.election(ballot.electionId);
     const county = await this.county(ballot.electionId, ballot.countyCode);
     const contestNames = notice.type === 'partially_counted' ? await this.contestNames(ballot.electionId) : {};
+    const translated = county.officeTranslations?.[ballot.language];
     return {
       voterName: `${ballot.firstName} ${ballot.lastName}`,
       receiptNumber: ballot.receiptNumber,
@@ -81,10 +82,11 @@ export class NoticeContexts {
       electionName: election.name,
       timeZone: countyZone(this.packs, election, ballot.countyCode),
       office: {
-        name: county.officeName,
+        // In the voter's language where the county gave a translation (issue 14), else as given.
+        name: translated?.name ?? county.officeName,
         countyName: county.name,
-        address: county.officeAddress,
-        hours: county.officeHours,
+        address: translated?.address ?? county.officeAddress,
+        hours: translated?.hours ?? county.officeHours,
         phone: county.officePhone,
         email: county.officeEmail,
       },

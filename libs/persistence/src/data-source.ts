@@ -11,6 +11,7 @@ import { AuditSignatures1764330000000 } from './migrations/1764330000000-audit-s
 import { RateLimits1764340000000 } from './migrations/1764340000000-rate-limits';
 import { UploadsAndImports1764350000000 } from './migrations/1764350000000-uploads-and-imports';
 import { NoticeDelivery1764370000000 } from './migrations/1764370000000-notice-delivery';
+import { VoterContactChanges1764380000000 } from './migrations/1764380000000-voter-contact-changes';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   RateLimits1764340000000,
   UploadsAndImports1764350000000,
   NoticeDelivery1764370000000,
+  VoterContactChanges1764380000000,
 ];
 
 export type DatabaseConfig =

@@ -3,3 +3,6 @@ export * from './portal-lookup';
 export * from './portal-limits';
 export * from './cure-uploads';
 export * from './upload-tokens';
+export * from './timeline';
+export * from './contact-updates';
+export * from './affidavit-pdf';

@@ -71,14 +71,19 @@ export class PortalLookup {
       determination: ballot.determination,
       contestsCounted: contestIds.map((id) => names.get(id) ?? id),
       timeZone: rules.election.timeZone,
+      countyName: county?.name ?? ballot.countyCode,
+      electionName: rules.election.name,
       office: {
-        name: county?.officeName ?? `${county?.name ?? ballot.countyCode} County election office`,
+        // No name given: the view says "<county> County election office" in the voter's language.
+        name: county?.officeName ?? '',
         address: county?.officeAddress ?? null,
         hours: county?.officeHours ?? null,
         phone: county?.officePhone ?? null,
         email: county?.officeEmail ?? null,
       },
       latestUpload: latest === null ? null : { status: latest.status, declineReason: latest.declineReason },
+      officeTranslations: county?.officeTranslations ?? null,
+      history: await portal.history(ballot.id),
     };
   }
 }

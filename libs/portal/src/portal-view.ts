@@ -1,6 +1,7 @@
-import { throwIllegalValue, type BallotKind, type CureDeclineReason, type CureReason, type RejectionReason, type VoterLanguage } from '@app/domain';
+import { throwIllegalValue, type OfficeTranslations, type BallotKind, type CureDeclineReason, type CureReason, type RejectionReason, type VoterLanguage } from '@app/domain';
 import type { BallotState } from '@app/lifecycle';
 import { daysLeft, localDeadline, wordsFor, type PortalStatus } from '@app/wording';
+import { timelineOf, type TimelineEntry } from './timeline';
 
 export { PORTAL_STATUSES, type PortalStatus } from '@app/wording';
 
@@ -25,13 +26,26 @@ export interface PortalFacts {
   /** Names of the contests counted, in ballot order, for a partial count. */
   readonly contestsCounted: readonly string[];
   readonly timeZone: string;
+  readonly countyName: string;
+  readonly electionName: string;
+  /** As the county gave it; a name of '' is the county's name with "election office", in the voter's language. */
   readonly office: CountyOfficeView;
   /** The latest document the voter uploaded, if any. */
   readonly latestUpload: { readonly status: 'pending' | 'accepted' | 'declined'; readonly declineReason: CureDeclineReason | null } | null;
+  /** The office's words in other languages, as the county gave them. */
+  readonly officeTranslations: OfficeTranslations | null;
+  /** The ballot's audit events and their times, oldest first (for the timeline). */
+  readonly history: readonly { readonly event: string; readonly at: string }[];
 }
+
+/** Cure reasons the office's affidavit form answers (the voter signs it): the portal offers it as a PDF. */
+export const AFFIDAVIT_CURES: readonly CureReason[] = ['signature_missing', 'signature_mismatch'];
 
 export interface PortalView {
   readonly receiptNumber: string;
+  readonly electionName: string;
+  /** The election's time zone: the deadline and the timeline are in it. */
+  readonly timeZone: string;
   readonly ballotKind: BallotKind;
   readonly status: PortalStatus;
   readonly heading: string;
@@ -42,11 +56,21 @@ export interface PortalView {
     readonly deadline: { readonly at: string; readonly local: string; readonly daysLeft: number; readonly passed: boolean };
     readonly uploadOpen: boolean;
     readonly lastUploadDeclined: string | null;
+    /** The cure asks for a signed affidavit: the portal offers the form as a PDF. */
+    readonly affidavit: boolean;
   } | null;
   readonly contestsCounted: readonly string[] | null;
   readonly reason: { readonly code: RejectionReason; readonly text: string } | null;
   readonly office: CountyOfficeView;
+  /** The ballot's steps with their dates, oldest first. */
+  readonly timeline: readonly TimelineEntry[];
   readonly language: VoterLanguage;
+}
+
+/** The office as the county gave it, with its name, address and hours in the voter's language where the county gave them. */
+export function officeIn(office: CountyOfficeView, translations: OfficeTranslations | null, language: VoterLanguage): CountyOfficeView {
+  const t = translations?.[language];
+  return t === undefined ? office : { ...office, name: t.name ?? office.name, address: t.address ?? office.address, hours: t.hours ?? office.hours };
 }
 
 export function portalStatusOf(facts: Pick<PortalFacts, 'status' | 'determination' | 'latestUpload'>): PortalStatus {
@@ -105,6 +129,7 @@ export function portalView(facts: PortalFacts, now: number, language: VoterLangu
           deadline: { at: new Date(facts.cureDeadline).toISOString(), local: deadlineText, daysLeft: Math.max(0, daysLeft(now, facts.cureDeadline, facts.timeZone)), passed },
           uploadOpen: !passed,
           lastUploadDeclined: declined,
+          affidavit: AFFIDAVIT_CURES.includes(facts.cureReason),
         };
       }
       break;
@@ -127,6 +152,8 @@ export function portalView(facts: PortalFacts, now: number, language: VoterLangu
   }
   return {
     receiptNumber: facts.receiptNumber,
+    electionName: facts.electionName,
+    timeZone: facts.timeZone,
     ballotKind: facts.kind,
     status,
     heading: say.headings[status],
@@ -134,7 +161,8 @@ export function portalView(facts: PortalFacts, now: number, language: VoterLangu
     action,
     contestsCounted: contests,
     reason,
-    office: facts.office,
+    office: officeIn(facts.office.name === '' ? { ...facts.office, name: words.notice.officeName(facts.countyName) } : facts.office, facts.officeTranslations, language),
+    timeline: timelineOf(facts.history, facts.timeZone, language),
     language,
   };
 }

@@ -21,8 +21,12 @@ const facts = (overrides: Partial<PortalFacts> = {}): PortalFacts => ({
   determination: null,
   contestsCounted: [],
   timeZone: EST,
+  countyName: 'Fulton',
+  electionName: 'General Election',
   office: { name: 'Fulton County Registration and Elections', address: '1 Main St', hours: '8-5', phone: '(404) 555-0100', email: null },
   latestUpload: null,
+  officeTranslations: null,
+  history: [],
   ...overrides,
 });
 const awaitingCure = (overrides: Partial<PortalFacts> = {}) => facts({ status: 'received.awaitingCure', cureReason: 'id_required', cureDeadline: CURE_DEADLINE, ...overrides });

@@ -26,3 +26,8 @@ export function daysLeft(now: number, deadline: number, timeZone: string): numbe
   };
   return Math.round((day(deadline) - day(now)) / 86_400_000);
 }
+
+/** A day as a voter reads it on the portal's timeline, in the election's time zone: "November 4, 2020" / "4 de noviembre de 2020". */
+export function localDay(instant: number, timeZone: string, language: VoterLanguage): string {
+  return new Intl.DateTimeFormat(WORDS[language].locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(instant));
+}

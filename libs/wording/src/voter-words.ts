@@ -128,6 +128,68 @@ export interface NoticeWords {
   };
 }
 
+/** A step of a ballot's history as the voter reads it on the portal's timeline (only what stands). */
+export const TIMELINE_STEPS = ['received', 'checked', 'cure_requested', 'document_sent', 'document_declined', 'cure_made', 'deadline_passed', 'held', 'released', 'counted', 'not_counted', 'reviewed_again'] as const;
+export type TimelineStep = (typeof TIMELINE_STEPS)[number];
+
+/** What a form field on the portal can be told is wrong with it. */
+export const UPDATE_PROBLEMS = ['channel', 'email', 'phone', 'code', 'code_expired', 'code_used_up'] as const;
+export type UpdateProblemWord = (typeof UPDATE_PROBLEMS)[number];
+
+/** The portal's reassurance after an upload, the error summary, the timeline and the affidavit link. */
+export interface PortalMoreWords {
+  readonly errorSummaryTitle: string;
+  readonly reference: string;
+  readonly receivedAt: string;
+  readonly receivedStatus: string;
+  readonly receivedNext: string;
+  readonly addAnother: string;
+  readonly timelineTitle: string;
+  readonly timeline: Readonly<Record<TimelineStep, string>>;
+  readonly affidavitTitle: string;
+  readonly affidavitIntro: string;
+  readonly affidavitDownload: string;
+}
+
+/** A voter's request for updates by email or text message on one ballot (issue 15). */
+export interface PortalUpdatesWords {
+  readonly title: string;
+  readonly intro: string;
+  readonly current: string;
+  readonly none: string;
+  readonly emailLabel: string;
+  readonly phoneLabel: string;
+  readonly channel: string;
+  readonly emailHint: string;
+  readonly phoneHint: string;
+  readonly address: string;
+  readonly sendCode: string;
+  readonly remove: (what: string) => string;
+  readonly codeSent: (masked: string, minutes: number) => string;
+  readonly codeLabel: string;
+  readonly codeHint: string;
+  readonly confirm: string;
+  readonly confirmed: (masked: string) => string;
+  readonly removed: (what: string) => string;
+  readonly pendingNote: string;
+  readonly problem: Readonly<Record<UpdateProblemWord, string>>;
+  /** The confirmation sent to the new address. */
+  readonly message: { readonly subject: string; readonly text: (code: string, minutes: number, receipt: string) => string; readonly sms: (code: string, minutes: number) => string };
+}
+
+/** The cure affidavit, as the PDF a voter prints and signs. */
+export interface AffidavitWords {
+  readonly title: string;
+  readonly fileName: string;
+  readonly intro: (receipt: string, election: string) => string;
+  readonly statements: readonly string[];
+  readonly printedName: string;
+  readonly signature: string;
+  readonly date: string;
+  readonly warning: string;
+  readonly returnTo: (office: string) => string;
+}
+
 export interface VoterWords {
   /** The locale dates are written in (`Intl.DateTimeFormat`). */
   readonly locale: string;
@@ -141,4 +203,7 @@ export interface VoterWords {
   readonly portal: PortalViewWords;
   readonly pages: PortalPageWords;
   readonly notice: NoticeWords;
+  readonly more: PortalMoreWords;
+  readonly updates: PortalUpdatesWords;
+  readonly affidavit: AffidavitWords;
 }

@@ -12,7 +12,7 @@ export const MAX_JSON_DEPTH = 32;
 export const BODY_LIMITS = { public: '16kb', staffJson: '5mb', staffForm: '1mb' } as const;
 
 /** Routes anyone can reach without a session, whose bodies are a few short fields. */
-export const PUBLIC_BODY = /^\/(api\/auth\/login|api\/portal\/lookup|api\/notices\/sms\/(status|inbound)|console\/login|portal|portal\/view)\/?$/;
+export const PUBLIC_BODY = /^\/(api\/auth\/login|api\/portal\/lookup|api\/notices\/sms\/(status|inbound)|console\/login|portal|portal\/view|portal\/updates|portal\/updates\/(confirm|remove)|portal\/affidavit)\/?$/;
 
 /** The one route that takes CSV; it reads its own body (streamed, with its own limit). */
 const CSV_ROUTE = /^\/api\/ballots\/import\/?$/;

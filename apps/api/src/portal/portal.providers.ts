@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { BallotTransitions, CureDecisions, ElectionRulesCache } from '@app/ballots';
 import type { AppConfig } from '@app/config';
-import { CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
+import { ContactUpdates, CureUploads, DEFAULT_PORTAL_LIMITS, PortalLimits, PortalLookup, UploadTokens, type PortalLimitSettings } from '@app/portal';
 import { CureFiles, RATE_LIMITERS, Stores, type LimiterFactory } from '@app/persistence';
 import { type Clock, CLOCK } from '@app/domain';
+import { PortalFlows } from './portal.flows';
 
 /**
  * PORTAL_LOOKUPS_PER_CLIENT, PORTAL_FAILURES_PER_RECEIPT_CLIENT, PORTAL_FAILURES_PER_RECEIPT,
@@ -33,6 +34,8 @@ export function portalProviders(config: AppConfig): Provider[] {
     // On PostgreSQL the counts live in the database, shared by every instance; on SQLite (one process) in memory.
     { provide: PortalLimits, useFactory: (limiters: LimiterFactory) => new PortalLimits(portalLimitsFrom(process.env), limiters), inject: [RATE_LIMITERS] },
     { provide: UploadTokens, useFactory: () => new UploadTokens(config.sessionSecret) },
+    { provide: ContactUpdates, useFactory: (stores: Stores, clock: Clock) => new ContactUpdates(stores, clock), inject: [Stores, CLOCK] },
+    PortalFlows,
     { provide: CureFiles, useFactory: () => new CureFiles(join(config.dataDir, 'uploads')) },
     {
       provide: CureUploads,

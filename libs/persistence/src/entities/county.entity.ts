@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { epochMs } from '../columns';
+import type { OfficeTranslations } from '@app/domain';
+import { epochMs, jsonText } from '../columns';
 
 /** A county taking part in an election, with its office and its certification (its own hours: `county_hours`). */
 @Entity('counties')
@@ -28,6 +29,10 @@ export class CountyEntity {
 
   @Column({ name: 'office_email', type: 'varchar', length: 254, nullable: true })
   officeEmail!: string | null;
+
+  /** The office's name, address and hours in other languages, as the county gave them. */
+  @Column({ name: 'office_translations', type: 'text', nullable: true, transformer: jsonText })
+  officeTranslations!: OfficeTranslations | null;
 
   @Column({ name: 'certified_at', type: 'bigint', nullable: true, transformer: epochMs })
   certifiedAt!: number | null;

@@ -5,12 +5,18 @@ import { CountyHoursEntity, CourtOrderEntity } from './court-order.entity';
 import { ElectionEntity } from './election.entity';
 import { ContestEntity, DistrictEntity, PrecinctDistrictEntity, PrecinctEntity } from './jurisdiction.entity';
 import { CureSubmissionEntity } from './cure-submission.entity';
+import { CONTACT_CHANGE_STATUSES, CONTACT_CHANNELS, ContactChangeEntity, type ContactChangeStatus, type ContactChannel } from './contact-change.entity';
 import { DELIVERY_STATUS_CODES, LetterBatchEntity, NoticeAttemptEntity, NoticeHoldEntity, OUTBOX_STATUSES, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel, type OutboxStatus } from './outbox.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { VoterEntity } from './voter.entity';
 import { VoterImportEntity } from './voter-import.entity';
 
 export {
+  CONTACT_CHANGE_STATUSES,
+  CONTACT_CHANNELS,
+  ContactChangeEntity,
+  type ContactChangeStatus,
+  type ContactChannel,
   AuditChainHeadEntity,
   AuditEntryEntity,
   BallotEntity,
@@ -61,4 +67,5 @@ export const ENTITIES = [
   OutboxEntity,
   NoticeAttemptEntity,
   CureSubmissionEntity,
+  ContactChangeEntity,
 ];

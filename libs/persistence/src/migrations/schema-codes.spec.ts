@@ -24,8 +24,9 @@ import { PORTAL_CODE_LISTS } from './1764100000000-portal-and-notices';
 import { VOTER_ROLL_CODE_LISTS } from './1764200000000-voter-roll-updates';
 import { LAWFUL_DECISIONS_CODE_LISTS } from './1764300000000-lawful-decisions';
 import { UPLOADS_AND_IMPORTS_CODE_LISTS } from './1764350000000-uploads-and-imports';
-import { NOTICE_DELIVERY_AUDIT_EVENTS, NOTICE_DELIVERY_CODE_LISTS } from './1764370000000-notice-delivery';
-import { DELIVERY_STATUS_CODES, OUTBOX_STATUSES } from '../entities';
+import { NOTICE_DELIVERY_CODE_LISTS } from './1764370000000-notice-delivery';
+import { CONTACT_CHANGE_AUDIT_EVENTS, CONTACT_CHANGE_CODE_LISTS } from './1764380000000-voter-contact-changes';
+import { CONTACT_CHANGE_STATUSES, CONTACT_CHANNELS, DELIVERY_STATUS_CODES, OUTBOX_STATUSES } from '../entities';
 
 /**
  * The migrations write their CHECK lists out (a migration must mean the same thing forever); these
@@ -52,7 +53,9 @@ describe('CHECK constraints match the code lists of the libraries', () => {
     ['voter roll removals', VOTER_ROLL_CODE_LISTS.voterRollRemovals, VOTER_ROLL_REMOVALS],
     ['election types', LAWFUL_DECISIONS_CODE_LISTS.electionTypes, ELECTION_TYPES],
     ['court order targets', LAWFUL_DECISIONS_CODE_LISTS.courtOrderTargets, COURT_ORDER_TARGETS],
-    ['audit events (the latest list, 1764370000000)', NOTICE_DELIVERY_AUDIT_EVENTS, AUDIT_EVENTS],
+    ['audit events (the latest list, 1764380000000)', CONTACT_CHANGE_AUDIT_EVENTS, AUDIT_EVENTS],
+    ['contact change channels', CONTACT_CHANGE_CODE_LISTS.channels, CONTACT_CHANNELS],
+    ['contact change statuses', CONTACT_CHANGE_CODE_LISTS.statuses, CONTACT_CHANGE_STATUSES],
     ['outbox statuses', NOTICE_DELIVERY_CODE_LISTS.outboxStatuses, OUTBOX_STATUSES],
     ['SMS delivery statuses', NOTICE_DELIVERY_CODE_LISTS.deliveryStatuses, DELIVERY_STATUS_CODES],
   ] as const)('%s', (_name, schema, library) => {

@@ -13,3 +13,4 @@ export { scopeOf, type StoreScope } from './scope';
 export { PortalStore, PORTAL_ACTOR, type PortalBallotRow } from './portal.store';
 export { AccountsStore } from './accounts.store';
 export { NoticeStore, VOTER_NOTICE } from './notice.store';
+export { VoterContactStore, CONTACT_CONFIRMATION } from './voter-contact.store';

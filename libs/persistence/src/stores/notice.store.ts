@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BallotEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, NoticeHoldEntity, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel } from '../entities';
+import { CONTACT_CONFIRMATION } from './voter-contact.store';
+import { BallotEntity, ContactChangeEntity, ContestEntity, CountyEntity, ElectionEntity, LetterBatchEntity, NoticeAttemptEntity, NoticeHoldEntity, OutboxEntity, SmsOptOutEntity, type DeliveryStatusCode, type NoticeChannel } from '../entities';
 
 /** The kind of the outbox's voter notices. */
 export const VOTER_NOTICE = 'voter_notice';
@@ -38,6 +39,22 @@ export class NoticeStore {
 
   ballot(id: string): Promise<BallotEntity | null> {
     return this.m.findOneBy(BallotEntity, { id });
+  }
+
+  /**
+   * Codes to send to a voter's new address (`CONTACT_CONFIRMATION`), due now, oldest first, as
+   * `due` reads voter notices. Not held with the county's notices: the voter is waiting for it.
+   */
+  dueConfirmations(now: number, limit: number, leaseMs: number): Promise<OutboxEntity[]> {
+    return this.m.getRepository(OutboxEntity).createQueryBuilder('o')
+      .where('o.kind = :kind', { kind: CONTACT_CONFIRMATION })
+      .andWhere("((o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)) OR (o.status = 'sending' AND (o.claimed_at IS NULL OR o.claimed_at <= :expired)))", { now, expired: now - leaseMs })
+      .orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
+  }
+
+  /** The new address a confirmation code goes to. */
+  contactChange(id: string): Promise<ContactChangeEntity | null> {
+    return this.m.findOneBy(ContactChangeEntity, { id });
   }
 
   /**

@@ -2,9 +2,10 @@ import type { ChainedAuditEntry } from '@app/audit';
 import type { EntityManager } from 'typeorm';
 import { appendAudit } from '../audit.store';
 import { isPostgres } from '../data-source';
-import { BallotEntity, CureSubmissionEntity } from '../entities';
+import { AuditEntryEntity, BallotEntity, CureSubmissionEntity } from '../entities';
 import { RulesStore } from './rules.store';
 import { Params, scopeOf, type StoreScope } from './scope';
+import { VoterContactStore } from './voter-contact.store';
 
 /** The voter, as the audit trail names them: no name, no contact, only that it came through the portal. */
 export const PORTAL_ACTOR = { id: 'voter-portal', role: 'voter' } as const;
@@ -78,6 +79,19 @@ export class PortalStore {
   /** The ballot's latest upload, if any. */
   latestUpload(ballotId: string): Promise<CureSubmissionEntity | null> {
     return this.m.findOne(CureSubmissionEntity, { where: { ballotId }, order: { submittedAt: 'DESC' } });
+  }
+
+  /**
+   * The ballot's history as the voter's timeline reads it: each audit entry's event and time, oldest
+   * first (the `audit_by_ballot` index), never its actor or payload.
+   */
+  history(ballotId: string): Promise<Pick<AuditEntryEntity, 'event' | 'at'>[]> {
+    return this.m.find(AuditEntryEntity, { where: { ballotId }, select: { event: true, at: true, seq: true }, order: { seq: 'ASC' } });
+  }
+
+  /** Where the ballot's notices go, as its voter changes it. */
+  contacts(): VoterContactStore {
+    return new VoterContactStore(this.m, PORTAL_ACTOR);
   }
 
   /** The election's rules, to read. */
