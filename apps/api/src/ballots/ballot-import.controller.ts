@@ -16,6 +16,7 @@ import { BodyRefused } from '../common/exception.filter';
 import { APP_CONFIG } from '../config.token';
 import { DomainError, SLUG, type StaffActor, requirePermission } from '@app/domain';
 import { storageUnavailable } from '@app/persistence';
+import { ApiErrors, StaffErrors } from '../common/api-errors';
 
 /** A county's file may be large; not unbounded. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -61,6 +62,7 @@ class ByteLimit extends Transform {
  */
 @ApiTags('ballots')
 @ApiBearerAuth()
+@StaffErrors()
 @Controller('api/ballots/import')
 export class BallotImportController {
   constructor(
@@ -75,6 +77,7 @@ export class BallotImportController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'receipt_number,kind,county_code,precinct_id,first_name,last_name,date_of_birth,address,issued_reason,received_at,cast_at\nP-1,provisional,FULTON,FUL-01,Pat,Voter,1980-02-29,1 Main St,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00\n' } })
   @ApiOkResponse({ type: ImportReportView })
+  @ApiErrors([400, 'the file is not well-formed CSV, or its header lacks a column (nothing imported)'], [404, 'no such election (or not yours)'], 413, 415, [503, 'the file could not be kept on the server\u2019s disk: try later'])
   async import(@CurrentActor() actor: StaffActor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportReport> {
     requirePermission(actor, 'intake');
     const type = request.headers['content-type'] ?? '';

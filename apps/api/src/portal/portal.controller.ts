@@ -1,18 +1,20 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CURE_DOCUMENT_KINDS, DomainError, isOneOf, type VoterLanguage, CLOCK, type Clock } from '@app/domain';
 import { CureUploads, MAX_UPLOAD_BYTES, PortalLimits, PortalLookup, UploadTokens, type PortalView } from '@app/portal';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { Public } from '../auth/auth.guard';
+import { ApiErrors } from '../common/api-errors';
 import { clientAddress } from '../common/client-address';
+import { PORTAL_LOOKUP_EXAMPLES, PortalLookupView } from './portal-lookup.docs';
 import { IsCalendarDate } from '../common/validators';
 import { html } from '../console/html';
 import { expiredPage, lookupPage, resultPage, say, uploadProblemText, type LookupForm, type UploadMessage } from './portal.pages';
 
 /** The one answer to every failed lookup, whatever failed (SPEC section 5). */
-export const PORTAL_NOT_FOUND = { status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.' } as const;
+export const PORTAL_NOT_FOUND = { status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.', fields: [] } as const;
 
 const RECEIPT = /^\s*[A-Za-z0-9_-]{1,32}\s*$/;
 
@@ -163,15 +165,15 @@ export class PortalController {
   @Post('api/portal/lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'A voter\u2019s ballot by receipt number and date of birth (language from ?lang= or Accept-Language)' })
-  @ApiOkResponse({ description: 'the ballot\u2019s status in plain language, with what to do and by when' })
-  @ApiNotFoundResponse({ description: 'the same body for every failed lookup' })
-  @ApiTooManyRequestsResponse({ description: 'too many lookups from this client or for this receipt number; see Retry-After' })
-  async lookupJson(@Body() dto: PortalLookupDto, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string }> {
+  @ApiBody({ type: PortalLookupDto, examples: PORTAL_LOOKUP_EXAMPLES })
+  @ApiOkResponse({ type: PortalLookupView, description: 'the ballot\u2019s status in plain language, with what to do and by when' })
+  @ApiErrors(400, [404, 'the same body for every failed lookup: no such receipt, or another date of birth'], [429, 'too many lookups from this client or for this receipt number; see Retry-After'], 413, 415)
+  async lookupJson(@Body() dto: PortalLookupDto, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string; fields: [] }> {
     const language = chooseLanguage(lang, request.headers['accept-language']);
     const outcome = await this.lookup(clientAddress(request), dto.receiptNumber, dto.dateOfBirth, language);
     if (outcome.kind === 'limited') {
       response.status(429).setHeader('Retry-After', String(outcome.retryAfterSeconds));
-      return { status: 429, code: 'too_many_requests', message: 'Too many lookups. Try again later.' };
+      return { status: 429, code: 'too_many_requests', message: 'Too many lookups. Try again later.', fields: [] };
     }
     if (outcome.kind === 'not_found') {
       response.status(404);
