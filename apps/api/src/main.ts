@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   const url = `http://${config.host}:${config.port}`;
   const database = config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
   // The log (standard output) stays pure JSON: where to go is one line of it, for a machine.
-  new Logger('Service').log({ msg: 'listening', console: `${url}/console`, apiDocs: `${url}/api/docs`, portal: `${url}/portal`, health: `${url}/api/health/ready`, database, clock: clock.simulated ? new Date(clock.now()).toISOString() : 'real', demoUsers: credentials.map((c) => c.username) });
+  new Logger('Service').log({ msg: 'listening', console: `${url}/console`, apiDocs: `${url}/api/docs`, portal: `${url}/portal`, health: `${url}/api/health/ready`, database, clock: clock.simulated ? new Date(clock.now()).toISOString() : 'real', ...(credentials.length > 0 ? { demoUsers: credentials.map((c) => c.username), demoPasswordsIn: join(config.dataDir, 'demo-credentials.json') } : {}) });
   // For a person at a terminal (npm start), the same in words, on standard error; not written when
   // standard error is not a terminal (a service manager, a pipe), so a collected log is JSON only.
   if (process.stderr.isTTY) process.stderr.write(banner(url, database, clock, credentials.map((c) => c.username), join(config.dataDir, 'demo-credentials.json')));
