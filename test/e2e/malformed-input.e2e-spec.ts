@@ -147,7 +147,7 @@ const FORMS: readonly { readonly path: string; readonly fields: readonly string[
 // The OpenAPI document, as much of it as the test reads
 
 interface PropertySchema { type?: string; format?: string; maxLength?: number; enum?: unknown[]; $ref?: string; items?: PropertySchema; allOf?: PropertySchema[] }
-interface ObjectSchema { properties?: Record<string, PropertySchema>; required?: string[] }
+interface ObjectSchema { properties?: Record<string, PropertySchema>; required?: string[]; oneOf?: PropertySchema[] }
 interface Parameter { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: PropertySchema }
 interface Operation { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: PropertySchema & ObjectSchema }> } }
 interface OpenApi { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, ObjectSchema & PropertySchema> } }
@@ -209,6 +209,8 @@ describe('malformed input, everywhere a client can send it (sqlite)', () => {
     );
 
   const resolve = (schema: (PropertySchema & ObjectSchema) | undefined): ObjectSchema => {
+    // One of several schemas (the ballot events, by type): every field any of them has.
+    if (schema?.oneOf !== undefined) return { properties: Object.assign({}, ...schema.oneOf.map((s) => resolve(s).properties ?? {})) as Record<string, PropertySchema> };
     const ref = schema?.$ref ?? schema?.allOf?.[0]?.$ref;
     return ref === undefined ? (schema ?? {}) : (api.components?.schemas?.[ref.replace('#/components/schemas/', '')] ?? {});
   };

@@ -1,3 +1,6 @@
+import { LoggerModule } from 'nestjs-pino';
+import { loggingParams, ServiceLogger } from './common/logging';
+import { TerminusModule } from '@nestjs/terminus';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { SignInThrottle, UsersService } from '@app/auth';
@@ -50,7 +53,7 @@ export class AppModule {
   static forRoot(config: AppConfig, clock: ClockPlan): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(config.database, { migrate: true, auditKey: config.auditKey }), BallotsModule.forRoot(clock), ReportsModule],
+      imports: [DatabaseModule.forRoot(config.database, { migrate: true, auditKey: config.auditKey }), BallotsModule.forRoot(clock), ReportsModule, TerminusModule, LoggerModule.forRoot(loggingParams(process.env))],
       controllers: [
         AuthController,
         ElectionsController,
@@ -91,6 +94,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: validationPipe },
         ...CONSOLE_FORM_PROVIDERS,
         BallotFileImport,
+        ServiceLogger,
         NoticesScheduler,
         SweepScheduler,
         AbandonedImports,

@@ -1,40 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
 import type { ClockPlan } from '@app/ballots';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/body-limits';
+import { ServiceLogger } from './common/logging';
+import { apiDocument } from './common/api-document';
 
-/** Structured JSON logs; the request log carries method, route, status, time and a request id, never a body. */
-export function jsonLogger(): LoggerService {
-  return new ConsoleLogger({ json: true, colors: false });
-}
-
-function requestLog(logger: LoggerService) {
-  return (request: Request & { id?: string }, response: Response, next: NextFunction): void => {
-    const id = typeof request.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
-    request.id = id;
-    response.setHeader('x-request-id', id);
-    const started = process.hrtime.bigint();
-    response.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // The path only: query strings can carry names or dates of birth.
-      logger.log({ msg: 'request', requestId: id, method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'HTTP');
-    });
-    next();
-  };
-}
-
-export async function createApp(config: AppConfig, options: { logger?: LoggerService | false; clock?: ClockPlan } = {}): Promise<INestApplication> {
-  const logger = options.logger ?? jsonLogger();
+/**
+ * The service. Its log is nestjs-pino's (see common/logging.ts): Nest's own lines are buffered
+ * until that logger is in place, so every line is the same JSON.
+ */
+export async function createApp(config: AppConfig, options: { clock?: ClockPlan } = {}): Promise<INestApplication> {
   const clock: ClockPlan = options.clock ?? { setting: config.clock, owner: true, startIfUnset: null, setBy: 'the service' };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { logger, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(ServiceLogger));
   // Content types checked first (415), then JSON depth on the raw bytes (400), sizes by kind of route (413).
   for (const parser of bodyParsers()) app.use(parser);
   app.disable('x-powered-by');
@@ -49,17 +34,7 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   // USWDS, served by the app itself: nothing from a CDN.
   app.useStaticAssets(join(dirname(require.resolve('@uswds/uswds')), '..'), { prefix: '/console/assets/uswds', maxAge: '1d', index: false });
   app.use((request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.redirect(302, '/console') : next()));
-  if (logger !== false) app.use(requestLog(logger));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ballot adjudication service: staff API')
-      .setDescription('Provisional and UOCAVA ballot adjudication for county election offices. Sign in at POST /api/auth/login and send the token as a bearer token.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

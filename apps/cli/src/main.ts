@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { DEMO_CLOCK_START } from '@app/demo';
-import { CsvHeaderError, CsvSyntaxError } from '@app/imports';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT, withContext } from './context';
+import { errorLine } from './errors';
+import { cliVersion, EXAMPLES, IMPORT_EXAMPLES } from './help';
 import { importBallotsCommand, importJurisdictionCommand, importVotersCommand } from './commands/import';
+import { checkBallotsCommand, checkVotersCommand } from './commands/dry-run';
 import { listCourtOrdersCommand, recordCourtOrderCommand, setCloseOfBusinessCommand, type CourtOrderOptions } from './commands/deadlines';
 import { dispatchNoticesCommand, exportLettersCommand } from './commands/notices';
 import { exportReportCommand, REPORT_NAMES } from './commands/reports';
@@ -16,27 +18,40 @@ const count = (value: string): number => {
   return n;
 };
 
-/** Runs one command and exits with its code; a domain error is one line on stderr, never a stack. */
+/** Runs one command and exits with its code; any error is one line on stderr in plain words, never a stack (LOG_LEVEL=debug adds it). */
 function run(work: () => Promise<number>): () => Promise<void> {
   return async () => {
     try {
       process.exitCode = await work();
     } catch (error) {
-      if (error instanceof DomainError || error instanceof CsvHeaderError || error instanceof CsvSyntaxError) {
-        const unnamed = error instanceof DomainError ? error.fields.filter((f) => !error.message.includes(f.message)) : [];
-        process.stderr.write(`error: ${error.message}${unnamed.length > 0 ? ` (${unnamed.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}\n`);
-        process.exitCode = EXIT.failed;
-        return;
-      }
-      throw error;
+      process.stderr.write(`${errorLine(error)}\n`);
+      if (process.env['LOG_LEVEL'] === 'debug' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+      process.exitCode = EXIT.failed;
     }
   };
+}
+
+/**
+ * The election and the file of an import: `<file> --election E`, or the older `<election> <file>`,
+ * still taken with a note on stderr (it goes in a later version).
+ */
+function importTarget(command: string, first: string, second: string | undefined, election: string | undefined): { electionId: string; file: string } {
+  if (second === undefined) {
+    if (election === undefined) throw new DomainError('invalid_input', `say which election: import ${command} ${first} --election <id>`);
+    return { electionId: election, file: first };
+  }
+  if (election !== undefined) throw new DomainError('invalid_input', `give the election once: import ${command} ${second} --election ${election}`);
+  process.stderr.write(`note: "import ${command} <election> <file>" is deprecated; use "import ${command} <file> --election <election>"\n`);
+  return { electionId: first, file: second };
 }
 
 // Every file a command makes (the database, backups, exports written to a file) is this user's alone.
 process.umask(0o077);
 
-const program = new Command('adjudication').description('Ballot adjudication service: the same modules as the service, without HTTP. Configured by the same environment (DATA_DIR, DATABASE_URL, ...).');
+const program = new Command('adjudication')
+  .description('Ballot adjudication service: the same modules as the service, without HTTP. Configured by the same environment (DATA_DIR, DATABASE_URL, ...).')
+  .version(cliVersion(), '-V, --version', 'print the version')
+  .addHelpText('after', EXAMPLES);
 
 program.command('migrate').description('run the database migrations').action(run(() => withContext((app) => migrateCommand(app), { migrate: false })));
 
@@ -58,25 +73,46 @@ program
   .option('--password-stdin', 'read the password from standard input')
   .action((o: { username: string; role: string; county?: string; displayName?: string; passwordStdin?: boolean }) => run(() => withContext((app) => createUserCommand(app, o)))());
 
-const importCommand = program.command('import').description('import a jurisdiction, a voter roll or ballots');
+const importCommand = program.command('import').description('import a jurisdiction, a voter roll or ballots; --dry-run on each says what it would do and writes nothing').addHelpText('after', IMPORT_EXAMPLES);
 importCommand
-  .command('jurisdiction <election-id> <file>')
+  .command('jurisdiction <file> [old-form-file]')
   .description('a jurisdiction bundle (JSON): counties, districts, precincts, contests; again to add or correct (changed names and fields update)')
+  .option('--election <id>', 'the election to import into')
   .option('--replace', 'the file is the whole jurisdiction: remove what it leaves out (refused, naming them, for what ballots or voters refer to)')
+  .option('--dry-run', 'run the whole import in a transaction, report what it would change, and roll it back: nothing is written, no audit entry')
   .option('--as <username>', 'run it as this staff user, for the audit trail (default: the system)')
-  .action((electionId: string, file: string, o: { replace?: boolean; as?: string }) => run(() => withContext((app) => importJurisdictionCommand(app, electionId, file, o)))());
+  .action((first: string, second: string | undefined, o: { election?: string; replace?: boolean; dryRun?: boolean; as?: string }) =>
+    run(() => {
+      const { electionId, file } = importTarget('jurisdiction', first, second, o.election);
+      return withContext((app) => importJurisdictionCommand(app, electionId, file, o));
+    })(),
+  );
 importCommand
-  .command('voters <election-id> <file>')
+  .command('voters <file> [old-form-file]')
   .description('a voter roll (CSV), streamed; bad rows reported by line; changed rows update the roll; safe to run again')
+  .option('--election <id>', 'the election whose roll it is')
   .option('--full-roll', 'the file is the whole roll: voters of the election (or of --county) it leaves out are marked removed, never deleted')
   .option('--county <code>', 'the file is this county\'s roll: rows of other counties are refused; with --full-roll only its voters can be removed')
+  .option('--dry-run', 'check every row as the import would and count what it would add or update; nothing is written, no audit entry')
   .option('--as <username>', 'run it as this staff user, for the audit trail (default: the system)')
-  .action((electionId: string, file: string, o: { fullRoll?: boolean; county?: string; as?: string }) => run(() => withContext((app) => importVotersCommand(app, electionId, file, o)))());
+  .action((first: string, second: string | undefined, o: { election?: string; fullRoll?: boolean; county?: string; dryRun?: boolean; as?: string }) =>
+    run(() => {
+      const { electionId, file } = importTarget('voters', first, second, o.election);
+      return withContext((app) => (o.dryRun === true ? checkVotersCommand(app, electionId, file, o) : importVotersCommand(app, electionId, file, o)));
+    })(),
+  );
 importCommand
-  .command('ballots <election-id> <file>')
+  .command('ballots <file> [old-form-file]')
   .description('ballots (CSV) through intake; bad rows reported by line; safe to run again')
+  .option('--election <id>', 'the election the ballots are for')
+  .option('--dry-run', 'check every row by the intake body\'s rules and its receipt number; nothing is written, no audit entry')
   .option('--as <username>', 'take them in as this staff user (default: the system)')
-  .action((electionId: string, file: string, o: { as?: string }) => run(() => withContext((app) => importBallotsCommand(app, electionId, file, o.as)))());
+  .action((first: string, second: string | undefined, o: { election?: string; dryRun?: boolean; as?: string }) =>
+    run(() => {
+      const { electionId, file } = importTarget('ballots', first, second, o.election);
+      return withContext((app) => (o.dryRun === true ? checkBallotsCommand(app, electionId, file) : importBallotsCommand(app, electionId, file, o.as)));
+    })(),
+  );
 
 program
   .command('sweep-deadlines')
@@ -147,6 +183,6 @@ program
   .action((file: string) => run(() => withContext((app, config) => backupCommand(app, config, file)))());
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${errorLine(error)}\n`);
   process.exit(EXIT.failed);
 });

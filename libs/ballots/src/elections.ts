@@ -61,13 +61,32 @@ export class Elections {
     return this.stores.write(actor, (s) => createElection(s, this.packs, valid, this.clock.now()));
   }
 
-  /** Loads or corrects the election's jurisdiction from a bundle checked whole, in one transaction (see `importJurisdiction`). */
-  importJurisdiction(actor: StaffActor, electionId: string, bundle: unknown, mode: JurisdictionImportMode): Promise<JurisdictionImportResult> {
+  /**
+   * Loads or corrects the election's jurisdiction from a bundle checked whole, in one transaction
+   * (see `importJurisdiction`). A dry run does all of it, every check and refusal included, then
+   * rolls the transaction back: the result says what the import would change, and nothing is
+   * written, the audit entry neither.
+   */
+  async importJurisdiction(actor: StaffActor, electionId: string, bundle: unknown, mode: JurisdictionImportMode, options: { readonly dryRun?: boolean } = {}): Promise<JurisdictionImportResult> {
     requirePermission(actor, 'import_jurisdiction');
     const valid = validInput(JurisdictionBundleDto, bundle, 'the jurisdiction bundle');
-    return this.stores.write(actor, async (s) => {
-      if ((await s.elections.get(electionId)) === null) throw notFound('election');
-      return importJurisdiction(s.election(electionId), valid, { mode, now: this.clock.now() });
-    });
+    try {
+      return await this.stores.write(actor, async (s) => {
+        if ((await s.elections.get(electionId)) === null) throw notFound('election');
+        const result = await importJurisdiction(s.election(electionId), valid, { mode, now: this.clock.now() });
+        if (options.dryRun === true) throw new RolledBack(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return error.result;
+      throw error;
+    }
+  }
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back, carrying what it would have done. */
+class RolledBack extends Error {
+  constructor(readonly result: JurisdictionImportResult) {
+    super('dry run: rolled back');
   }
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { intakeInput, IntakeBallotDto, type BallotIntake } from '@app/ballots';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { csvRows, isProblem, type RowProblem } from './csv-rows';
+import { csvRows, isProblem, type CsvRow, type RowProblem } from './csv-rows';
 import type { ImportProgress, ImportReport } from './import-report';
 import { DomainError, type StaffActor } from '@app/domain';
 
@@ -29,6 +29,21 @@ export const BALLOT_OPTIONAL_COLUMNS = [
 const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['id_shown', 'out_of_precinct_affidavit', 'fwab']);
 
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** One CSV row as the intake body, checked by the API's own rules; or the row's first problem, by its column. */
+export async function ballotRow(item: CsvRow, electionId: string): Promise<IntakeBallotDto | RowProblem> {
+  const plain: Record<string, unknown> = { electionId };
+  for (const [column, value] of Object.entries(item.values)) {
+    if (value === '') continue;
+    plain[camel(column)] = BOOLEAN_COLUMNS.has(column) ? (value === 'true' ? true : value === 'false' ? false : value) : value;
+  }
+  const dto = plainToInstance(IntakeBallotDto, plain);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const first = errors[0];
+  if (first === undefined) return dto;
+  const column = first.property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return { line: item.line, field: column, message: Object.values(first.constraints ?? {})[0] ?? 'is not valid' };
+}
 
 /**
  * Takes ballots in from CSV (the columns of the intake body, in snake_case; instants as ISO 8601
@@ -61,17 +76,9 @@ export async function importBallots(
       reject(item);
       continue;
     }
-    const plain: Record<string, unknown> = { electionId };
-    for (const [column, value] of Object.entries(item.values)) {
-      if (value === '') continue;
-      plain[camel(column)] = BOOLEAN_COLUMNS.has(column) ? (value === 'true' ? true : value === 'false' ? false : value) : value;
-    }
-    const dto = plainToInstance(IntakeBallotDto, plain);
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-    const first = errors[0];
-    if (first !== undefined) {
-      const column = first.property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-      reject({ line: item.line, field: column, message: Object.values(first.constraints ?? {})[0] ?? 'is not valid' });
+    const dto = await ballotRow(item, electionId);
+    if (!(dto instanceof IntakeBallotDto)) {
+      reject(dto);
       continue;
     }
     try {

@@ -247,7 +247,7 @@ export async function importVoters(tx: TransactionRunner, electionId: string, in
 }
 
 /** One row's checks, in the file's column order; the first failure is the row's problem. */
-function checkRow(item: CsvRow, precincts: ReadonlyMap<string, string>, scope: string | null): RollRow | RowProblem {
+export function checkRow(item: CsvRow, precincts: ReadonlyMap<string, string>, scope: string | null): RollRow | RowProblem {
   const v = item.values;
   const line = item.line;
   const problem = (field: string, message: string): RowProblem => ({ line, field, message });

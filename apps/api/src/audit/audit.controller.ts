@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { CHAIN_BREAKS, parseHead } from '@app/audit';
 import { DatabaseMaintenance } from '@app/persistence';
 import { Can } from '../auth/auth.guard';
+import { ApiErrors, StaffErrors } from '../common/api-errors';
 
 class ChainHeadView {
   @ApiProperty() seq!: number;
@@ -37,6 +38,7 @@ class AuditVerifyQuery {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@StaffErrors()
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly maintenance: DatabaseMaintenance) {}
@@ -44,7 +46,9 @@ export class AuditController {
   /** Walks the whole chain, checks its signatures with the audit key, and names the first broken entry, if any; with `?head=SEQ:HASH`, also proves that head is still in the chain. */
   @Get('verify')
   @Can('verify_audit')
+  @ApiOperation({ summary: 'Verify the audit chain: every hash and signature, and optionally a head published earlier' })
   @ApiOkResponse({ type: AuditVerifyView })
+  @ApiErrors(400)
   verify(@Query() query: AuditVerifyQuery): Promise<AuditVerifyView> {
     return this.maintenance.verifyAudit(query.head === undefined ? undefined : (parseHead(query.head) ?? undefined));
   }

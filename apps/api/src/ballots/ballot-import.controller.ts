@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { Can, CurrentActor } from '../auth/auth.guard';
 import { SLUG, type StaffActor } from '@app/domain';
 import { BallotFileImport } from './ballot-file-import';
+import { ApiErrors, StaffErrors } from '../common/api-errors';
 
 class ImportQuery {
   @ApiProperty({ example: 'ga-2020-general' })
@@ -35,6 +36,7 @@ class ImportReportView {
  */
 @ApiTags('ballots')
 @ApiBearerAuth()
+@StaffErrors()
 @Controller('api/ballots/import')
 export class BallotImportController {
   constructor(private readonly fileImport: BallotFileImport) {}
@@ -46,6 +48,7 @@ export class BallotImportController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'receipt_number,kind,county_code,precinct_id,first_name,last_name,date_of_birth,address,issued_reason,received_at,cast_at\nP-1,provisional,FULTON,FUL-01,Pat,Voter,1980-02-29,1 Main St,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00\n' } })
   @ApiOkResponse({ type: ImportReportView })
+  @ApiErrors([400, 'the file is not well-formed CSV, or its header lacks a column (nothing imported)'], [404, 'no such election (or not yours)'], 413, 415, [503, 'the file could not be kept on the server\u2019s disk: try later'])
   import(@CurrentActor() actor: StaffActor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportReport> {
     return this.fileImport.run(actor, query.electionId, request);
   }

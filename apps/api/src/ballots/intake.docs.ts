@@ -37,3 +37,22 @@ const DOCS: [keyof IntakeBallotDto, PropertyDecorator][] = [
 for (const [property, decorate] of DOCS) decorate(IntakeBallotDto.prototype, property);
 
 export { IntakeBallotDto };
+
+/** Examples of the intake body (synthetic voters): a provisional ballot, and a UOCAVA ballot. */
+export const INTAKE_EXAMPLES = {
+  provisional: {
+    summary: 'a provisional ballot, voter not on the precinct\u2019s list',
+    value: {
+      electionId: 'ga-2020-general', receiptNumber: 'P-000123', kind: 'provisional', countyCode: 'FULTON', precinctId: 'FUL-01',
+      firstName: 'Pat', lastName: 'Example', dateOfBirth: '1980-02-29', address: '1 Peachtree St, Atlanta, GA', claimedVoterId: '1001',
+      issuedReason: 'not_on_list', receivedAt: '2020-11-03T19:40:00-05:00', castAt: '2020-11-03T17:40:00-05:00', idShown: true, contactEmail: 'voter@example.org', language: 'en',
+    },
+  },
+  uocava: {
+    summary: 'a UOCAVA ballot from a voter overseas',
+    value: {
+      electionId: 'ga-2020-general', receiptNumber: 'U-000045', kind: 'uocava', countyCode: 'FULTON', firstName: 'Sam', lastName: 'Example', dateOfBirth: '1975-06-01',
+      address: 'Unit 1234, APO AE 09012', uocavaCategory: 'military_overseas', postmarkDate: '2020-11-02', signedDate: '2020-10-30', receivedAt: '2020-11-05T10:12:00-05:00',
+    },
+  },
+};

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DeadlineOrders } from '@app/ballots';
 import type { CountyHoursEntity, CourtOrderEntity } from '@app/persistence';
 import { COURT_ORDER_TARGETS, type CourtOrderTarget } from '@app/rules';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentActor, Can } from '../auth/auth.guard';
-import { ErrorBody } from '../common/error-body';
 import { type StaffActor } from '@app/domain';
+import { ApiErrors, JsonBodyErrors, StaffErrors } from '../common/api-errors';
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -111,6 +111,7 @@ const hoursView = (h: CountyHoursEntity): CountyHoursView => ({
  */
 @ApiTags('elections')
 @ApiBearerAuth()
+@StaffErrors()
 @Controller('api/elections/:id')
 export class DeadlineOrdersController {
   constructor(private readonly orders: DeadlineOrders) {}
@@ -118,6 +119,7 @@ export class DeadlineOrdersController {
   @Get('deadline-changes')
   @ApiOperation({ summary: 'The election\'s court orders and county hours, newest first (county staff see those of their county)' })
   @ApiOkResponse({ type: DeadlineChangesView })
+  @ApiErrors(404)
   async history(@CurrentActor() actor: StaffActor, @Param('id') id: string): Promise<DeadlineChangesView> {
     const h = await this.orders.history(actor, id);
     return { courtOrders: h.courtOrders.map((r) => orderView(r.order, r.supersededBy)), countyHours: h.countyHours.map(hoursView) };
@@ -127,8 +129,8 @@ export class DeadlineOrdersController {
   @Can('record_deadline_change')
   @ApiOperation({ summary: 'Record a court order that moves a deadline or the close of the polls, for some counties or the whole election' })
   @ApiCreatedResponse({ type: RecordedOrderView })
-  @ApiBadRequestResponse({ type: ErrorBody })
-  @ApiConflictResponse({ type: ErrorBody, description: 'a county it names has certified' })
+  @JsonBodyErrors()
+  @ApiErrors(404, [409, 'a county it names has certified'])
   async record(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Body() dto: CourtOrderDto): Promise<RecordedOrderView> {
     const { recorded, noticesQueued } = await this.orders.recordCourtOrder(actor, id, { citation: dto.citation, summary: dto.summary ?? null, deadline: dto.deadline, countyCodes: dto.countyCodes ?? null, extendedTo: dto.extendedTo });
     return { courtOrder: orderView(recorded), noticesQueued };
@@ -139,7 +141,8 @@ export class DeadlineOrdersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a county\'s own close of business (or null for the rule pack\'s), citing where it is set' })
   @ApiOkResponse({ type: RecordedHoursView })
-  @ApiBadRequestResponse({ type: ErrorBody })
+  @JsonBodyErrors()
+  @ApiErrors(404, [409, 'the county has certified'])
   async closeOfBusiness(@CurrentActor() actor: StaffActor, @Param('id') id: string, @Param('code') code: string, @Body() dto: CloseOfBusinessDto): Promise<RecordedHoursView> {
     const { recorded, noticesQueued } = await this.orders.setCloseOfBusiness(actor, id, { countyCode: code, closeOfBusiness: dto.closeOfBusiness, source: dto.source });
     return { countyHours: hoursView(recorded), noticesQueued };

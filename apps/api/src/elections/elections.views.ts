@@ -72,3 +72,34 @@ export const electionDetailView = ({ election, counties, rules }: ElectionData):
       deadlines: Object.values(rules.calendar.forCounty(c.code).deadlines).flatMap((d: Deadline | null) => (d === null ? [] : [deadlineView(d)])),
     })),
 });
+
+class JurisdictionChangesView {
+  @ApiProperty() inserted!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ description: 'left out of the bundle and deleted (replace)' }) removed!: number;
+  @ApiProperty({ description: 'left out of the bundle and kept (merge)' }) kept!: number;
+}
+
+class PrecinctDistrictChangesView {
+  @ApiProperty({ description: 'precincts whose districts (so ballot style) changed' }) changedPrecincts!: number;
+}
+
+class JurisdictionChangeSetView {
+  @ApiProperty({ type: JurisdictionChangesView }) counties!: JurisdictionChangesView;
+  @ApiProperty({ type: JurisdictionChangesView }) districts!: JurisdictionChangesView;
+  @ApiProperty({ type: JurisdictionChangesView }) precincts!: JurisdictionChangesView;
+  @ApiProperty({ type: JurisdictionChangesView }) contests!: JurisdictionChangesView;
+  @ApiProperty({ type: PrecinctDistrictChangesView }) precinctDistricts!: PrecinctDistrictChangesView;
+}
+
+/** What a jurisdiction import did (JurisdictionImportResult in libs/ballots). */
+export class JurisdictionImportView {
+  @ApiProperty({ description: 'counties in the bundle' }) counties!: number;
+  @ApiProperty() districts!: number;
+  @ApiProperty() precincts!: number;
+  @ApiProperty() contests!: number;
+  @ApiProperty({ type: JurisdictionChangeSetView }) changes!: JurisdictionChangeSetView;
+  @ApiProperty({ enum: ['merge', 'replace'] }) mode!: string;
+  @ApiProperty({ description: 'false when nothing was written' }) changed!: boolean;
+}

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AppConfig } from '@app/config';
 import { receiveDeliveryStatus, receiveInboundMessage, SIGNATURE_HEADER, type FormParams, type SmsSettings } from '@app/notices';
@@ -8,6 +8,7 @@ import { type Clock, CLOCK } from '@app/domain';
 import { Public } from '../auth/auth.guard';
 import { APP_CONFIG } from '../config.token';
 import { SMS_SETTINGS } from './sms.token';
+import { ApiErrors } from '../common/api-errors';
 
 export const SMS_STATUS_PATH = '/api/notices/sms/status';
 export const SMS_INBOUND_PATH = '/api/notices/sms/inbound';
@@ -33,6 +34,9 @@ export class SmsWebhooksController {
 
   @Post('status')
   @HttpCode(204)
+  @ApiOperation({ summary: 'The SMS provider\u2019s delivery status callback (signed by the provider)' })
+  @ApiNoContentResponse({ description: 'recorded' })
+  @ApiErrors([403, 'the provider\u2019s signature is missing or wrong'], 413, 415)
   async status(@Req() request: Request): Promise<void> {
     const url = (this.settings.kind === 'http' ? this.settings.provider.statusCallbackUrl : null) ?? `${this.config.publicUrl}${SMS_STATUS_PATH}`;
     await receiveDeliveryStatus(this.stores, this.settings, { url, params: formOf(request), signature: request.header(SIGNATURE_HEADER), now: this.clock.now() }, (line) => this.logger.log(line));
@@ -40,6 +44,9 @@ export class SmsWebhooksController {
 
   @Post('inbound')
   @HttpCode(204)
+  @ApiOperation({ summary: 'The SMS provider\u2019s inbound message callback: STOP and START from voters (signed by the provider)' })
+  @ApiNoContentResponse({ description: 'recorded' })
+  @ApiErrors([403, 'the provider\u2019s signature is missing or wrong'], 413, 415)
   async inbound(@Req() request: Request): Promise<void> {
     await receiveInboundMessage(this.stores, this.settings, { url: `${this.config.publicUrl}${SMS_INBOUND_PATH}`, params: formOf(request), signature: request.header(SIGNATURE_HEADER), now: this.clock.now() }, (line) => this.logger.log(line));
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CURE_DECLINE_REASONS, type CureDeclineReason, type StaffActor } from '@app/domain';
 import { CureDecisions } from '@app/ballots';
 import type { CureSubmissionEntity } from '@app/persistence';
@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/auth.guard';
 import { UuidParam } from '../common/uuid.pipe';
 import { ballotView, BallotView } from '../ballots/ballot.views';
 import { sendCureDocument } from './cure-document.response';
+import { ApiErrors, JsonBodyErrors, StaffErrors } from '../common/api-errors';
 
 class CureDocumentView {
   @ApiProperty() id!: string;
@@ -45,18 +46,24 @@ class DeclineDto {
 /** Cure documents voters uploaded through the portal: listed, opened and decided by staff of the ballot's county. */
 @ApiTags('ballots')
 @ApiBearerAuth()
+@StaffErrors()
 @Controller('api/ballots/:id/cure-documents')
 export class CureDocumentsController {
   constructor(private readonly decisions: CureDecisions) {}
 
   @Get()
+  @ApiOperation({ summary: 'The cure documents the voter uploaded for a ballot, newest first', description: 'The whole list (a voter uploads a few at most), so its length is the total.' })
   @ApiOkResponse({ type: [CureDocumentView] })
+  @ApiErrors(400, 404)
   async list(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<CureDocumentView[]> {
     return (await this.decisions.forStaff(actor, id)).map(documentView);
   }
 
   /** The file, as uploaded, with its detected type; never rendered as a page of this site. */
   @Get(':documentId')
+  @ApiOperation({ summary: 'Open an uploaded document: the file as uploaded, with its detected type, as an attachment' })
+  @ApiOkResponse({ description: 'the file', content: Object.fromEntries(['image/jpeg', 'image/png', 'application/pdf'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) })
+  @ApiErrors(400, 404)
   async open(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Res() response: Response): Promise<void> {
     const { submission, bytes } = await this.decisions.open(actor, id, documentId);
     sendCureDocument(response, submission, bytes);
@@ -64,13 +71,20 @@ export class CureDocumentsController {
 
   @Post(':documentId/accept')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an uploaded document as the cure (RECORD_CURE, the document its evidence)' })
   @ApiOkResponse({ type: BallotView, description: 'the cure is recorded (RECORD_CURE) with the document as its evidence' })
+  @JsonBodyErrors()
+  @ApiErrors(404, [409, 'stale expectedVersion, or the document is already decided'], 422)
   async accept(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: AcceptDto): Promise<BallotView> {
     return ballotView(await this.decisions.accept(actor, id, documentId, dto.expectedVersion));
   }
 
   @Post(':documentId/decline')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Decline an uploaded document with a reason; the voter is told and may upload another' })
+  @ApiNoContentResponse({ description: 'declined' })
+  @JsonBodyErrors()
+  @ApiErrors(404, [409, 'the document is already decided'])
   async decline(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Param('documentId', new UuidParam()) documentId: string, @Body() dto: DeclineDto): Promise<void> {
     await this.decisions.decline(actor, id, documentId, dto.reason);
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { MAX_UPLOAD_BYTES, type PortalView } from '@app/portal';
 import { Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { Public } from '../auth/auth.guard';
+import { ApiErrors } from '../common/api-errors';
+import { PORTAL_LOOKUP_EXAMPLES, PortalLookupView } from './portal-lookup.docs';
 import { IsCalendarDate } from '../common/validators';
 import { RECEIPT, visitOf } from './portal.forms';
 import { PORTAL_NOT_FOUND, PortalFlows } from './portal.flows';
@@ -104,10 +106,10 @@ export class PortalController {
   @Post('api/portal/lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'A voter\u2019s ballot by receipt number and date of birth (language from ?lang= or Accept-Language)' })
-  @ApiOkResponse({ description: 'the ballot\u2019s status in plain language, with what to do and by when' })
-  @ApiNotFoundResponse({ description: 'the same body for every failed lookup' })
-  @ApiTooManyRequestsResponse({ description: 'too many lookups from this client or for this receipt number; see Retry-After' })
-  lookupJson(@Body() dto: PortalLookupDto, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string }> {
+  @ApiBody({ type: PortalLookupDto, examples: PORTAL_LOOKUP_EXAMPLES })
+  @ApiOkResponse({ type: PortalLookupView, description: 'the ballot\u2019s status in plain language, with what to do and by when' })
+  @ApiErrors(400, [404, 'the same body for every failed lookup: no such receipt, or another date of birth'], [429, 'too many lookups from this client or for this receipt number; see Retry-After'], 413, 415)
+  lookupJson(@Body() dto: PortalLookupDto, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string; fields: [] }> {
     return this.flows.lookupJson(visitOf(request, lang), dto.receiptNumber, dto.dateOfBirth, response);
   }
 }

@@ -8,7 +8,7 @@ import { expiredPage, lookupPage } from './portal.pages';
 import { resultPage, type ResultState } from './portal-result.page';
 
 /** The one answer to every failed lookup, whatever failed (SPEC section 5). */
-export const PORTAL_NOT_FOUND = { status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.' } as const;
+export const PORTAL_NOT_FOUND = { status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.', fields: [] } as const;
 
 /** A short reference a voter can read out on the phone: the first 8 hex digits of the document's id, "3F9A-1C2B". */
 export const referenceOf = (submissionId: string): string => submissionId.replace(/-/g, '').slice(0, 8).toUpperCase().replace(/^(.{4})/, '$1-');
@@ -123,11 +123,11 @@ export class PortalFlows {
   }
 
   /** The JSON lookup: the view, the one 404 for every failure, or 429. */
-  async lookupJson(visit: Visit, receiptNumber: string, dateOfBirth: string, response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string }> {
+  async lookupJson(visit: Visit, receiptNumber: string, dateOfBirth: string, response: Response): Promise<PortalView | typeof PORTAL_NOT_FOUND | { status: 429; code: 'too_many_requests'; message: string; fields: [] }> {
     const outcome = await this.find(visit.client, receiptNumber, dateOfBirth, visit.language);
     if (outcome.kind === 'limited') {
       response.status(429).setHeader('Retry-After', String(outcome.retryAfterSeconds));
-      return { status: 429, code: 'too_many_requests', message: 'Too many lookups. Try again later.' };
+      return { status: 429, code: 'too_many_requests', message: 'Too many lookups. Try again later.', fields: [] };
     }
     if (outcome.kind === 'not_found') {
       response.status(404);

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { UsersService } from '@app/auth';
 import { CODE, ROLES, type Role, type StaffActor } from '@app/domain';
 import type { UserEntity } from '@app/persistence';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Can, CurrentActor } from '../auth/auth.guard';
 import { UuidParam } from '../common/uuid.pipe';
+import { ApiErrors, JsonBodyErrors, StaffErrors } from '../common/api-errors';
 
 class RoleDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
@@ -49,6 +50,7 @@ class UserView {
 @ApiTags('users')
 @ApiBearerAuth()
 @Can('manage_users')
+@StaffErrors()
 @Controller('api/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -58,20 +60,27 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Every staff account (administrators)', description: 'The whole list, so its length is the total.' })
   @ApiOkResponse({ type: [UserView] })
   async list(@CurrentActor() actor: StaffActor): Promise<UserView[]> {
     return (await this.users.list(actor)).map((u) => this.view(u));
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a staff account (administrators); the password is checked against common and breached ones' })
   @ApiCreatedResponse({ type: UserView })
+  @JsonBodyErrors()
+  @ApiErrors([409, 'the username is taken'])
   async create(@CurrentActor() actor: StaffActor, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.view(await this.users.create(actor, { ...dto, countyCode: dto.countyCode ?? null }));
   }
 
   /** Changes the account's role (and county): audited with before and after (ROLE_CHANGED). */
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an account\u2019s role and county, audited with before and after' })
   @ApiOkResponse({ type: UserView })
+  @JsonBodyErrors()
+  @ApiErrors(404)
   async changeRole(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Body() dto: RoleDto): Promise<UserView> {
     return this.view(await this.users.changeRole(actor, id, dto.role, dto.countyCode ?? null));
   }
@@ -79,7 +88,10 @@ export class UsersController {
   /** Locks the account on purpose, until an administrator unlocks it; its sessions stop working: audited (ACCOUNT_LOCKED). */
   @Post(':id/lock')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Lock an account until an administrator unlocks it; its sessions stop working' })
   @ApiOkResponse({ type: UserView })
+  @JsonBodyErrors()
+  @ApiErrors(404)
   async lock(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string, @Body() dto: LockDto): Promise<UserView> {
     return this.view(await this.users.lock(actor, id, dto.reason?.trim() || null));
   }
@@ -87,7 +99,9 @@ export class UsersController {
   /** Lifts a lock: audited (ACCOUNT_UNLOCKED). */
   @Post(':id/unlock')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Unlock an account' })
   @ApiOkResponse({ type: UserView })
+  @ApiErrors(400, 404)
   async unlock(@CurrentActor() actor: StaffActor, @Param('id', new UuidParam()) id: string): Promise<UserView> {
     return this.view(await this.users.unlock(actor, id));
   }

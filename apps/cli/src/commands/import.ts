@@ -27,21 +27,24 @@ async function requireElection(app: INestApplicationContext, electionId: string)
   await app.get(Elections).get(SYSTEM_ACTOR, electionId);
 }
 
-export async function importJurisdictionCommand(app: INestApplicationContext, electionId: string, file: string, options: { readonly replace?: boolean; readonly as?: string } = {}): Promise<number> {
+export async function importJurisdictionCommand(app: INestApplicationContext, electionId: string, file: string, options: { readonly replace?: boolean; readonly dryRun?: boolean; readonly as?: string } = {}): Promise<number> {
   await requireElection(app, electionId);
   const actor = await actorFor(app, options.as);
+  // A file that cannot be read is the file system's error (the CLI says it in words); one that is not JSON is said here.
+  const text = readFileSync(file, 'utf8');
   let bundle: unknown;
   try {
-    bundle = JSON.parse(readFileSync(file, 'utf8'));
+    bundle = JSON.parse(text);
   } catch (error) {
     throw new DomainError('invalid_input', `${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const mode = options.replace === true ? 'replace' : 'merge';
-  const result = await app.get(Elections).importJurisdiction(actor, electionId, bundle, mode);
+  const dryRun = options.dryRun === true;
+  const result = await app.get(Elections).importJurisdiction(actor, electionId, bundle, mode, { dryRun });
   const line = (what: string, c: JurisdictionChanges) =>
     `${what} ${c.inserted} added, ${c.updated} updated, ${c.unchanged} unchanged, ${mode === 'replace' ? `${c.removed} removed` : `${c.kept} not in the file (kept)`}`;
   const { changes } = result;
-  console.log(`jurisdiction (${mode}): ${result.counties} counties, ${result.districts} districts, ${result.precincts} precincts, ${result.contests} contests${result.changed ? '' : ' (nothing changed)'}`);
+  console.log(`jurisdiction (${mode}${dryRun ? ', dry run: rolled back, nothing written' : ''}): ${result.counties} counties, ${result.districts} districts, ${result.precincts} precincts, ${result.contests} contests${result.changed ? '' : ' (nothing changed)'}`);
   console.log(`  ${line('counties', changes.counties)}; ${line('districts', changes.districts)}`);
   console.log(`  ${line('precincts', changes.precincts)} (${changes.precinctDistricts.changedPrecincts} with changed districts); ${line('contests', changes.contests)}`);
   return EXIT.ok;
