@@ -195,7 +195,7 @@ async function importRoll(target: Target, cli: string): Promise<void> {
     const written = await measureHere(() => writeRoll(csv, VOTERS, bundle.precincts));
     record({ ...written, name: 'voter file generated', who: 'this process', figure: `${thousands(VOTERS)} rows, ${(written.result / 1e6).toFixed(0)} MB`, service: false });
   }
-  const imported = await measure(process.execPath, [cli, 'import', 'voters', ELECTION, csv], target.cliEnv);
+  const imported = await measure(process.execPath, [cli, 'import', 'voters', csv, '--election', ELECTION], target.cliEnv);
   record({ ...imported, name: 'voter roll import (CLI)', who: 'CLI process', figure: `${perSecond(VOTERS, imported.seconds)} rows`, service: true });
   const shell = await target.baseline(csv);
   const voters = await target.baselineVoters();
@@ -209,7 +209,7 @@ async function intakeBallots(target: Target, cli: string): Promise<void> {
   const csv = join(OUT, `georgia-ballots-${BALLOTS}.csv`);
   writeFileSync(csv, ballotsCsv(ballots));
   const uocava = ballots.filter((b) => b.kind === 'uocava').length;
-  const intake = await measure(process.execPath, [cli, 'import', 'ballots', ELECTION, csv], { ...target.cliEnv, CLOCK_AT });
+  const intake = await measure(process.execPath, [cli, 'import', 'ballots', csv, '--election', ELECTION], { ...target.cliEnv, CLOCK_AT });
   record({ ...intake, name: 'ballot intake (CLI import ballots)', who: 'CLI process', figure: `${thousands(BALLOTS - uocava)} provisional, ${thousands(uocava)} UOCAVA; ${perSecond(BALLOTS, intake.seconds)} ballots`, service: true });
   rmSync(csv, { force: true });
 }

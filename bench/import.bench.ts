@@ -76,7 +76,7 @@ async function importBenchmark(): Promise<void> {
   copyFileSync(join(cliDir, 'adjudication.sqlite'), join(shellDir, 'adjudication.sqlite'));
 
   execFileSync('npx', ['nest', 'build', 'cli'], { cwd: ROOT, stdio: 'ignore' });
-  const cli = await measure(process.execPath, [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'import', 'voters', ELECTION, csv], { DATA_DIR: cliDir, DATABASE_URL: '' });
+  const cli = await measure(process.execPath, [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'import', 'voters', csv, '--election', ELECTION], { DATA_DIR: cliDir, DATABASE_URL: '' });
 
   // Baseline: the sqlite3 shell's .import of the same file into the same schema.
   const script = sqliteShellImport(csv, ELECTION);

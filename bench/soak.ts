@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       };
       const until = Date.now() + DURATION * 1000;
       const importStarted = Date.now();
-      const cli = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'import', 'voters', BENCH_ELECTION, rollPath], {
+      const cli = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'import', 'voters', rollPath, '--election', BENCH_ELECTION], {
         cwd: ROOT,
         env: { ...process.env, ...t.env, TS_NODE_TRANSPILE_ONLY: 'true' },
         stdio: ['ignore', 'pipe', 'pipe'],

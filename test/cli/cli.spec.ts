@@ -55,7 +55,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       'B5,Too,Few',
     ]));
     const before = await db.dataSource.getRepository(VoterEntity).count();
-    const first = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    const first = await runCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('line 502: date_of_birth: must be a date, YYYY-MM-DD');
     expect(first.stderr).toContain('line 503: precinct_id: NOWHERE is not a precinct of this election');
@@ -64,14 +64,14 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     expect(first.stderr).toContain('line 506: (row): has 3 fields; the header has 9');
     expect(first.stdout).toMatch(/\(incremental\): 505 rows read, 500 added, 0 updated, 0 unchanged, 0 restored, none removed \(incremental\), 5 refused/);
     expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
-    const second = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    const second = await runCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(second.stdout).toMatch(/505 rows read, 0 added, 0 updated, 500 unchanged, 0 restored, none removed \(incremental\), 5 refused/);
     expect(await db.dataSource.getRepository(VoterEntity).count()).toBe(before + 500);
   });
 
   it('import voters again with a changed row: that voter is updated, the rest unchanged', async () => {
     const changed = roll(500).replace('\nR7,First7,Last7,', '\nR7,First7,Renamed,');
-    const result = await runCli(['import', 'voters', GA_2020_ELECTION, file('changed.csv', changed)], cliEnv(db));
+    const result = await runCli(['import', 'voters', file('changed.csv', changed), '--election', GA_2020_ELECTION], cliEnv(db));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/500 rows read, 0 added, 1 updated, 499 unchanged, 0 restored, none removed \(incremental\), 0 refused/);
     expect(await db.dataSource.getRepository(VoterEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: 'R7' })).toMatchObject({ lastName: 'Renamed', removedAt: null });
@@ -84,7 +84,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       const repo = own.dataSource.getRepository(VoterEntity);
       const fulton = (ids: string[]) => [HEADER, ...ids.map((id) => `${id},Pat,Voter${id},1980-02-29,FULTON,FUL-01,active,2012-01-01,true`)].join('\n');
       // The seed has Fulton voters 1001 and 1002 and Cobb voter 2001; this Fulton roll leaves out 1002.
-      const first = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001', '1003'])), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      const first = await runCli(['import', 'voters', file('fulton.csv', fulton(['1001', '1003'])), '--election', GA_2020_ELECTION, '--full-roll', '--county', 'FULTON'], cliEnv(own));
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/voters, import 1 \(full roll of county FULTON\): 2 rows read, 1 added, 0 updated, 1 unchanged, 0 restored, 1 removed, 0 refused/);
       expect(await repo.findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: '1002' })).toMatchObject({ removedByImport: 1 });
@@ -92,18 +92,18 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       const audit = await own.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ event: 'VOTER_ROLL_IMPORTED' });
       expect(audit).toMatchObject({ actorId: 'system', payload: { importId: 1, mode: 'full_roll', countyCode: 'FULTON', inserted: 1, unchanged: 1, removed: 1, removal: 'done' } });
 
-      const back = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001', '1002', '1003'])), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      const back = await runCli(['import', 'voters', file('fulton.csv', fulton(['1001', '1002', '1003'])), '--election', GA_2020_ELECTION, '--full-roll', '--county', 'FULTON'], cliEnv(own));
       expect(back.stdout).toMatch(/3 rows read, 0 added, 0 updated, 2 unchanged, 1 restored, 0 removed, 0 refused/);
       expect((await repo.findOneByOrFail({ electionId: GA_2020_ELECTION, voterId: '1002' })).removedAt).toBeNull();
 
-      const unreadable = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', `${fulton(['1001'])}\n1002,Too,Few`), '--full-roll', '--county', 'FULTON'], cliEnv(own));
+      const unreadable = await runCli(['import', 'voters', file('fulton.csv', `${fulton(['1001'])}\n1002,Too,Few`), '--election', GA_2020_ELECTION, '--full-roll', '--county', 'FULTON'], cliEnv(own));
       expect(unreadable.code).toBe(2);
       expect(unreadable.stdout).toMatch(/none removed \(see below\), 1 refused/);
       expect(unreadable.stderr).toContain('line 3: (row): has 3 fields; the header has 9');
       expect(unreadable.stderr).toContain('removal not done: line 3 could not be read (has 3 fields; the header has 9), so whom it lists is unknown; nobody was marked removed.');
       expect(await repo.countBy({ electionId: GA_2020_ELECTION, removedAt: Not(IsNull()) })).toBe(0);
 
-      const unknownCounty = await runCli(['import', 'voters', GA_2020_ELECTION, file('fulton.csv', fulton(['1001'])), '--full-roll', '--county', 'NOWHERE'], cliEnv(own));
+      const unknownCounty = await runCli(['import', 'voters', file('fulton.csv', fulton(['1001'])), '--election', GA_2020_ELECTION, '--full-roll', '--county', 'NOWHERE'], cliEnv(own));
       expect(unknownCounty.code).toBe(1);
       expect(unknownCounty.stderr).toMatch(/county NOWHERE is not a county of election/);
     } finally {
@@ -113,7 +113,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
 
   it('refuses a file whose header lacks a column, writing nothing', async () => {
     const csv = file('bad-header.csv', 'voter_id,first_name\nZ1,Zed\n');
-    const result = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(db));
+    const result = await runCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 1: the header lacks last_name/);
   });
@@ -122,26 +122,26 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
     const bundle = file('jurisdiction.json', JSON.stringify(GEORGIA_BUNDLE));
     const counties = await db.dataSource.getRepository(CountyEntity).count();
     for (let i = 0; i < 2; i += 1) {
-      const result = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, bundle], cliEnv(db));
+      const result = await runCli(['import', 'jurisdiction', bundle, '--election', GA_2020_ELECTION], cliEnv(db));
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/jurisdiction \(merge\): 3 counties, 8 districts, 5 precincts, 10 contests \(nothing changed\)/);
     }
     expect(await db.dataSource.getRepository(CountyEntity).count()).toBe(counties);
     const broken = file('broken.json', '{ "counties": [');
-    expect((await runCli(['import', 'jurisdiction', GA_2020_ELECTION, broken], cliEnv(db))).stderr).toMatch(/cannot be read as JSON/);
+    expect((await runCli(['import', 'jurisdiction', broken, '--election', GA_2020_ELECTION], cliEnv(db))).stderr).toMatch(/cannot be read as JSON/);
   });
 
   it('issue 12: a jurisdiction file is held to the API\'s rules, each problem named by its path, and nothing is written', async () => {
     const audits = await db.dataSource.getRepository(AuditEntryEntity).count();
     const galactic = { ...GEORGIA_BUNDLE, districts: GEORGIA_BUNDLE.districts.map((d, i) => (i === 2 ? { ...d, kind: 'galactic' } : d)) };
-    const kindRefused = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('galactic.json', JSON.stringify(galactic))], cliEnv(db));
+    const kindRefused = await runCli(['import', 'jurisdiction', file('galactic.json', JSON.stringify(galactic)), '--election', GA_2020_ELECTION], cliEnv(db));
     expect(kindRefused.code).toBe(1);
     expect(kindRefused.stderr).toMatch(/^error: the jurisdiction bundle: districts\[2\]\.kind must be one of: /);
-    const notAList = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('not-a-list.json', JSON.stringify({ ...GEORGIA_BUNDLE, counties: 'x' }))], cliEnv(db));
+    const notAList = await runCli(['import', 'jurisdiction', file('not-a-list.json', JSON.stringify({ ...GEORGIA_BUNDLE, counties: 'x' })), '--election', GA_2020_ELECTION], cliEnv(db));
     expect(notAList.code).toBe(1);
     expect(notAList.stderr).toMatch(/^error: the jurisdiction bundle: counties must be an array/);
     expect(notAList.stderr).not.toMatch(/is not a function|TypeError/);
-    const extra = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('extra.json', JSON.stringify({ ...GEORGIA_BUNDLE, countys: [] }))], cliEnv(db));
+    const extra = await runCli(['import', 'jurisdiction', file('extra.json', JSON.stringify({ ...GEORGIA_BUNDLE, countys: [] })), '--election', GA_2020_ELECTION], cliEnv(db));
     expect(extra.stderr).toMatch(/property countys should not exist/);
     expect(await db.dataSource.getRepository(AuditEntryEntity).count()).toBe(audits);
   });
@@ -153,19 +153,19 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       const renamed = { ...GEORGIA_BUNDLE, counties: GEORGIA_BUNDLE.counties.map((c) => (c.code === 'COBB' ? { ...c, name: 'Cobb County' } : c)) };
       const imports = () => own.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'JURISDICTION_IMPORTED', actorId: 'system' });
       const before = await imports();
-      const update = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('renamed.json', JSON.stringify(renamed))], cliEnv(own));
+      const update = await runCli(['import', 'jurisdiction', file('renamed.json', JSON.stringify(renamed)), '--election', GA_2020_ELECTION], cliEnv(own));
       expect(update.code).toBe(0);
       expect(update.stdout).toContain('counties 0 added, 1 updated, 2 unchanged, 0 not in the file (kept)');
       expect((await own.dataSource.getRepository(CountyEntity).findOneByOrFail({ electionId: GA_2020_ELECTION, code: 'COBB' })).name).toBe('Cobb County');
       expect(await imports()).toBe(before + 1);
 
       const withoutFul01 = { ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-01' && p.id !== 'FUL-03') };
-      const refused = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('cut.json', JSON.stringify(withoutFul01)), '--replace'], cliEnv(own));
+      const refused = await runCli(['import', 'jurisdiction', file('cut.json', JSON.stringify(withoutFul01)), '--election', GA_2020_ELECTION, '--replace'], cliEnv(own));
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('precincts left out, but ballots or voters are in them: FUL-01');
       expect(await own.dataSource.getRepository(PrecinctEntity).countBy({ electionId: GA_2020_ELECTION })).toBe(5);
 
-      const removed = await runCli(['import', 'jurisdiction', GA_2020_ELECTION, file('cut.json', JSON.stringify({ ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-03') })), '--replace'], cliEnv(own));
+      const removed = await runCli(['import', 'jurisdiction', file('cut.json', JSON.stringify({ ...renamed, precincts: renamed.precincts.filter((p) => p.id !== 'FUL-03') })), '--election', GA_2020_ELECTION, '--replace'], cliEnv(own));
       expect(removed.code).toBe(0);
       expect(removed.stdout).toContain('precincts 0 added, 0 updated, 4 unchanged, 1 removed');
     } finally {
@@ -181,12 +181,12 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       'CSV-3,provisional,FULTON,FUL-01,Pat,Voter,1980-13-01,1 Peachtree St,,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
       'CSV-4,absentee,FULTON,FUL-01,Pat,Voter,1980-01-01,1 Peachtree St,,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
     ].join('\n'));
-    const first = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    const first = await runCli(['import', 'ballots', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('line 4: date_of_birth: dateOfBirth must be a date, YYYY-MM-DD');
     expect(first.stderr).toMatch(/line 5: kind:/);
     expect(first.stdout).toMatch(/4 rows read, 2 added, 0 already present, 2 refused/);
-    const second = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    const second = await runCli(['import', 'ballots', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(second.stdout).toMatch(/4 rows read, 0 added, 2 already present, 2 refused/);
     const intakes = await db.dataSource.getRepository(AuditEntryEntity).countBy({ event: 'INTAKE', actorId: 'system' });
     expect(intakes).toBe(2);
@@ -198,7 +198,7 @@ describe.each(testDatabases())('the CLI on %s', (kind) => {
       'CSVQ-1,provisional,FULTON,FUL-01,Pat,Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
       'CSVQ-2,provisional,FULTON,FUL-01,Pat,"Voter1001,1980-02-29,1 Peachtree St,1001,not_on_list,2020-11-03T12:00:00-05:00,2020-11-03T12:00:00-05:00,true',
     ].join('\n'));
-    const refused = await runCli(['import', 'ballots', GA_2020_ELECTION, csv], cliEnv(db));
+    const refused = await runCli(['import', 'ballots', csv, '--election', GA_2020_ELECTION], cliEnv(db));
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/^error: line 3: a quoted field starts in this record/m);
     expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -306,7 +306,7 @@ describe('the CLI on SQLite only', () => {
     try {
       await seedGeorgia2020(killed.dataSource);
       await seedGeorgia2020(clean.dataSource);
-      const child = spawnCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
+      const child = spawnCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(killed));
       // Kill it once the first batch has committed, before the last.
       for (;;) {
         const n = await killed.dataSource.getRepository(VoterEntity).count();
@@ -325,7 +325,7 @@ describe('the CLI on SQLite only', () => {
       const imports = killed.dataSource.getRepository(VoterImportEntity);
       expect(await imports.findOneByOrFail({ id: 1 })).toMatchObject({ status: 'running', inserted: partial.count - 3 });
 
-      const rerun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(killed));
+      const rerun = await runCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(killed));
       expect(rerun.code).toBe(0);
       // The next import closed the killed one as abandoned, credited with its committed rows, and
       // its STARTED entry got its end.
@@ -334,7 +334,7 @@ describe('the CLI on SQLite only', () => {
       expect(await imports.findOneByOrFail({ id: 2 })).toMatchObject({ status: 'completed' });
       const ends = await killed.dataSource.getRepository(AuditEntryEntity).find({ where: { event: 'VOTER_ROLL_IMPORT_ABANDONED' } });
       expect(ends.map((e) => e.payload)).toEqual([expect.objectContaining({ importId: 1, inserted: partial.count - 3, removed: 0 })]);
-      const cleanRun = await runCli(['import', 'voters', GA_2020_ELECTION, csv], cliEnv(clean));
+      const cleanRun = await runCli(['import', 'voters', csv, '--election', GA_2020_ELECTION], cliEnv(clean));
       expect(cleanRun.code).toBe(0);
       expect(await voterIds(killed)).toEqual(await voterIds(clean));
     } finally {

@@ -85,7 +85,7 @@ describe.each(testDatabases())('voter portal end to end on %s', (kind) => {
       expect(answer.headers['content-type']).toBe(answers[0]?.headers['content-type']);
       expect(answer.headers['content-length']).toBe(answers[0]?.headers['content-length']);
     }
-    expect(JSON.parse(answers[0]?.text ?? '{}')).toEqual({ status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.' });
+    expect(JSON.parse(answers[0]?.text ?? '{}')).toEqual({ status: 404, code: 'not_found', message: 'No ballot matches that receipt number and date of birth.', fields: [] });
     // The HTML form's failures read the same too.
     const pages = await Promise.all([
       t.http.post('/portal').type('form').send({ lang: 'en', receiptNumber: 'NO-SUCH-RECEIPT', month: '2', day: '29', year: '1980' }),

@@ -53,7 +53,7 @@ describe.each(kinds)('the rules version across processes on %s', (kind) => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-version-'));
     const bundle = { ...GEORGIA_BUNDLE, counties: GEORGIA_BUNDLE.counties.map((c) => (c.code === 'FULTON' ? { ...c, office: { name: 'Fulton County Registration and Elections', address: '5600 Campbellton Fairburn Rd, Fairburn, GA 30213', hours: 'Monday to Friday, 8:00 AM to 5:00 PM', phone: '(404) 555-0100' } } : c)) };
     writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
-    const imported = await runCli(['import', 'jurisdiction', 'ga-2020-general', join(dir, 'bundle.json')], cliEnv(t.db, { DATA_DIR: t.dataDir, CLOCK_AT: '' }));
+    const imported = await runCli(['import', 'jurisdiction', join(dir, 'bundle.json'), '--election', 'ga-2020-general'], cliEnv(t.db, { DATA_DIR: t.dataDir, CLOCK_AT: '' }));
     expect(imported.code).toBe(0);
     expect((await views()).map((v) => v.office?.phone ?? null)).toEqual(['(404) 555-0100', '(404) 555-0100']);
   });
