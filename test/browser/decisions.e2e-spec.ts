@@ -167,6 +167,15 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     const results = (await page.textContent('#bulk-results')) ?? '';
     expect(results).toMatch(new RegExp(`${needsCure.receiptNumber}\\s*refused`));
     violations.push(...(await look(page, 'bulk-report', false)));
+    // A selection the queue did not offer (a stale or altered page): refused whole, in the error summary, nothing changed.
+    await page.goto(`${t.service.url}/console`);
+    await page.check(`#pick-${ready[0]!.id}`);
+    await page.evaluate((id) => document.querySelector(`#pick-${id}`)?.setAttribute('value', 'not-a-ballot'), ready[0]!.id);
+    await page.click('button:has-text("Verify selected")');
+    expect(await page.textContent('h1')).toBe('The selected ballots were not changed');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#back-to-queue"]')).toBe('The selected ballots must be ballots the queue offered: open the queue again and choose them there.');
+    violations.push(...(await look(page, 'bulk-refused', false)));
     // Bulk count asks first, then counts each.
     await page.goto(`${t.service.url}/console`);
     for (const b of ready) await page.check(`#pick-${b.id}`);
@@ -212,7 +221,11 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     await page.click('label[for="f-attested"]');
     await page.evaluate(() => document.querySelector('#f-attestedBy')?.removeAttribute('required'));
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
-    expect(await page.textContent('.usa-form-group--error')).toContain('type your full name to attest');
+    expect(await page.textContent('.usa-form-group--error')).toContain('Type your full name to attest.');
+    // The error summary the intake form has: it takes focus and links the field.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#f-attestedBy"]')).toBe('Type your full name to attest.');
+    violations.push(...(await look(page, 'certification-error')));
     await page.fill('#f-attestedBy', 'Casey Cobb');
     await page.click('label[for="f-attested"]');
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
@@ -251,6 +264,15 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     expect(await letter.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     violations.push(...(await look(page, 'letters-printed', false)));
+    // A batch number that is not one: the letters page again, the error at the field and in the summary.
+    await page.goto(`${t.service.url}/console/letters`);
+    await page.evaluate(() => document.querySelector('#f-batch')?.removeAttribute('pattern'));
+    await page.fill('#f-batch', 'first');
+    await page.click('form[aria-label="Print a batch again"] button[type=submit]');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#f-batch"]')).toBe('The batch number must be a whole number from 1, as printed on the batch.');
+    expect(await page.inputValue('#f-batch')).toBe('first');
+    violations.push(...(await look(page, 'letters-refused', false)));
     // Printed once, the batch is not listed again.
     await page.goto(`${t.service.url}/console/letters`);
     await page.click('form[aria-label="Print the letters waiting"] button[type=submit]');
