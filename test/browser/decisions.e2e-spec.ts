@@ -113,6 +113,18 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     const page = await signIn('fulton.clerk');
     await page.goto(`${t.service.url}/console/ballots/${ballot.id}`);
     expect(await page.textContent('main')).toContain('No registration record is matched yet');
+    // Sent without its fields, the action's form comes back with the intake form's error summary: each error linked to its field, focused.
+    await page.evaluate(() => document.querySelectorAll('form[aria-label="Propose rejection"] [required]').forEach((e) => e.removeAttribute('required')));
+    await page.click('form[aria-label="Propose rejection"] button[type=submit]');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    const links = await page.$$eval('form[aria-label="Propose rejection"] .error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()]));
+    expect(links).toEqual([
+      ['#propose_rejection-reason', 'Choose the reason.'],
+      ['#propose_rejection-note', 'Write a note saying why.'],
+    ]);
+    expect(await page.textContent('#propose_rejection-note-error')).toContain('Write a note saying why.');
+    const violations = await look(page, 'ballot-action-refused', false);
+    expect(violations).toEqual([]);
     await page.selectOption('#propose_rejection-reason', 'not_registered');
     await page.fill('#propose_rejection-note', 'Not on the roll under any spelling.');
     await page.click('form[aria-label="Propose rejection"] button[type=submit]');
