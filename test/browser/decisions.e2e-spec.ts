@@ -47,11 +47,21 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
 
   /**
    * Screenshots on both screens and an axe scan of the page open now; returns the violations. A
-   * page that answered a form (`phone: false`) cannot be opened again by its URL: desktop only.
+   * page that answered a form cannot be opened again by its URL: desktop only (`false`), or the
+   * same page narrowed to a phone's width (`'resize'`).
    */
-  async function look(page: Page, name: string, phoneToo = true): Promise<string[]> {
+  async function look(page: Page, name: string, phoneToo: boolean | 'resize' = true): Promise<string[]> {
     const url = page.url();
     await screenshot(page, `${name}-desktop`);
+    if (phoneToo === 'resize') {
+      // A form shown again with its errors: the same page narrowed to a phone's width, then back.
+      const found = await seriousViolations(page);
+      await page.setViewportSize(PHONE);
+      await screenshot(page, `${name}-phone`);
+      found.push(...(await seriousViolations(page)));
+      await page.setViewportSize(DESKTOP);
+      return found.map((v) => `${name}: ${v}`);
+    }
     if (!phoneToo) return (await seriousViolations(page)).map((v) => `${name}: ${v}`);
     const phone = await (await browser.newContext({ viewport: PHONE, bypassCSP: true, storageState: await page.context().storageState() })).newPage();
     await phone.goto(url);
@@ -115,6 +125,7 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     expect(await page.textContent('main')).toContain('No registration record is matched yet');
     // Sent without its fields, the action's form comes back with the intake form's error summary: each error linked to its field, focused.
     await page.evaluate(() => document.querySelectorAll('form[aria-label="Propose rejection"] [required]').forEach((e) => e.removeAttribute('required')));
+    await page.selectOption('#propose_rejection-reason', '');
     await page.click('form[aria-label="Propose rejection"] button[type=submit]');
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     const links = await page.$$eval('form[aria-label="Propose rejection"] .error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()]));
@@ -123,7 +134,7 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
       ['#propose_rejection-note', 'Write a note saying why.'],
     ]);
     expect(await page.textContent('#propose_rejection-note-error')).toContain('Write a note saying why.');
-    const violations = await look(page, 'ballot-action-refused', false);
+    const violations = await look(page, 'ballot-action-refused', 'resize');
     expect(violations).toEqual([]);
     await page.selectOption('#propose_rejection-reason', 'not_registered');
     await page.fill('#propose_rejection-note', 'Not on the roll under any spelling.');
@@ -186,8 +197,8 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     await page.click('button:has-text("Verify selected")');
     expect(await page.textContent('h1')).toBe('The selected ballots were not changed');
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
-    expect(await page.textContent('.error-summary a[href="#back-to-queue"]')).toBe('The selected ballots must be ballots the queue offered: open the queue again and choose them there.');
-    violations.push(...(await look(page, 'bulk-refused', false)));
+    expect(await page.textContent('.error-summary a[href="#back-to-queue"]')).toBe('The selected ballots must be ballots the queue offered.');
+    violations.push(...(await look(page, 'bulk-refused', 'resize')));
     // Bulk count asks first, then counts each.
     await page.goto(`${t.service.url}/console`);
     for (const b of ready) await page.check(`#pick-${b.id}`);
@@ -237,7 +248,7 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     // The error summary the intake form has: it takes focus and links the field.
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     expect(await page.textContent('.error-summary a[href="#f-attestedBy"]')).toBe('Type your full name to attest.');
-    violations.push(...(await look(page, 'certification-error')));
+    violations.push(...(await look(page, 'certification-error', 'resize')));
     await page.fill('#f-attestedBy', 'Casey Cobb');
     await page.click('label[for="f-attested"]');
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
@@ -284,7 +295,7 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     expect(await page.textContent('.error-summary a[href="#f-batch"]')).toBe('The batch number must be a whole number from 1, as printed on the batch.');
     expect(await page.inputValue('#f-batch')).toBe('first');
-    violations.push(...(await look(page, 'letters-refused', false)));
+    violations.push(...(await look(page, 'letters-refused', 'resize')));
     // Printed once, the batch is not listed again.
     await page.goto(`${t.service.url}/console/letters`);
     await page.click('form[aria-label="Print the letters waiting"] button[type=submit]');

@@ -23,7 +23,7 @@ function selectedItems(ids: readonly string[]): BulkItem[] {
   const items: BulkItem[] = [];
   for (const value of ids.slice(0, MAX_BULK + 1)) {
     const match = ITEM.exec(value);
-    if (match === null) throw new DomainError('invalid_input', 'a selected ballot is not one the queue offered', {}, [{ field: 'ids', message: 'must be ballots the queue offered: open the queue again and choose them there' }]);
+    if (match === null) throw new DomainError('invalid_input', 'a selected ballot is not one the queue offered', {}, [{ field: 'ids', message: 'must be ballots the queue offered' }]);
     items.push({ ballotId: match[1]!.toLowerCase(), expectedVersion: Number(match[2]) });
   }
   return items;
@@ -72,7 +72,7 @@ export class BulkForm implements ConsoleForm<BulkInput, string | Html> {
   /** A refused bulk action: what was wrong, in the error summary, and the way back to the queue; no ballot was changed. */
   page(request: AuthedRequest, state: FormState): Promise<Html> {
     const back = `/console?election=${encodeURIComponent(field(request.body as Record<string, unknown> | undefined, 'election'))}`;
-    const summary = errorSummary({ ...state, notice: state.notice === null ? null : { ...state.notice, text: 'No ballot was changed.' } }, () => 'back-to-queue');
+    const summary = errorSummary({ ...state, notice: state.notice === null ? null : { ...state.notice, text: 'Go back to the queue and choose the ballots again.' } }, () => 'back-to-queue');
     return Promise.resolve(page(pageContext(request), 'Bulk action refused', html`<h1>The selected ballots were not changed</h1>${summary}<p><a class="usa-button" id="back-to-queue" href="${back}">Back to the queue</a></p>`));
   }
 }
