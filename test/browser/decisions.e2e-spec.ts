@@ -251,6 +251,19 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     violations.push(...(await look(page, 'certification-error', 'resize')));
     await page.fill('#f-attestedBy', 'Casey Cobb');
     await page.click('label[for="f-attested"]');
+    // The session ends before it is sent: after signing in again the name is back, the box to tick again, nothing certified.
+    const session = (await page.context().cookies()).find((c) => c.name === 'session')?.value ?? '';
+    await t.http.post('/api/auth/logout').set('authorization', `Bearer ${session}`).expect(204);
+    await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
+    await page.waitForSelector('form[aria-label="Sign in"]');
+    await page.fill('#f-username', 'cobb.supervisor');
+    await page.fill('#f-password', PASSWORD);
+    await page.click('form[aria-label="Sign in"] button[type=submit]');
+    await page.waitForSelector('form[aria-label="Attest and certify Cobb"]');
+    expect(await page.textContent('main')).toMatch(/You are signed in again\. Nothing was sent/);
+    expect(await page.inputValue('#f-attestedBy')).toBe('Casey Cobb');
+    expect(await page.isChecked('#f-attested')).toBe(false);
+    await page.click('label[for="f-attested"]');
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
     await page.waitForURL(/\/console\/counties\/COBB\/certificate/);
     expect(await page.textContent('#attested-by')).toBe('Casey Cobb');
