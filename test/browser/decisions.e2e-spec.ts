@@ -47,11 +47,21 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
 
   /**
    * Screenshots on both screens and an axe scan of the page open now; returns the violations. A
-   * page that answered a form (`phone: false`) cannot be opened again by its URL: desktop only.
+   * page that answered a form cannot be opened again by its URL: desktop only (`false`), or the
+   * same page narrowed to a phone's width (`'resize'`).
    */
-  async function look(page: Page, name: string, phoneToo = true): Promise<string[]> {
+  async function look(page: Page, name: string, phoneToo: boolean | 'resize' = true): Promise<string[]> {
     const url = page.url();
     await screenshot(page, `${name}-desktop`);
+    if (phoneToo === 'resize') {
+      // A form shown again with its errors: the same page narrowed to a phone's width, then back.
+      const found = await seriousViolations(page);
+      await page.setViewportSize(PHONE);
+      await screenshot(page, `${name}-phone`);
+      found.push(...(await seriousViolations(page)));
+      await page.setViewportSize(DESKTOP);
+      return found.map((v) => `${name}: ${v}`);
+    }
     if (!phoneToo) return (await seriousViolations(page)).map((v) => `${name}: ${v}`);
     const phone = await (await browser.newContext({ viewport: PHONE, bypassCSP: true, storageState: await page.context().storageState() })).newPage();
     await phone.goto(url);
@@ -113,6 +123,19 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     const page = await signIn('fulton.clerk');
     await page.goto(`${t.service.url}/console/ballots/${ballot.id}`);
     expect(await page.textContent('main')).toContain('No registration record is matched yet');
+    // Sent without its fields, the action's form comes back with the intake form's error summary: each error linked to its field, focused.
+    await page.evaluate(() => document.querySelectorAll('form[aria-label="Propose rejection"] [required]').forEach((e) => e.removeAttribute('required')));
+    await page.selectOption('#propose_rejection-reason', '');
+    await page.click('form[aria-label="Propose rejection"] button[type=submit]');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    const links = await page.$$eval('form[aria-label="Propose rejection"] .error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()]));
+    expect(links).toEqual([
+      ['#propose_rejection-reason', 'Choose the reason.'],
+      ['#propose_rejection-note', 'Write a note saying why.'],
+    ]);
+    expect(await page.textContent('#propose_rejection-note-error')).toContain('Write a note saying why.');
+    const violations = await look(page, 'ballot-action-refused', 'resize');
+    expect(violations).toEqual([]);
     await page.selectOption('#propose_rejection-reason', 'not_registered');
     await page.fill('#propose_rejection-note', 'Not on the roll under any spelling.');
     await page.click('form[aria-label="Propose rejection"] button[type=submit]');
@@ -167,6 +190,15 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     const results = (await page.textContent('#bulk-results')) ?? '';
     expect(results).toMatch(new RegExp(`${needsCure.receiptNumber}\\s*refused`));
     violations.push(...(await look(page, 'bulk-report', false)));
+    // A selection the queue did not offer (a stale or altered page): refused whole, in the error summary, nothing changed.
+    await page.goto(`${t.service.url}/console`);
+    await page.check(`#pick-${ready[0]!.id}`);
+    await page.evaluate((id) => document.querySelector(`#pick-${id}`)?.setAttribute('value', 'not-a-ballot'), ready[0]!.id);
+    await page.click('button:has-text("Verify selected")');
+    expect(await page.textContent('h1')).toBe('The selected ballots were not changed');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#back-to-queue"]')).toBe('The selected ballots must be ballots the queue offered.');
+    violations.push(...(await look(page, 'bulk-refused', 'resize')));
     // Bulk count asks first, then counts each.
     await page.goto(`${t.service.url}/console`);
     for (const b of ready) await page.check(`#pick-${b.id}`);
@@ -212,8 +244,25 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     await page.click('label[for="f-attested"]');
     await page.evaluate(() => document.querySelector('#f-attestedBy')?.removeAttribute('required'));
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
-    expect(await page.textContent('.usa-form-group--error')).toContain('type your full name to attest');
+    expect(await page.textContent('.usa-form-group--error')).toContain('Type your full name to attest.');
+    // The error summary the intake form has: it takes focus and links the field.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#f-attestedBy"]')).toBe('Type your full name to attest.');
+    violations.push(...(await look(page, 'certification-error', 'resize')));
     await page.fill('#f-attestedBy', 'Casey Cobb');
+    await page.click('label[for="f-attested"]');
+    // The session ends before it is sent: after signing in again the name is back, the box to tick again, nothing certified.
+    const session = (await page.context().cookies()).find((c) => c.name === 'session')?.value ?? '';
+    await t.http.post('/api/auth/logout').set('authorization', `Bearer ${session}`).expect(204);
+    await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
+    await page.waitForSelector('form[aria-label="Sign in"]');
+    await page.fill('#f-username', 'cobb.supervisor');
+    await page.fill('#f-password', PASSWORD);
+    await page.click('form[aria-label="Sign in"] button[type=submit]');
+    await page.waitForSelector('form[aria-label="Attest and certify Cobb"]');
+    expect(await page.textContent('main')).toMatch(/You are signed in again\. Nothing was sent/);
+    expect(await page.inputValue('#f-attestedBy')).toBe('Casey Cobb');
+    expect(await page.isChecked('#f-attested')).toBe(false);
     await page.click('label[for="f-attested"]');
     await page.click('form[aria-label="Attest and certify Cobb"] button[type=submit]');
     await page.waitForURL(/\/console\/counties\/COBB\/certificate/);
@@ -251,6 +300,15 @@ describe.each(testDatabases())('decisions, the queue and certification in a brow
     expect(await letter.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     violations.push(...(await look(page, 'letters-printed', false)));
+    // A batch number that is not one: the letters page again, the error at the field and in the summary.
+    await page.goto(`${t.service.url}/console/letters`);
+    await page.evaluate(() => document.querySelector('#f-batch')?.removeAttribute('pattern'));
+    await page.fill('#f-batch', 'first');
+    await page.click('form[aria-label="Print a batch again"] button[type=submit]');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
+    expect(await page.textContent('.error-summary a[href="#f-batch"]')).toBe('The batch number must be a whole number from 1, as printed on the batch.');
+    expect(await page.inputValue('#f-batch')).toBe('first');
+    violations.push(...(await look(page, 'letters-refused', 'resize')));
     // Printed once, the batch is not listed again.
     await page.goto(`${t.service.url}/console/letters`);
     await page.click('form[aria-label="Print the letters waiting"] button[type=submit]');

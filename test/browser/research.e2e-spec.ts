@@ -113,7 +113,10 @@ describe('issue 11 in the console: research, cures in time, court orders', () =>
     await page.click('form[aria-label="Record the cure"] button[type=submit]');
     await page.waitForURL(/done=RECORD_CURE/);
     expect(await page.textContent('main h1 + p .usa-tag')).toContain('Cured');
-    expect(await page.textContent('main table')).toContain('2020-11-06T20:55:00.000Z');
+    // The history is in words since the ballot page became a decision record (issue 14 item 2):
+    // the time typed is the county's local time, stored as 2020-11-06T20:55:00Z and shown as typed.
+    const history = (await page.textContent('#history-heading + div')) ?? '';
+    expect(history).toMatch(/When the voter provided it:\s*Fri, Nov 6, 2020, 3:55\sPM EST/);
     await page.context().close();
   });
 });

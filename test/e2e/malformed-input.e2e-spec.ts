@@ -132,6 +132,7 @@ const FORMS: readonly { readonly path: string; readonly fields: readonly string[
   { path: '/console/ballots/:ballot/documents/:document/decline', fields: ['reason', 'expectedVersion'], session: true },
   { path: '/console/counties/:county/certification', fields: ['election', 'attestedBy', 'attested'], session: true },
   { path: '/console/bulk', fields: ['election', 'action', 'ids', 'confirmed'], session: true },
+  { path: '/console/letters', fields: ['election', 'batch'], session: true },
   { path: '/console/counties/:county/reopen', fields: ['election', 'courtOrder'], session: true },
   { path: '/console/deadlines/court-orders', fields: ['election', 'citation', 'summary', 'deadline', 'countyCodes', 'extendedTo'], session: true },
   { path: '/console/deadlines/close-of-business', fields: ['election', 'countyCode', 'closeOfBusiness', 'source'], session: true },

@@ -1,85 +1,30 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { UsersService } from '@app/auth';
-import { BallotQueries, Elections, type BallotDetail } from '@app/ballots';
-import { CLOCK, DomainError, type Clock, type StaffActor } from '@app/domain';
-import { formatHead } from '@app/audit';
-import { DatabaseMaintenance } from '@app/persistence';
-import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
-import { ConsoleExceptionFilter } from './console.filter';
-import { actorOf, pageContext } from './console-context';
-import { page } from './layout';
 import { UuidParam } from '../common/uuid.pipe';
-import { FINAL_EVENTS } from './pages/decision-actions';
-import { confirmPage } from './pages/confirm.page';
-import { decisionRecordPage } from './pages/decision-record.page';
-import type { BallotPageNames } from './pages/ballot.page';
+import { ConsoleExceptionFilter } from './console.filter';
+import { DecisionPages } from './decision-pages';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The ballot page's companions (issue 14, items 2 and 3): the confirmation step of a final action,
- * the printable decision record, and "next ballot" after an action. Reads only; every change still
- * goes through the console's one events route.
- */
+/** The ballot page's companions (issue 14, items 2 and 3), each route one call (decision-pages.ts). */
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
 @Controller('console')
 export class ConsoleDecisionsController {
-  constructor(
-    private readonly elections: Elections,
-    private readonly queries: BallotQueries,
-    private readonly users: UsersService,
-    private readonly maintenance: DatabaseMaintenance,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly pages: DecisionPages) {}
 
-  /** The second step of Count or Confirm rejection: what will happen, and one button that does it. */
   @Get('ballots/:id/confirm')
   async confirm(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string, @Query() query: Record<string, unknown>): Promise<string> {
-    const type = query['type'];
-    const final = FINAL_EVENTS.find((e) => e === type);
-    if (final === undefined) throw new DomainError('invalid_input', 'choose Count or Confirm rejection on the ballot page', {}, [{ field: 'type', message: 'must be a final action: COUNT or CONFIRM_REJECTION' }]);
-    const version = Number(query['expectedVersion']);
-    const actor = actorOf(request);
-    const detail = await this.queries.detail(actor, id);
-    const ctx = pageContext(request);
-    const back = query['back'] === 'review' ? 'review' : null;
-    return page(ctx, `Confirm: ballot ${detail.ballot.receiptNumber}`, confirmPage(ctx, detail, final, Number.isInteger(version) ? version : detail.ballot.version, back, await this.names(actor, detail))).value;
+    return (await this.pages.confirm(request, id, query)).value;
   }
 
-  /** The printable decision record: reasons, sources, and the audit entries with the chain's head. */
   @Get('ballots/:id/record')
   async record(@Req() request: AuthedRequest, @Param('id', new UuidParam()) id: string): Promise<string> {
-    const actor = actorOf(request);
-    const detail = await this.queries.detail(actor, id);
-    const election = (await this.elections.list(actor)).find((e) => e.id === detail.ballot.electionId);
-    if (election === undefined) throw new DomainError('not_found', 'election not found');
-    const auditHead = formatHead(await this.maintenance.auditHead());
-    const view = { detail, election, names: await this.names(actor, detail), printedAt: this.clock.now(), printedBy: actor.username, auditHead };
-    return page(pageContext(request), `Decision record: ballot ${detail.ballot.receiptNumber}`, decisionRecordPage(view)).value;
+    return (await this.pages.record(request, id)).value;
   }
 
-  /** The ballot after `after` in the to-do queue (nearest deadline first), or the queue when none is left. */
   @Get('next')
-  async next(@Req() request: AuthedRequest, @Query('after') after: string | undefined, @Res() response: Response): Promise<void> {
-    const actor = actorOf(request);
-    if (typeof after !== 'string' || !UUID.test(after)) {
-      response.redirect(303, '/console');
-      return;
-    }
-    const current = await this.queries.detail(actor, after);
-    const queue = await this.queries.list(actor, { electionId: current.ballot.electionId, outstanding: true, limit: 200 });
-    const ids = queue.items.map((b) => b.id);
-    const at = ids.indexOf(after);
-    const nextId = (at >= 0 ? ids[at + 1] : undefined) ?? ids.find((id) => id !== after);
-    response.redirect(303, nextId === undefined ? `/console?election=${encodeURIComponent(current.ballot.electionId)}&empty=1` : `/console/ballots/${nextId}`);
-  }
-
-  private async names(actor: StaffActor, detail: BallotDetail): Promise<BallotPageNames> {
-    const rules = await this.elections.rulesOf(actor, detail.ballot.electionId);
-    return { contests: new Map(rules.jurisdiction.bundle.contests.map((c) => [c.id, c.name])), users: await this.users.usernames() };
+  async next(@Req() request: AuthedRequest, @Query('after') after: unknown, @Res() response: Response): Promise<void> {
+    response.redirect(303, await this.pages.next(request, after));
   }
 }

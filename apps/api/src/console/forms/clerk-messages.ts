@@ -52,6 +52,11 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   displayName: 'The display name',
   password: 'The password',
   role: 'The role',
+  attested: 'The attestation',
+  attestedBy: 'Your full name',
+  ids: 'The selected ballots',
+  action: 'The bulk action',
+  batch: 'The batch number',
 };
 
 /**
@@ -102,6 +107,8 @@ const WORDS: Readonly<Record<string, FieldWords>> = {
   note: { missing: 'Write a note saying why.', invalid: 'Write a note saying why.', maxLength: TOO_LONG('The note', '2,000') },
   voterId: { missing: 'Enter the voter ID of the registration.', invalid: 'Enter the voter ID as the roll has it: letters, digits, dashes or underscores.' },
   courtOrder: { missing: 'Enter the court order this follows, for example its case number.', invalid: 'Enter the court order this follows, for example its case number.', maxLength: TOO_LONG('The court order', '500') },
+  attested: { missing: 'Tick the attestation to certify.', invalid: 'Tick the attestation to certify.' },
+  attestedBy: { missing: 'Type your full name to attest.', invalid: 'Type your full name to attest, as it will appear on the certificate.', maxLength: TOO_LONG('Your full name', '100') },
 };
 
 /** One failed field as a page shows it. */

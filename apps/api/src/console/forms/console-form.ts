@@ -27,7 +27,11 @@ export interface ConsoleForm<Input extends object, Done> {
   /** The form's fields as the DTO's plain input (text trimmed, dates joined, local times as instants). */
   parse(request: AuthedRequest, body: Record<string, unknown>): Promise<object> | object;
   run(request: AuthedRequest, input: Input): Promise<Done>;
-  redirect(request: AuthedRequest, done: Done): string;
+  /**
+   * Where the browser goes next (a path, answered with 303); or, for a form whose answer is a page
+   * of its own (a printout, a bulk action's report, a second step to confirm), that page (200).
+   */
+  redirect(request: AuthedRequest, done: Done): string | Html | Promise<string | Html>;
   /** The page the form is on, with the form in this state. */
   page(request: AuthedRequest, state: FormState): Promise<Html>;
 }
@@ -71,5 +75,7 @@ export async function submitForm<Input extends object, Done>(form: ConsoleForm<I
     if (!(error instanceof DomainError) || status === undefined) throw error;
     return again(status, refusalState(error, values));
   }
-  response.redirect(303, form.redirect(request, done));
+  const next = await form.redirect(request, done);
+  if (typeof next === 'string') response.redirect(303, next);
+  else response.type('html').send(next.value);
 }

@@ -11,7 +11,10 @@ describe('a form kept across a sign-in', () => {
     expect(isDraftPath('/console/ballots/0b6f4a52-3b1c-4c55-9b0e-2f7d8e1a9c40/events')).toBe(true);
     expect(isDraftPath('/console/deadlines/court-orders')).toBe(true);
     expect(isDraftPath('/console/ballots/not-a-uuid/events')).toBe(false);
+    expect(isDraftPath('/console/counties/FULTON/certification')).toBe(true);
     expect(isDraftPath('/console/counties/FULTON/certify')).toBe(false);
+    expect(isDraftPath('/console/counties/../users/certification')).toBe(false);
+    expect(isDraftPath('/console/bulk')).toBe(false);
     expect(isDraftPath('/console/intake/../users')).toBe(false);
   });
 

@@ -21,7 +21,10 @@ export function keptFields(body: unknown): FormValues {
 
 const UUID = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
 
-export type DraftForm = 'intake' | 'event' | 'order' | 'hours' | 'user';
+export type DraftForm = 'intake' | 'event' | 'order' | 'hours' | 'user' | 'certify';
+
+/** A county code as the county list spells it (FULTON, COBB). */
+const COUNTY = '([A-Za-z0-9_-]{1,32})';
 
 interface DraftRoute {
   readonly pattern: RegExp;
@@ -41,6 +44,8 @@ export const DRAFT_ROUTES: readonly DraftRoute[] = [
   { pattern: /^\/console\/deadlines\/court-orders$/, form: 'order', params: none, location: () => '/console/deadlines' },
   { pattern: /^\/console\/deadlines\/close-of-business$/, form: 'hours', params: none, location: () => '/console/deadlines' },
   { pattern: /^\/console\/users$/, form: 'user', params: none, location: () => '/console/users' },
+  // The attestation: the supervisor's typed name is kept; the box is ticked again on purpose.
+  { pattern: new RegExp(`^/console/counties/${COUNTY}/certification$`), form: 'certify', params: (m) => ({ code: m[1] ?? '' }), location: (m) => `/console/counties/${m[1] ?? ''}/certification` },
 ];
 
 /** Whether a path is one whose form is taken back after signing in. */

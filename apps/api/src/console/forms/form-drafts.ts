@@ -5,6 +5,7 @@ import type { FormValues } from '../pages/forms';
 import { DRAFT_ROUTES, type DraftForm } from './draft-paths';
 import { NewUserForm } from './admin.forms';
 import { BallotEventForm } from './ballot-event.form';
+import { CertifyForm } from './certification.forms';
 import type { ConsoleForm } from './console-form';
 import { CloseOfBusinessForm, CourtOrderForm } from './deadline.forms';
 import { IntakeForm } from './intake.form';
@@ -20,8 +21,8 @@ import { IntakeForm } from './intake.form';
 export class FormDrafts {
   private readonly forms: Readonly<Record<DraftForm, ConsoleForm<object, unknown>>>;
 
-  constructor(intake: IntakeForm, event: BallotEventForm, order: CourtOrderForm, hours: CloseOfBusinessForm, user: NewUserForm) {
-    this.forms = { intake, event, order, hours, user };
+  constructor(intake: IntakeForm, event: BallotEventForm, order: CourtOrderForm, hours: CloseOfBusinessForm, user: NewUserForm, certify: CertifyForm) {
+    this.forms = { intake, event, order, hours, user, certify };
   }
 
   /**

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { IntakeBallotDto } from '@app/ballots/intake.dto';
 import { BallotEventDto } from '../../ballots/ballot.dto';
+import { AttestationDto } from './attestation.dto';
 import { FIELDS_WITH_WORDS, refusalMessage, validationMessage } from './clerk-messages';
 import { joinMemorableDate } from './fields';
 import { validateForm } from './form-validation';
@@ -22,6 +23,18 @@ describe('console form validation: the clerk-facing words', () => {
     const properties = propertiesOf(dto);
     expect(properties.length).toBeGreaterThan(5);
     expect(properties.filter((p) => !FIELDS_WITH_WORDS.includes(p))).toEqual([]);
+  });
+
+  it('the attestation: both fields in words at once, and the service\'s limit on the name', async () => {
+    expect(propertiesOf(AttestationDto).filter((p) => !FIELDS_WITH_WORDS.includes(p))).toEqual([]);
+    const empty = await validateForm(AttestationDto, { attested: '', attestedBy: '' });
+    expect(empty.ok ? [] : empty.fields).toEqual([
+      { field: 'attested', message: 'Tick the attestation to certify.' },
+      { field: 'attestedBy', message: 'Type your full name to attest.' },
+    ]);
+    const long = await validateForm(AttestationDto, { attested: 'yes', attestedBy: 'x'.repeat(101) });
+    expect(long.ok ? [] : long.fields).toEqual([{ field: 'attestedBy', message: 'Your full name can be at most 100 characters long. Shorten it.' }]);
+    expect((await validateForm(AttestationDto, { attested: 'yes', attestedBy: 'Casey Cobb' })).ok).toBe(true);
   });
 
   it('an empty intake form: one message per field, each in words, none the validator\'s', async () => {

@@ -4,13 +4,9 @@ import type { RollupRow } from '@app/reports';
 import { formatLocal } from '@app/rules';
 import { html, type Html } from '../html';
 import { alert, csrfField, type PageContext } from '../layout';
-import { textField, type FieldErrors, type FormValues } from './forms';
-
-export interface CertificationFormState {
-  readonly message: string;
-  readonly errors: FieldErrors;
-  readonly values: FormValues;
-}
+import { anchorIn, errorSummary, errorsByField } from '../forms/fields';
+import type { FormState } from '../forms/console-form';
+import { textField } from './forms';
 
 const queueLink = (electionId: string, county: string, extra: string): string => `/console?election=${encodeURIComponent(electionId)}&county=${encodeURIComponent(county)}${extra}`;
 
@@ -19,16 +15,16 @@ const queueLink = (electionId: string, county: string, extra: string): string =>
  * service's (`Certification.readiness`); the page only shows it. Certifying needs every item done,
  * the supervisor's full name and the attestation ticked: the second step that says what happens.
  */
-export function certificationPage(ctx: PageContext, election: ElectionEntity, r: CertificationReadiness, canCertify: boolean, failed: CertificationFormState | null): Html {
+export function certificationPage(ctx: PageContext, election: ElectionEntity, r: CertificationReadiness, canCertify: boolean, state: FormState | null): Html {
   const c = r.county;
   const tz = election.timeZone;
-  const errors = failed?.errors ?? {};
+  const errors = errorsByField(state?.errors ?? []);
   const attestError = errors['attested'];
   return html`
     <h1>Certify ${c.name}</h1>
     <p>${election.name}. As the county's supervisor you certify that its provisional and UOCAVA ballots are adjudicated. After it, no ballot of ${c.name} can change, and no ballot can be taken in for it, unless an administrator reopens the county on a court order.</p>
     ${c.certifiedAt !== null ? alert('success', 'Certified:', html`${c.name} certified ${formatLocal(c.certifiedAt, tz)}. <a class="usa-link" href="/console/counties/${c.code}/certificate?election=${election.id}">Open the certificate</a>`) : ''}
-    ${failed !== null ? alert('error', 'Not certified:', failed.message) : ''}
+    ${state !== null ? errorSummary(state, anchorIn('f')) : ''}
     <h2>Checklist</h2>
     <ul class="usa-icon-list console-checklist" id="checklist">
       ${r.items.map((i) => html`<li class="usa-icon-list__item" data-item="${i.key}" data-ok="${i.ok ? 'yes' : 'no'}">
@@ -46,7 +42,7 @@ export function certificationPage(ctx: PageContext, election: ElectionEntity, r:
         ? html`<h2>Attestation</h2>
           <form method="post" action="/console/counties/${c.code}/certification" class="usa-form usa-form--large" aria-label="Attest and certify ${c.name}">
             ${csrfField(ctx)}<input type="hidden" name="election" value="${election.id}">
-            ${textField({ name: 'attestedBy', label: 'Your full name', hint: 'As it will appear on the certificate.', errors, values: failed?.values ?? {}, required: true, autocomplete: 'name' })}
+            ${textField({ name: 'attestedBy', label: 'Your full name', hint: 'As it will appear on the certificate.', errors, values: state?.values ?? {}, required: true, autocomplete: 'name' })}
             <div class="usa-form-group${attestError !== undefined ? ' usa-form-group--error' : ''}">
               ${attestError !== undefined ? html`<span class="usa-error-message" id="f-attested-error" role="alert">${attestError}</span>` : ''}
               <div class="usa-checkbox"><input class="usa-checkbox__input" id="f-attested" type="checkbox" name="attested" value="yes" required${attestError !== undefined ? html` aria-describedby="f-attested-error"` : ''}>

@@ -3,7 +3,8 @@ import { CURE_REASONS, REJECTION_REASONS } from '@app/domain';
 import type { EventType } from '@app/lifecycle';
 import { html, type Html } from '../html';
 import { EVENT_LABELS, label } from '../labels';
-import { alert, csrfField, type PageContext } from '../layout';
+import { csrfField, type PageContext } from '../layout';
+import { errorSummary } from '../forms/fields';
 import { selectField, textArea, textField, type FieldErrors, type FormValues } from './forms';
 
 export interface EventFormState {
@@ -64,6 +65,24 @@ function fields(event: EventType, errors: FieldErrors, values: FormValues, timeZ
   }
 }
 
+/** The fields each action's form shows (`fields` below): an error on one of them links to it, any other to the action's heading. */
+const SHOWN_FIELDS: Partial<Record<EventType, readonly string[]>> = {
+  REQUEST_CURE: ['cureReason'],
+  RECORD_CURE: ['evidence', 'submittedAt'],
+  PROPOSE_REJECTION: ['reason', 'note'],
+  RETURN: ['note'],
+  HOLD: ['courtOrder'],
+  RELEASE: ['courtOrder'],
+  REINSTATE: ['courtOrder'],
+};
+
+/** A refused action's errors in the error summary the intake form has (forms/fields.ts): each listed and linked, focused on opening. */
+function refusal(event: EventType, failed: EventFormState): Html {
+  const shown = SHOWN_FIELDS[event] ?? [];
+  const errors = Object.entries(failed.errors).map(([field, message]) => ({ field, message }));
+  return errorSummary({ values: failed.values, errors, notice: { kind: 'error', text: failed.message } }, (field) => (shown.includes(field) ? `${event.toLowerCase()}-${field}` : `action-${event.toLowerCase()}`));
+}
+
 /** One action as a section: a heading, what it does, its fields; a final action's button leads to its confirmation page. */
 function section(ctx: PageContext, d: BallotDetail, event: EventType, failed: EventFormState | null, timeZone: string): Html {
   const mine = failed?.event === event ? failed : null;
@@ -83,14 +102,14 @@ function section(ctx: PageContext, d: BallotDetail, event: EventType, failed: Ev
       ? html`<form method="get" action="/console/ballots/${d.ballot.id}/confirm" aria-label="${EVENT_LABELS[event]}">
           <input type="hidden" name="type" value="${event}">
           <input type="hidden" name="expectedVersion" value="${d.ballot.version}">
-          ${mine !== null ? alert('error', 'Not done:', mine.message) : ''}
+          ${mine !== null ? refusal(event, mine) : ''}
           <button class="usa-button${secondary ? ' usa-button--secondary' : ''}" type="submit">${EVENT_LABELS[event]}…</button>
         </form>`
       : html`<form method="post" action="/console/ballots/${d.ballot.id}/events" class="usa-form usa-form--large" aria-label="${EVENT_LABELS[event]}">
           ${csrfField(ctx)}
           <input type="hidden" name="type" value="${event}">
           <input type="hidden" name="expectedVersion" value="${d.ballot.version}">
-          ${mine !== null ? alert('error', 'Not done:', mine.message) : ''}
+          ${mine !== null ? refusal(event, mine) : ''}
           ${fields(event, mine?.errors ?? {}, values, timeZone)}
           <button class="usa-button${secondary ? ' usa-button--secondary' : ''}" type="submit">${EVENT_LABELS[event]}</button>
         </form>`}

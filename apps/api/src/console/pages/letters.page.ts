@@ -4,11 +4,15 @@ import { formatLocal } from '@app/rules';
 import { html, type Html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { label } from '../labels';
+import type { FormState } from '../forms/console-form';
+import { anchorIn, errorSummary, errorsByField } from '../forms/fields';
 
 /** The letters page: print what is waiting, or a batch printed before. Printing takes the mailing addresses, so it is a recorded action (a POST). */
-export function lettersPage(ctx: PageContext, election: ElectionEntity): Html {
+export function lettersPage(ctx: PageContext, election: ElectionEntity, state: FormState | null): Html {
+  const batchError = errorsByField(state?.errors ?? [])['batch'];
   return html`
     <h1>Cure notice letters</h1>
+    ${state !== null ? errorSummary(state, anchorIn('f')) : ''}
     <p>${election.name}. Voters who gave neither an email address nor a phone are told by mail. Each letter has the same text as the mailed-letter list (<code>export letters</code>), in the voter's language.</p>
     <form method="post" action="/console/letters" aria-label="Print the letters waiting">
       ${csrfField(ctx)}<input type="hidden" name="election" value="${election.id}">
@@ -17,8 +21,11 @@ export function lettersPage(ctx: PageContext, election: ElectionEntity): Html {
     </form>
     <form method="post" action="/console/letters" class="usa-form margin-top-4" aria-label="Print a batch again">
       ${csrfField(ctx)}<input type="hidden" name="election" value="${election.id}">
-      <label class="usa-label" for="f-batch">Batch number</label>
-      <input class="usa-input" id="f-batch" name="batch" inputmode="numeric" pattern="[0-9]*" required>
+      <div class="usa-form-group${batchError !== undefined ? ' usa-form-group--error' : ''}">
+      <label class="usa-label${batchError !== undefined ? ' usa-label--error' : ''}" for="f-batch">Batch number</label>
+      ${batchError !== undefined ? html`<span class="usa-error-message" id="f-batch-error" role="alert">${batchError}</span>` : ''}
+      <input class="usa-input${batchError !== undefined ? ' usa-input--error' : ''}" id="f-batch" name="batch" inputmode="numeric" pattern="[0-9]*" required value="${state?.values['batch'] ?? ''}"${batchError !== undefined ? html` aria-invalid="true" aria-describedby="f-batch-error"` : ''}>
+      </div>
       <button class="usa-button usa-button--outline" type="submit">Print this batch again</button>
     </form>`;
 }
