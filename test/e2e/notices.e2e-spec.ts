@@ -58,7 +58,8 @@ describe.each(testDatabases())('the service sends voter notices on its own, on %
   }, 90_000);
 
   it('without SMTP_URL: says once at start that email stays queued; the email waits while a text still goes', async () => {
-    const t = await startTestApp(kind, { SMTP_URL: '', NOTICE_FROM: '', NOTICE_INTERVAL_SECONDS: '1' });
+    // A daytime clock: a text is held for the voter's quiet hours (9 p.m. to 8 a.m.) whatever this test's wall time.
+    const t = await startTestApp(kind, { SMTP_URL: '', NOTICE_FROM: '', NOTICE_INTERVAL_SECONDS: '1', CLOCK_AT: '2020-11-05T10:00:00-05:00' });
     apps.push(t);
     smtp.messages.length = 0;
     const ballot = await countedBallot(t, 'queued@example.org');
